@@ -1,0 +1,1 @@
+"""The pure core: articles in, attributed quotations out. No Telegram, no storage."""

@@ -1,0 +1,563 @@
+"""Attributing each quotation: who said it, by which cue, and what kind of quotation it is.
+
+Rules, in order, for one quotation (the first that names someone wins):
+1. a cue right after the closing mark: « ... », a déclaré X / a-t-il dit / selon X / X said;
+2. an incise inside the marks: « ..., a-t-il dit, ... »;
+3. the nearest speech verb (or "selon X") before it in the sentence, and that verb's subject;
+4. an inverted cue ending the sentence: « ... », à Kumsusan, a précisé RIA Novosti;
+5. a paragraph that is only a quotation continues the previous paragraph's speaker;
+6. the same words quoted elsewhere in the article with a speaker (a heading reusing them).
+A pronoun takes the most recent plausible speaker; a subject naming two people, a
+plural pronoun or a disagreement between the parse and the linear reading gives
+nobody: when in doubt, do not attribute. An agency's words are the agency's unless it
+relays a speaker ("..., a rapporté KCNA, citant Kim").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bot.core.article import Article
+from bot.core.cues import (
+    CLAUSE_BOUNDARY,
+    COORDINATION_END,
+    INVERTED_PRONOUN_CUE,
+    NOT_A_SUBJECT,
+    PRONOUNS,
+    RELAY_MARKER,
+    SOURCE_PREPOSITION,
+    verb_pattern,
+)
+from bot.core.marks import QuoteSpan
+from bot.core.registry import UNKNOWN, Mention, SpeakerRegistry
+from bot.core.sentences import Sentence
+from bot.core.text import fold_chars, normalise, word_count
+
+AMBIGUOUS = "ambiguous"
+_LONG_QUOTE_WORDS = 6
+_SALIENCE_SENTENCES = 4
+_DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the|a|an|his|her)\b")
+_BARE_VERB_BLOCKERS = re.compile(r"(?:\b(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$")
+_INCISE = re.compile(r",\s*(?P<cue>[^,]{2,60}?)\s*,")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str
+    kind: str
+    cue: str | None
+
+
+@dataclass
+class _Frame:
+    """A sentence as given to the parser: long quotations shrunk to '…'."""
+
+    text: str
+    segments: list[tuple[int, int, int]]  # (frame offset, original offset, length)
+
+    def to_original(self, pos: int) -> int | None:
+        for frame_at, orig_at, length in self.segments:
+            if frame_at <= pos <= frame_at + length:
+                return orig_at + (pos - frame_at)
+        return None
+
+
+@dataclass
+class _Entity:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass
+class _Found:
+    """A resolved noun phrase: a speaker id, a pronoun to resolve, ambiguity, or nothing."""
+
+    speaker: str | None = None
+    pronoun: str | None = None  # "m" or "f"
+    ambiguous: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self.speaker is None and self.pronoun is None and not self.ambiguous
+
+
+@dataclass
+class ArticleAttributor:
+    """Attribution for one article; holds what is shared between its quotations."""
+
+    article: Article
+    spans: list[QuoteSpan]
+    sentences: list[Sentence]
+    registry: SpeakerRegistry
+    nlp: Language | None
+    results: dict[int, Attribution] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        text = self.article.text
+        self.language = self.article.language
+        self.verbs = verb_pattern(self.language)
+        masked = list(fold_chars(text))
+        for span in self.spans:
+            for start, end in span.pieces:
+                masked[start:end] = "_" * (end - start)
+        self.masked = "".join(masked)
+        inside = [(s.open_at, s.close_at) for s in self.spans]
+        self.mentions = [
+            m for m in self.registry.mentions(text) if not any(a <= m.start < b for a, b in inside)
+        ]
+        self.sentence_of = {q: i for i, s in enumerate(self.sentences) for q in s.quotes}
+        self.entities: list[_Entity] = []
+        self.docs: dict[int, tuple[_Frame, Doc]] = {}
+        if self.nlp is not None and self.language == "fr":
+            self._parse_quote_sentences()
+        elif self.language != "fr":
+            self.entities = self._capitalised_names()
+
+    # ---- parsing -------------------------------------------------------------------------
+
+    def _frame(self, sentence: Sentence) -> _Frame:
+        text = self.article.text
+        parts: list[str] = []
+        segments: list[tuple[int, int, int]] = []
+        cursor = sentence.start
+        length = 0
+        for q in sentence.quotes:
+            span = self.spans[q]
+            if word_count(span.text(text)) <= _LONG_QUOTE_WORDS or span.end > sentence.end:
+                continue
+            chunk = text[cursor : span.start]
+            segments.append((length, cursor, len(chunk)))
+            parts.append(chunk)
+            length += len(chunk)
+            parts.append("…")
+            length += 1
+            cursor = span.end
+        chunk = text[cursor : sentence.end]
+        segments.append((length, cursor, len(chunk)))
+        parts.append(chunk)
+        return _Frame("".join(parts), segments)
+
+    def _parse_quote_sentences(self) -> None:
+        wanted = [i for i, s in enumerate(self.sentences) if s.quotes]
+        frames = [self._frame(self.sentences[i]) for i in wanted]
+        assert self.nlp is not None
+        for index, frame, doc in zip(wanted, frames, self.nlp.pipe(f.text for f in frames)):
+            self.docs[index] = (frame, doc)
+            for ent in doc.ents:
+                start, end = frame.to_original(ent.start_char), frame.to_original(ent.end_char)
+                if start is not None and end is not None and ent.label_ in ("PER", "ORG"):
+                    self.entities.append(_Entity(start, end, ent.label_, ent.text))
+
+    def _capitalised_names(self) -> list[_Entity]:
+        """Without an English model, proper names are runs of capitalised words."""
+        found = []
+        for match in re.finditer(r"(?<![\w.])(?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)+", self.article.text):
+            found.append(_Entity(match.start(), match.end(), "PER", match.group()))
+        return found
+
+    # ---- noun phrases ----------------------------------------------------------------------
+
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end + 1]
+
+    def resolve_np(self, start: int, end: int, *, allow_description: bool = True) -> _Found:
+        """Who a noun phrase names: a registry speaker, a pronoun, someone else, or nobody."""
+        original = self.article.text[start:end].strip(" ,;:\u00a0")
+        folded = self.masked[start:end].strip(" ,;:\u00a0")
+        if not re.search(r"\w", folded):
+            return _Found()
+        if folded in PRONOUNS:
+            gender = PRONOUNS[folded]
+            return _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
+        if re.search(r"\b(?:et|and)\b|&", folded):
+            ids = {m.speaker.id for m in self._mentions_in(start, end)}
+            if len(ids) == 1 and not re.search(r"\b(?:et|and)\b.*\b(?:et|and)\b", folded):
+                pass  # "Poutine et son homologue" still names two people
+            return _Found(ambiguous=True)
+        heads = [m for m in self._mentions_in(start, end) if not m.complement]
+        ids = {m.speaker.id for m in heads}
+        if len(ids) > 1:
+            return _Found(ambiguous=True)
+        if ids:
+            return _Found(speaker=ids.pop())
+        for entity in self.entities:
+            if start <= entity.start and entity.end <= end and not self._entity_is_complement(entity):
+                return _Found(speaker=f"other:{entity.text.strip()}")
+        if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
+            words = original.split()
+            if len(words) <= 8 and not words[0].lower() in ("ce", "cette", "it", "this"):
+                return _Found(speaker=f"other:{original}")
+        return _Found()
+
+    def _entity_is_complement(self, entity: _Entity) -> bool:
+        before = self.article.text[max(0, entity.start - 12) : entity.start].lower()
+        return bool(re.search(r"\b(?:de|du|des|d'|d’|à|au|aux|avec|of|to|with|by)\s*$", before))
+
+    # ---- subjects of verbs -----------------------------------------------------------------
+
+    def _verb_groups(self, start: int, end: int) -> list[re.Match[str]]:
+        """Speech verbs in a stretch of text, a bare form only when not after a determiner."""
+        found = []
+        for match in self.verbs.finditer(self.masked, start, end):
+            if match.group("aux") is None and _BARE_VERB_BLOCKERS.search(self.masked[max(0, match.start() - 8) : match.start()]):
+                continue
+            found.append(match)
+        return found
+
+    def _any_verb_before(self, start: int, end: int) -> int | None:
+        """Start of the last finite verb group (auxiliary + participle) in a stretch."""
+        last = None
+        pattern = r"\b(?:a|ont|avait|avaient|est|sont|etait|has|have|had|was|were)\s+(?:\w+\s+){0,2}?\w+(?:e|es|i|is|u|us|t|ed)\b"
+        for match in re.finditer(pattern, self.masked[start:end]):
+            last = start + match.start()
+        return last
+
+    def subject_before(self, sentence: Sentence, verb_start: int, depth: int = 0) -> tuple[_Found, tuple[int, int] | None]:
+        """The subject of a verb in normal order: the closest clause-initial noun phrase."""
+        left_start = sentence.start
+        left = self.masked[left_start:verb_start]
+        boundaries = list(CLAUSE_BOUNDARY.finditer(left))
+        if boundaries:
+            left_start += boundaries[-1].end()
+            left = self.masked[left_start:verb_start]
+        if COORDINATION_END.search(left) and depth < 2:
+            earlier = self._any_verb_before(left_start, verb_start - len(COORDINATION_END.search(left).group()))
+            if earlier is not None:
+                return self.subject_before(sentence, earlier, depth + 1)
+        cursor = verb_start
+        chunks: list[tuple[int, int]] = []
+        for piece in reversed(list(re.finditer(r"[^,]+", left))):
+            chunks.append((left_start + piece.start(), left_start + piece.end()))
+        for start, end in chunks:
+            folded = self.masked[start:end].strip()
+            if not folded or NOT_A_SUBJECT.match(folded) or folded.startswith("_"):
+                continue
+            found = self.resolve_np(start, end)
+            return found, (start, end)
+        del cursor
+        return _Found(), None
+
+    def _parse_subject(self, sentence_index: int, verb_at: int) -> _Found | None:
+        """The dependency parse's subject for the verb at `verb_at`, or None when it has none."""
+        if sentence_index not in self.docs:
+            return None
+        frame, doc = self.docs[sentence_index]
+        token = next((t for t in doc if frame.to_original(t.idx) is not None and frame.to_original(t.idx) >= verb_at and t.pos_ in ("VERB", "AUX")), None)
+        if token is None:
+            return None
+        while token.dep_ in ("aux:tense", "aux", "aux:pass") and token.head is not token:
+            token = token.head
+        for _ in range(3):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subjects:
+                subj = subjects[0]
+                if subj.lower_ in ("qui", "who") and token.head is not token:
+                    subj = token.head
+                start = frame.to_original(subj.left_edge.idx)
+                end = frame.to_original(subj.idx + len(subj.text))
+                if start is None or end is None or end <= start:
+                    return None
+                return self.resolve_np(start, end, allow_description=False)
+            if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+                token = token.head
+                continue
+            break
+        return None
+
+    # ---- salience ----------------------------------------------------------------------------
+
+    def recent_speaker(self, sentence_index: int, gender: str) -> str:
+        """The most recent plausible speaker before a sentence, for a pronoun of `gender`."""
+        first_paragraph = self.sentences[sentence_index].paragraph - 1
+        for index in range(sentence_index - 1, max(-1, sentence_index - 1 - _SALIENCE_SENTENCES), -1):
+            sentence = self.sentences[index]
+            if sentence.paragraph < first_paragraph:
+                break
+            if self.article.paragraphs[sentence.paragraph].is_heading:
+                continue
+            attributed = [self.results[q].speaker for q in sentence.quotes if q in self.results and self.results[q].speaker != UNKNOWN]
+            if attributed:
+                return self._if_gender_fits(attributed[-1], gender) or UNKNOWN
+            verb = self._any_verb_before(sentence.start, sentence.end)
+            groups = self._verb_groups(sentence.start, sentence.end)
+            starts = [v for v in [verb, groups[0].start() if groups else None] if v is not None]
+            if not starts:
+                continue
+            found, _ = self.subject_before(sentence, min(starts))
+            if found.pronoun:
+                continue
+            if found.ambiguous:
+                return UNKNOWN
+            if found.speaker:
+                fitting = self._if_gender_fits(found.speaker, gender)
+                if fitting:
+                    return fitting
+                continue
+            return UNKNOWN
+        return UNKNOWN
+
+    def _if_gender_fits(self, speaker_id: str, gender: str) -> str | None:
+        speaker = self.registry.get(speaker_id)
+        if speaker is not None and speaker.gender and speaker.gender != gender:
+            return None
+        return speaker_id
+
+    def _settle(self, found: _Found, sentence_index: int) -> str:
+        if found.ambiguous or found.empty:
+            return UNKNOWN
+        if found.pronoun:
+            return self.recent_speaker(sentence_index, found.pronoun)
+        assert found.speaker is not None
+        return found.speaker
+
+    def _relay(self, speaker: str, sentence: Sentence, after: int) -> str:
+        """An agency relaying a registry speaker's words passes them on to that speaker."""
+        source = self.registry.get(speaker)
+        if source is None or source.kind != "agency":
+            return speaker
+        relayed = set()
+        for mention in self._mentions_in(after, sentence.end):
+            if not mention.speaker.principal:
+                continue
+            before = fold_chars(self.article.text[max(sentence.start, mention.start - 40) : mention.start])
+            marker = RELAY_MARKER.search(before)
+            if not marker:
+                continue
+            tail = self.masked[mention.end : sentence.end]
+            if marker.group().strip() in ("que", "qu'") and not re.match(r"^\s*(?:[.,;]|$)", tail):
+                continue  # "KCNA a déclaré que Kim a visité ...": the agency's own narration
+            relayed.add(mention.speaker.id)
+        return relayed.pop() if len(relayed) == 1 else speaker
+
+    # ---- the rules ---------------------------------------------------------------------------
+
+    def cue_after(self, span: QuoteSpan, sentence: Sentence) -> tuple[_Found, str, int] | None:
+        """Rule 1: a cue right after the closing mark."""
+        start = span.close_at + 1
+        tail = self.masked[start : sentence.end]
+        lead = re.match(r"^[\s,;]*(?:-\s*)?", tail)
+        assert lead is not None
+        at = start + lead.end()
+        if lead.group().strip() == "" and not tail[: lead.end()].strip() == "" and False:
+            return None
+        inverted = INVERTED_PRONOUN_CUE.match(self.masked, at)
+        if inverted:
+            gender = PRONOUNS[inverted.group("p1") or inverted.group("p2")]
+            found = _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
+            return found, self.article.text[at : inverted.end()], inverted.end()
+        verb = self.verbs.match(self.masked, at)
+        if verb:
+            np_end = self._clause_end(verb.end(), sentence.end)
+            found = self.resolve_np(verb.end(), np_end)
+            return found, self.article.text[at : verb.end()], verb.end()
+        source = SOURCE_PREPOSITION.match(self.masked, at)
+        if source:
+            np_end = self._clause_end(source.end(), sentence.end)
+            return self.resolve_np(source.end(), np_end), self.article.text[at : source.end()].strip(), source.end()
+        # "« ... », Putin said." / "« ... », Poutine a déclaré."
+        if lead.group().strip().startswith(","):
+            window_end = self._clause_end(at, sentence.end)
+            for verb in self._verb_groups(at, window_end):
+                if verb.start() > at:
+                    found = self.resolve_np(at, verb.start())
+                    if not found.empty:
+                        return found, self.article.text[verb.start() : verb.end()], verb.end()
+                break
+        return None
+
+    def _clause_end(self, start: int, limit: int) -> int:
+        match = re.search(r"[,.;:!?()]|\s-\s", self.masked[start:limit])
+        return start + match.start() if match else limit
+
+    def incise(self, span: QuoteSpan) -> tuple[_Found, str, tuple[int, int]] | None:
+        """Rule 2: « ..., a-t-il dit, ... » — a cue between commas inside the marks."""
+        start, end = span.pieces[0]
+        raw = self.article.text[start:end]
+        folded = fold_chars(raw)
+        for match in _INCISE.finditer(folded):
+            cue = match.group("cue")
+            cue_at = start + match.start("cue")
+            inverted = INVERTED_PRONOUN_CUE.fullmatch(cue)
+            if inverted:
+                gender = PRONOUNS[inverted.group("p1") or inverted.group("p2")]
+                found = _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
+                return found, raw[match.start("cue") : match.end("cue")], (start + match.start(), start + match.end())
+            verb = self.verbs.match(cue)
+            if verb and verb.end() < len(cue):
+                subject = self._resolve_text(cue_at + verb.end(), cue_at + len(cue))
+                if subject.speaker:
+                    return subject, raw[match.start("cue") : match.end("cue")], (start + match.start(), start + match.end())
+            if verb is None:
+                trailing = re.search(rf"\s({self.verbs.pattern})$", cue)
+                if trailing:
+                    subject = self._resolve_text(cue_at, cue_at + trailing.start())
+                    if subject.speaker:
+                        return subject, raw[match.start("cue") : match.end("cue")], (start + match.start(), start + match.end())
+        return None
+
+    def _resolve_text(self, start: int, end: int) -> _Found:
+        """Resolve a stretch that lies inside a quotation (masked text is blank there)."""
+        heads = [m for m in self.registry.mentions(self.article.text[start:end]) if not m.complement]
+        ids = {m.speaker.id for m in heads}
+        if len(ids) == 1:
+            return _Found(speaker=ids.pop())
+        return _Found(ambiguous=len(ids) > 1)
+
+    def cue_before(self, span: QuoteSpan, sentence: Sentence, sentence_index: int, q: int) -> tuple[str, str] | None:
+        """Rule 3: the nearest speech verb or "selon X" before the quotation, and its subject."""
+        verbs = [v for v in self._verb_groups(sentence.start, span.open_at) if v.end() <= span.open_at]
+        sources = list(SOURCE_PREPOSITION.finditer(self.masked, sentence.start, span.open_at))
+        nearest_verb = verbs[-1] if verbs else None
+        nearest_source = sources[-1] if sources else None
+        if nearest_source and (nearest_verb is None or nearest_source.start() > nearest_verb.start()):
+            np_end = self._clause_end(nearest_source.end(), span.open_at)
+            found = self.resolve_np(nearest_source.end(), np_end)
+            if not found.empty:
+                return self._settle(found, sentence_index), self.article.text[nearest_source.start() : nearest_source.end()].strip()
+        if nearest_verb is None:
+            return None
+        cue = self.article.text[nearest_verb.start() : nearest_verb.end()]
+        verb_text = nearest_verb.group("verb")
+        inverted = INVERTED_PRONOUN_CUE.search(self.masked, nearest_verb.start() - 8, nearest_verb.end() + 8)
+        if inverted and inverted.start() <= nearest_verb.start() + 2:
+            gender = PRONOUNS[inverted.group("p1") or inverted.group("p2")]
+            found = _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
+            return self._settle(found, sentence_index), cue
+        non_finite = nearest_verb.group("aux") is None and re.search(r"(?:ant|er|ire|re|ing)$", verb_text)
+        if non_finite:
+            # "..., soulignant que « ... »": the speaker of the clause it hangs on.
+            earlier = [self.results[p].speaker for p in sentence.quotes if p < q and p in self.results]
+            known = [s for s in earlier if s != UNKNOWN]
+            if known:
+                return known[-1], cue
+            previous = [v for v in verbs[:-1]]
+            anchor = previous[-1].start() if previous else self._any_verb_before(sentence.start, nearest_verb.start())
+            if anchor is None:
+                return None
+            found, _ = self.subject_before(sentence, anchor)
+            return self._checked(found, sentence_index, anchor), cue
+        if nearest_verb.group("aux") is None and self._inverted_subject(nearest_verb, span.open_at):
+            found = self.resolve_np(nearest_verb.end(), self._clause_end(nearest_verb.end(), span.open_at))
+            if not found.empty:
+                return self._settle(found, sentence_index), cue
+        found, _ = self.subject_before(sentence, nearest_verb.start())
+        return self._checked(found, sentence_index, nearest_verb.start()), cue
+
+    def _inverted_subject(self, verb: re.Match[str], limit: int) -> bool:
+        """", a déclaré X, « ... »": a verb right after a comma takes its subject after it."""
+        before = self.masked[max(0, verb.start() - 3) : verb.start()]
+        return before.rstrip().endswith(",") or before.rstrip().endswith("_")
+
+    def _checked(self, linear: _Found, sentence_index: int, verb_at: int) -> str:
+        """The linear reading, unless the parse names a different, named speaker."""
+        speaker = self._settle(linear, sentence_index)
+        parsed = self._parse_subject(sentence_index, verb_at)
+        if parsed is None or parsed.empty or parsed.pronoun:
+            return speaker
+        if parsed.ambiguous:
+            return UNKNOWN if self.registry.get(speaker) and self.registry.get(speaker).principal else speaker
+        if parsed.speaker != speaker and (
+            (self.registry.get(parsed.speaker or "") and self.registry.get(parsed.speaker or "").principal)
+            or (self.registry.get(speaker) and self.registry.get(speaker).principal)
+        ):
+            return UNKNOWN
+        return speaker
+
+    def sentence_final_cue(self, span: QuoteSpan, sentence: Sentence, sentence_index: int) -> tuple[str, str] | None:
+        """Rule 4: an inverted cue closing the sentence ("..., a précisé RIA Novosti.")."""
+        later_quotes = [self.spans[p].open_at for p in sentence.quotes if self.spans[p].open_at > span.open_at]
+        limit = later_quotes[0] if later_quotes else sentence.end
+        for verb in self._verb_groups(span.close_at + 1, limit):
+            if not self.masked[max(0, verb.start() - 3) : verb.start()].rstrip().endswith(","):
+                continue
+            found = self.resolve_np(verb.end(), self._clause_end(verb.end(), limit))
+            if found.speaker or found.pronoun:
+                return self._relay(self._settle(found, sentence_index), sentence, verb.end()), self.article.text[verb.start() : verb.end()]
+        return None
+
+    def is_standalone(self, span: QuoteSpan, sentence: Sentence) -> bool:
+        para = self.article.paragraphs[sentence.paragraph]
+        outside = self.masked[para.start : span.open_at] + self.masked[span.close_at + 1 : para.end]
+        return span.open_at >= para.start and not re.search(r"\w", outside.replace("_", ""))
+
+    def continuation(self, sentence: Sentence) -> str:
+        """Rule 5: the previous paragraph's last attributed speaker, if it reported speech."""
+        index = sentence.paragraph - 1
+        while index >= 0 and self.article.paragraphs[index].is_heading:
+            index -= 1
+        if index < 0:
+            return UNKNOWN
+        previous = [
+            self.results[q].speaker
+            for s in self.sentences
+            if s.paragraph == index
+            for q in s.quotes
+            if q in self.results and self.results[q].speaker != UNKNOWN
+        ]
+        return previous[-1] if previous else UNKNOWN
+
+    # ---- putting it together ---------------------------------------------------------------
+
+    def attribute_all(self) -> dict[int, Attribution]:
+        for sentence_index, sentence in enumerate(self.sentences):
+            for q in sentence.quotes:
+                self.results[q] = self._attribute(q, sentence, sentence_index)
+        self._same_words_elsewhere()
+        return self.results
+
+    def _attribute(self, q: int, sentence: Sentence, sentence_index: int) -> Attribution:
+        span = self.spans[q]
+        text = self.article.text
+        before = self.masked[sentence.start : span.open_at].strip()
+        starts_sentence = before == "" or before.endswith(":")
+        quote_text = span.text(text)
+        upper = quote_text[:1].isupper()
+        full_shape = starts_sentence and (upper or before.endswith(":"))
+        standalone = self.is_standalone(span, sentence)
+        heading = self.article.paragraphs[sentence.paragraph].is_heading
+
+        after = self.cue_after(span, sentence)
+        if after is not None and not after[0].empty:
+            found, cue, cue_end = after
+            speaker = self._relay(self._settle(found, sentence_index), sentence, cue_end)
+            return Attribution(speaker, "full" if full_shape else "partial", cue.strip())
+        incise = self.incise(span)
+        if incise is not None:
+            found, cue, _ = incise
+            return Attribution(self._settle(found, sentence_index), "full" if full_shape else "partial", cue)
+        before_cue = self.cue_before(span, sentence, sentence_index, q)
+        if before_cue is not None:
+            speaker, cue = before_cue
+            kind = "full" if full_shape else "partial"
+            if speaker == UNKNOWN and word_count(quote_text) <= 3 and not full_shape:
+                kind = "scare"
+            return Attribution(speaker, kind, cue.strip())
+        final = self.sentence_final_cue(span, sentence, sentence_index)
+        if final is not None:
+            speaker, cue = final
+            return Attribution(speaker, "full" if full_shape else "partial", cue.strip())
+        if standalone and not heading:
+            return Attribution(self.continuation(sentence), "full", None)
+        kind = "scare" if word_count(quote_text) <= 3 and not full_shape else ("full" if full_shape else "partial")
+        return Attribution(UNKNOWN, kind, None)
+
+    def _same_words_elsewhere(self) -> None:
+        """Rule 6: a quotation with no speaker takes the speaker of the same words quoted elsewhere."""
+        text = self.article.text
+        keys = {q: normalise(self.spans[q].text(text)) for q in self.results}
+        for q, result in list(self.results.items()):
+            if result.speaker != UNKNOWN:
+                continue
+            others = {
+                self.results[p].speaker
+                for p in self.results
+                if p != q and keys[p] == keys[q] and self.results[p].speaker != UNKNOWN
+            }
+            if len(others) == 1:
+                self.results[q] = Attribution(others.pop(), "partial" if result.kind == "scare" else result.kind, None)

@@ -1,0 +1,95 @@
+"""Speech cues: the words that say someone is speaking, in French and English.
+
+Patterns run on `fold_chars` text (lower case, no accents, straight apostrophes and
+quote marks, hyphens for dashes), so they are written without accents.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Regular -er verbs of saying or expressing, as stems ("declar" -> declare, declarant...).
+_FR_ER_STEMS = (
+    "declar", "ajout", "soulign", "estim", "affirm", "reaffirm", "insist", "not", "precis",
+    "indiqu", "expliqu", "rappel", "assur", "confirm", "annonc", "avert", "martel", "salu",
+    "lou", "remerci", "felicit", "qualifi", "deplor", "denonc", "accus", "exprim", "pron",
+    "plaid", "demand", "racont", "temoign", "observ", "constat", "jug", "comment", "critiqu",
+    "reiter", "evoqu", "mentionn", "souhait", "proclam", "lach", "tranch", "interpell",
+    "exhort", "menac", "declam", "signal", "fustig", "condamn", "protest", "jur", "rassur",
+    "reclam", "rapport", "relat", "s'exclam", "s'interrog", "s'inquiet", "se felicit", "s'engag", "ironis",
+)
+_FR_ER_ENDINGS = r"(?:e|es|ent|ee|ees|er|ait|aient|ant|era|eront|erait|a|erent)"
+_FR_IRREGULAR = (
+    "dit", "dis", "disant", "disait", "dire", "dira", "ecrit", "ecrivant", "ecrire", "repondu",
+    "repond", "repondant", "repondre", "promis", "promet", "promettant", "promettre",
+    "reconnu", "reconnait", "reconnaissant", "admis", "admet", "poursuivi", "poursuit",
+    "poursuivant", "prevenu", "previent", "soutenu", "soutient", "soutenant", "maintenu",
+    "maintient", "conclu", "conclut", "concluant", "fait savoir", "fait valoir", "fait l'eloge",
+    "faisant l'eloge", "fait part", "rendu hommage", "rend hommage", "rendant hommage",
+    "appele a", "appelle a", "appellent a", "appelait a", "appelant a", "appeler a",
+)
+_EN_VERBS = (
+    "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "stated",
+    "states", "noted", "notes", "stressed", "stresses", "declared", "declares", "warned",
+    "warns", "insisted", "insists", "explained", "explains", "announced", "claimed", "praised",
+    "wrote", "writes", "replied", "responded", "urged", "urges", "vowed", "vows", "pledged",
+    "promised", "called for", "calls for", "described", "remarked", "argued", "asserted",
+    "affirmed", "emphasized", "emphasised", "thanked", "hailed", "recalled", "acknowledged",
+    "confirmed", "assured", "reiterated", "told reporters", "welcomed",
+)
+
+_fr_regular = "|".join(re.escape(s) for s in _FR_ER_STEMS)
+_fr_irregular = "|".join(re.escape(s) for s in sorted(_FR_IRREGULAR, key=len, reverse=True))
+_en = "|".join(re.escape(s) for s in sorted(_EN_VERBS, key=len, reverse=True))
+
+SPEECH_VERB = {
+    "fr": rf"(?:(?:{_fr_regular}){_FR_ER_ENDINGS}|{_fr_irregular})",
+    "en": rf"(?:{_en})",
+}
+_AUX = {
+    "fr": r"(?:a|ont|avait|avaient|aurait|auraient|avoir|ayant|va|vont|allait|vient\ de|venait\ de|s'est|se\ sont)",
+    "en": r"(?:has|have|had|was|were|is|will|would|also)",
+}
+# Words that may stand between an auxiliary and its participle: "a de son cote declare".
+_FR_INSERT = (
+    r"(?:de\ son\ cote|pour\ sa\ part|a\ son\ tour|a\ cette\ occasion|egalement|aussi|encore|ensuite"
+    r"|alors|notamment|deja|par\ ailleurs|plus\ tard|enfin|pourtant|toutefois|meme|bien|ainsi|\w+ment)"
+)
+_PRONOUN_FR = r"(?:il|elle|ils|elles)"
+
+# "a-t-il dit", "a-t-elle souligne", "dit-il", "ajoute-t-elle"
+INVERTED_PRONOUN_CUE = re.compile(
+    rf"\b(?:(?:a|avait|aurait)-t-(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}{SPEECH_VERB['fr']}"
+    rf"|{SPEECH_VERB['fr']}-(?:t-)?(?P<p2>{_PRONOUN_FR}))\b"
+)
+
+
+def verb_pattern(language: str) -> re.Pattern[str]:
+    """A speech verb with its auxiliary and inserted adverbs, e.g. "a de son cote declare"."""
+    insert = _FR_INSERT if language == "fr" else r"(?:\w+ly|also|then|later|again)"
+    return re.compile(
+        rf"(?<![\w'-])(?:(?P<aux>{_AUX[language]})\s+(?:{insert}\s+){{0,3}})?"
+        rf"(?P<verb>{SPEECH_VERB[language]})(?![\w])"
+    )
+
+
+# A source named without a verb: "selon X", "d'apres X", "according to X".
+SOURCE_PREPOSITION = re.compile(r"(?<![\w'])(?:selon|d'apres|according\ to|cite\ par|quoted\ by)\s+")
+# How a relaying agency hands the words over: "citant Kim", "que Kim.", "quoting Kim".
+RELAY_MARKER = re.compile(
+    r"(?<![\w'])(?:citant|cite|citing|quoting|selon|rapportant\ les\ propos\ d[eu']|que|qu'|as\ saying)\s*$"
+)
+PRONOUNS = {
+    "il": "m", "elle": "f", "he": "m", "she": "f", "ils": "plural", "elles": "plural", "they": "plural",
+}
+# What opens a chunk that cannot be a subject: a relative clause or an adverbial phrase.
+NOT_A_SUBJECT = re.compile(
+    r"^(?:qui|que|qu'|dont|ou|lequel|laquelle|lesquels|en|a|au|aux|lors|dans|apres|avant|pendant"
+    r"|depuis|pour|de\ son\ cote|par\ ailleurs|ensuite|toutefois|mais|d'ailleurs|quant|sans|avec"
+    r"|selon|d'apres|comme|alors|puis|enfin|fin|debut|mi|hier|aujourd'hui|mercredi|mardi|lundi|jeudi"
+    r"|vendredi|samedi|dimanche|le\ \d+|cette\ semaine|la\ semaine|ce\ \w+|who|which|that|where"
+    r"|in|on|at|during|after|before|for\ (?:his|her)\ part|meanwhile|however|but|with|without"
+    r"|according|as|while|when|yesterday|today|last|on\ \w+day)\b"
+)
+CLAUSE_BOUNDARY = re.compile(r"(?:\bque\b|\bqu'|\bthat\b|[;:(\[]|\s-\s)")
+COORDINATION_END = re.compile(r"(?:\bet|\bmais|\bpuis|\band|\bbut|\bthen)\s*,?\s*$")

@@ -1,0 +1,83 @@
+"""Articles in, attributed quotations out: the one entry point of the quote engine."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bot.core.article import Article, read_article
+from bot.core.attribution import ArticleAttributor
+from bot.core.marks import find_quotations
+from bot.core.nlp import load_nlp
+from bot.core.registry import SpeakerRegistry, load_registry
+from bot.core.sentences import split_sentences
+
+DEFAULT_SPEAKERS = Path(__file__).resolve().parents[2] / "data" / "speakers.toml"
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """One quotation as it stands in one article.
+
+    `text` is the speech: the words between the marks, with an incise
+    ("a-t-il dit") taken out and reopened paragraphs joined by a newline;
+    `start`/`end` are offsets of the words between the marks in the article text.
+    """
+
+    article: str
+    text: str
+    speaker: str  # a registry id ("putin", "kim"), "other:<name>" or "unknown"
+    kind: str  # full | partial | scare
+    start: int
+    end: int
+    cue: str | None
+
+    def as_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["quote"] = data.pop("text")
+        return {k: data[k] for k in ("article", "quote", "speaker", "kind", "start", "end", "cue")}
+
+
+@dataclass
+class ExtractedArticle:
+    article: Article
+    quotations: list[Quotation]
+
+
+class Extractor:
+    """Finds and attributes quotations; holds the registry and the spaCy model."""
+
+    def __init__(self, speakers_path: Path = DEFAULT_SPEAKERS, *, use_parser: bool = True) -> None:
+        self.registry: SpeakerRegistry = load_registry(speakers_path)
+        self.nlp = load_nlp(str(speakers_path)) if use_parser else None
+
+    def extract(self, name: str, text: str, language: str | None = None) -> ExtractedArticle:
+        article = read_article(name, text)
+        if language:
+            article.language = language
+        spans = find_quotations(text, article.paragraphs)
+        sentences = split_sentences(text, article.paragraphs, spans)
+        attributor = ArticleAttributor(article, spans, sentences, self.registry, self.nlp)
+        results = attributor.attribute_all()
+        quotations = []
+        for index, span in enumerate(spans):
+            result = results[index]
+            words = span.text(text)
+            incise = attributor.incise(span) if result.cue else None
+            if incise is not None and result.cue == incise[1]:
+                cut_start, cut_end = incise[2]
+                first_start, first_end = span.pieces[0]
+                words = (text[first_start:cut_start] + " " + text[cut_end:first_end]).strip()
+                words = "\n".join([words, *(text[s:e] for s, e in span.pieces[1:])])
+            quotations.append(
+                Quotation(name, words, result.speaker, result.kind, span.start, span.end, result.cue)
+            )
+        return ExtractedArticle(article, quotations)
+
+    def extract_file(self, path: Path, language: str | None = None) -> ExtractedArticle:
+        return self.extract(path.name, read_text(path), language)
+
+
+def read_text(path: Path) -> str:
+    """Article files are UTF-8; undecodable bytes become U+FFFD rather than an error."""
+    return path.read_bytes().decode("utf-8", errors="replace")

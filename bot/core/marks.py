@@ -1,0 +1,158 @@
+"""Finding quotations by pairing quotation marks in the raw text.
+
+spaCy splits sentences inside quotations, so marks are paired here, per paragraph
+and per family of marks. A stray or unbalanced mark is skipped without derailing
+the rest; a quotation may run over several paragraphs when, as French and English
+typography do, each new paragraph reopens the quote. A quotation inside another
+(the speaker quoting someone) stays part of the outer one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.article import Paragraph
+
+# opening mark -> closing marks of its family
+_FAMILIES: dict[str, str] = {"«": "»", "“": "”", "„": "“”", "‹": "›", "‚": "‘’"}
+_OPENERS = "«“„‹"
+_CLOSERS = "»”›"
+_STRAIGHT = '"'
+_MIN_CHARS = 1
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation as found in the text: the content pieces between its marks.
+
+    `pieces` holds one (start, end) per paragraph the quotation runs over, the
+    outer spaces trimmed; `open_at`/`close_at` are the offsets of the marks.
+    """
+
+    open_at: int
+    close_at: int
+    pieces: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def text(self, source: str) -> str:
+        return "\n".join(source[s:e] for s, e in self.pieces)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] == "\u00a0"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "\u00a0"):
+        end -= 1
+    return start, end
+
+
+def _straight_role(text: str, i: int) -> str:
+    """Whether a straight " opens, closes, or could do either, from its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before.isspace() or before in "([{'’-–—/\u00a0" or i == 0
+    closes = after.isspace() or after in ".,;:!?)]}…-–—\u00a0" or i + 1 == len(text)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+@dataclass
+class _Open:
+    mark: str
+    at: int
+    pieces: list[tuple[int, int]]
+    piece_start: int
+
+
+def _marks_in(text: str, para: Paragraph) -> list[tuple[int, str, str]]:
+    """(offset, mark, role) for every quotation mark in a paragraph."""
+    found: list[tuple[int, str, str]] = []
+    for i in range(para.start, para.end):
+        char = text[i]
+        if char in _OPENERS or char in _CLOSERS:
+            role = "open" if char in _OPENERS else "close"
+            if char == "“":
+                role = "both"  # opens an English quote, closes a German „ one
+            found.append((i, char, role))
+        elif char == _STRAIGHT:
+            found.append((i, char, _straight_role(text, i)))
+    return found
+
+
+def _family(mark: str) -> str:
+    if mark in "«»":
+        return "guillemet"
+    if mark in "‹›":
+        return "single"
+    if mark == _STRAIGHT:
+        return "straight"
+    return "curly"
+
+
+def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    pending: _Open | None = None
+    for index, para in enumerate(paragraphs):
+        marks = [m for m in _marks_in(text, para) if _family(m[1]) == family]
+        if pending is not None:
+            # The quote was left open at the end of the previous paragraph: it goes on
+            # only if this paragraph reopens it with the same kind of mark.
+            first = marks[0] if marks else None
+            reopens = first is not None and first[2] in ("open", "either", "both") and (
+                text[para.start : first[0]].strip() == ""
+            )
+            if reopens:
+                pending.piece_start = first[0] + 1
+                marks = marks[1:]
+            else:
+                pending = None
+        for at, mark, role in marks:
+            if pending is None:
+                if role in ("open", "either", "both"):
+                    pending = _Open(mark, at, [], at + 1)
+                continue
+            closes = role in ("close", "either") or (role == "both" and pending.mark == "„")
+            if role == "both" and pending.mark == "“":
+                closes = False
+            if closes:
+                pieces = [*pending.pieces, _trim(text, pending.piece_start, at)]
+                pieces = [p for p in pieces if p[1] - p[0] >= _MIN_CHARS]
+                if pieces:
+                    spans.append(QuoteSpan(pending.at, at, tuple(pieces)))
+                pending = None
+            elif role in ("open", "both"):
+                pending = _Open(mark, at, [], at + 1)  # the earlier opener was stray
+        if pending is not None:
+            # Left open: remember this paragraph's piece in case the next one reopens.
+            pending.pieces.append(_trim(text, pending.piece_start, para.end))
+            is_last = index == len(paragraphs) - 1
+            if is_last:
+                pending = None
+    return spans
+
+
+def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
+    """Every quotation in the kept paragraphs, in text order, outermost only."""
+    spans: list[QuoteSpan] = []
+    for family in ("guillemet", "curly", "single", "straight"):
+        spans.extend(_pairs_for_family(text, paragraphs, family))
+    spans.sort(key=lambda s: (s.open_at, -s.close_at))
+    kept: list[QuoteSpan] = []
+    for span in spans:
+        if kept and span.open_at < kept[-1].close_at:
+            continue  # nested in (or crossing) an earlier quotation
+        if not re.search(r"\w", span.text(text)):
+            continue
+        kept.append(span)
+    return kept
