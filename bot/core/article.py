@@ -22,6 +22,8 @@ _NOISE_LINES = re.compile(
       | votre\ adresse\ (?:e-?mail|de\ messagerie)\ ne\ sera\ pas\ publiee.*
       | (?:lire|voir)\ (?:aussi|egalement|plus) .* | read\ (?:more|also).* | a\ lire\ aussi.* | related.*
       | dernieres?\ (?:nouvelles|infos|actualites) | latest\ news | a\ suivre | a\ la\ une | actualites? | news
+      | accueil | home | menu | rechercher | recherche | search | connexion | se\ connecter | log\ ?in | sign\ in
+      | s'inscrire | sign\ up | contact | plus | more | retour | back | top | haut\ de\ page | fermer | close
       | publicite | advertisement | sponsored | newsletter.* | abonnez-vous.* | subscribe.*
       | \d+\ min(?:utes?)?\ (?:de\ lecture|read) | temps\ de\ lecture.*
       | (?:star|folder_open|access_time|bookmark)\S*.* | ajouter\ aux\ favoris | add\ to\ favorites

@@ -29,6 +29,7 @@ from bot.core.cues import (
     NOT_A_SUBJECT,
     PRONOUNS,
     RELAY_MARKER,
+    SENTENCE_HEAD_SOURCE,
     SOURCE_PREPOSITION,
     verb_pattern,
 )
@@ -42,6 +43,10 @@ _LONG_QUOTE_WORDS = 6
 _SALIENCE_SENTENCES = 4
 _DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the|a|an|his|her)\b")
 _BARE_VERB_BLOCKERS = re.compile(r"(?:\b(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$")
+_FINITE_VERB = {
+    "fr": re.compile(r"\b(?:a|ont|avait|avaient|est|sont|etait)\s+(?:\w+\s+){0,2}?\w+(?:e|es|i|is|u|us|t)\b"),
+    "en": re.compile(r"\b(?:(?:has|have|had|was|were)\s+\w+|(?!(?:need|red|bed|led|fled|speed|seed|united|based)\b)\w{3,}ed)\b"),
+}
 _INCISE = re.compile(r",\s*(?P<cue>[^,]{2,60}?)\s*,")
 
 
@@ -102,6 +107,7 @@ class ArticleAttributor:
         text = self.article.text
         self.language = self.article.language
         self.verbs = verb_pattern(self.language)
+        self.after_only = verb_pattern(self.language, after_quote=True)
         masked = list(fold_chars(text))
         for span in self.spans:
             for start, end in span.pieces:
@@ -180,13 +186,19 @@ class ArticleAttributor:
             if len(ids) == 1 and not re.search(r"\b(?:et|and)\b.*\b(?:et|and)\b", folded):
                 pass  # "Poutine et son homologue" still names two people
             return _Found(ambiguous=True)
-        heads = [m for m in self._mentions_in(start, end) if not m.complement]
+        np_start = start + len(self.masked[start:end]) - len(self.masked[start:end].lstrip(" ,;:\u00a0"))
+        inside = self._mentions_in(start, end)
+        # A preposition before the phrase ("selon X", "pour X") introduces it; one inside it
+        # ("le porte-parole de X") makes X a complement.
+        heads = [m for m in inside if not m.complement or m.start <= np_start]
         ids = {m.speaker.id for m in heads}
         if len(ids) > 1:
             return _Found(ambiguous=True)
         if ids:
             return _Found(speaker=ids.pop())
         for entity in self.entities:
+            if any(m.start < entity.end and entity.start < m.end for m in inside):
+                continue  # a registry person is never "someone else"
             if start <= entity.start and entity.end <= end and not self._entity_is_complement(entity):
                 return _Found(speaker=f"other:{entity.text.strip()}")
         if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
@@ -213,10 +225,13 @@ class ArticleAttributor:
     def _any_verb_before(self, start: int, end: int) -> int | None:
         """Start of the last finite verb group (auxiliary + participle) in a stretch."""
         last = None
-        pattern = r"\b(?:a|ont|avait|avaient|est|sont|etait|has|have|had|was|were)\s+(?:\w+\s+){0,2}?\w+(?:e|es|i|is|u|us|t|ed)\b"
-        for match in re.finditer(pattern, self.masked[start:end]):
+        for match in _FINITE_VERB[self.language].finditer(self.masked[start:end]):
             last = start + match.start()
         return last
+
+    def _first_verb(self, start: int, end: int) -> int | None:
+        match = _FINITE_VERB[self.language].search(self.masked[start:end])
+        return start + match.start() if match else None
 
     def subject_before(self, sentence: Sentence, verb_start: int, depth: int = 0) -> tuple[_Found, tuple[int, int] | None]:
         """The subject of a verb in normal order: the closest clause-initial noun phrase."""
@@ -230,7 +245,6 @@ class ArticleAttributor:
             earlier = self._any_verb_before(left_start, verb_start - len(COORDINATION_END.search(left).group()))
             if earlier is not None:
                 return self.subject_before(sentence, earlier, depth + 1)
-        cursor = verb_start
         chunks: list[tuple[int, int]] = []
         for piece in reversed(list(re.finditer(r"[^,]+", left))):
             chunks.append((left_start + piece.start(), left_start + piece.end()))
@@ -239,8 +253,9 @@ class ArticleAttributor:
             if not folded or NOT_A_SUBJECT.match(folded) or folded.startswith("_"):
                 continue
             found = self.resolve_np(start, end)
+            if found.empty:
+                continue  # "Kim, speaking through an interpreter, said": look further left
             return found, (start, end)
-        del cursor
         return _Found(), None
 
     def _parse_subject(self, sentence_index: int, verb_at: int) -> _Found | None:
@@ -273,34 +288,56 @@ class ArticleAttributor:
     # ---- salience ----------------------------------------------------------------------------
 
     def recent_speaker(self, sentence_index: int, gender: str) -> str:
-        """The most recent plausible speaker before a sentence, for a pronoun of `gender`."""
+        """The most recent plausible speaker before a sentence, for a pronoun of `gender`.
+
+        Walks back a few sentences (this paragraph and the previous one). If a sentence
+        passed over on the way names another registry person, the pronoun is ambiguous.
+        """
         first_paragraph = self.sentences[sentence_index].paragraph - 1
+        passed_over: set[str] = set()
         for index in range(sentence_index - 1, max(-1, sentence_index - 1 - _SALIENCE_SENTENCES), -1):
             sentence = self.sentences[index]
             if sentence.paragraph < first_paragraph:
                 break
             if self.article.paragraphs[sentence.paragraph].is_heading:
                 continue
-            attributed = [self.results[q].speaker for q in sentence.quotes if q in self.results and self.results[q].speaker != UNKNOWN]
-            if attributed:
-                return self._if_gender_fits(attributed[-1], gender) or UNKNOWN
-            verb = self._any_verb_before(sentence.start, sentence.end)
-            groups = self._verb_groups(sentence.start, sentence.end)
-            starts = [v for v in [verb, groups[0].start() if groups else None] if v is not None]
-            if not starts:
-                continue
-            found, _ = self.subject_before(sentence, min(starts))
-            if found.pronoun:
-                continue
-            if found.ambiguous:
+            candidate = self._speaker_of_sentence(sentence, gender)
+            if candidate == AMBIGUOUS:
                 return UNKNOWN
-            if found.speaker:
-                fitting = self._if_gender_fits(found.speaker, gender)
-                if fitting:
-                    return fitting
-                continue
-            return UNKNOWN
+            if candidate is not None:
+                return UNKNOWN if passed_over - {candidate} else candidate
+            passed_over |= {m.speaker.id for m in self._mentions_in(sentence.start, sentence.end) if not m.complement}
         return UNKNOWN
+
+    def _speaker_of_sentence(self, sentence: Sentence, gender: str) -> str | None:
+        """Who a past sentence is about: its last attributed quote, else its subject; None if nobody fits."""
+        attributed = [
+            self.results[q].speaker for q in sentence.quotes if q in self.results and self.results[q].speaker != UNKNOWN
+        ]
+        if attributed:
+            return self._if_gender_fits(attributed[-1], gender) or AMBIGUOUS
+        groups = self._verb_groups(sentence.start, sentence.end)
+        first = self._first_verb(sentence.start, sentence.end)
+        starts = [v for v in (first, groups[0].start() if groups else None) if v is not None]
+        found = self.subject_before(sentence, min(starts))[0] if starts else self._root_subject(sentence)
+        if found is None or found.pronoun or found.empty:
+            return None
+        if found.ambiguous or found.speaker is None:
+            return AMBIGUOUS
+        return self._if_gender_fits(found.speaker, gender)
+
+    def _root_subject(self, sentence: Sentence) -> _Found | None:
+        """The parse's subject of a sentence's main verb (for verbs with no auxiliary)."""
+        if self.nlp is None or self.language != "fr":
+            return None
+        doc = self.nlp(self.article.text[sentence.start : sentence.end])
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")] if root is not None else []
+        if not subjects:
+            return None
+        subject = subjects[0]
+        start = sentence.start + subject.left_edge.idx
+        return self.resolve_np(start, sentence.start + subject.idx + len(subject.text), allow_description=False)
 
     def _if_gender_fits(self, speaker_id: str, gender: str) -> str | None:
         speaker = self.registry.get(speaker_id)
@@ -351,7 +388,7 @@ class ArticleAttributor:
             gender = PRONOUNS[inverted.group("p1") or inverted.group("p2")]
             found = _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
             return found, self.article.text[at : inverted.end()], inverted.end()
-        verb = self.verbs.match(self.masked, at)
+        verb = self.verbs.match(self.masked, at) or self.after_only.match(self.masked, at)
         if verb:
             np_end = self._clause_end(verb.end(), sentence.end)
             found = self.resolve_np(verb.end(), np_end)
@@ -360,15 +397,15 @@ class ArticleAttributor:
         if source:
             np_end = self._clause_end(source.end(), sentence.end)
             return self.resolve_np(source.end(), np_end), self.article.text[at : source.end()].strip(), source.end()
-        # "« ... », Putin said." / "« ... », Poutine a déclaré."
-        if lead.group().strip().startswith(","):
+        # "« ... », Poutine a déclaré." / English puts the comma inside: "...," Putin said.
+        if lead.group().strip().startswith(",") or span.text(self.article.text).rstrip().endswith(","):
             window_end = self._clause_end(at, sentence.end)
-            for verb in self._verb_groups(at, window_end):
-                if verb.start() > at:
-                    found = self.resolve_np(at, verb.start())
-                    if not found.empty:
-                        return found, self.article.text[verb.start() : verb.end()], verb.end()
-                break
+            groups = self._verb_groups(at, window_end)
+            if groups and groups[0].start() > at and word_count(self.masked[at : groups[0].start()]) <= 6:
+                verb = groups[0]
+                found = self.resolve_np(at, verb.start())
+                if not found.empty:
+                    return found, self.article.text[verb.start() : verb.end()], verb.end()
         return None
 
     def _clause_end(self, start: int, limit: int) -> int:
@@ -420,6 +457,13 @@ class ArticleAttributor:
             found = self.resolve_np(nearest_source.end(), np_end)
             if not found.empty:
                 return self._settle(found, sentence_index), self.article.text[nearest_source.start() : nearest_source.end()].strip()
+        head = SENTENCE_HEAD_SOURCE.match(self.masked, sentence.start)
+        if head:
+            comma = self.masked.find(",", head.end(), span.open_at)
+            if comma != -1 and (nearest_verb is None or nearest_verb.start() > comma):
+                found = self.resolve_np(head.end(), comma, allow_description=False)
+                if found.speaker or found.pronoun:
+                    return self._settle(found, sentence_index), self.article.text[sentence.start : head.end()].strip()
         if nearest_verb is None:
             return None
         cue = self.article.text[nearest_verb.start() : nearest_verb.end()]
@@ -442,14 +486,15 @@ class ArticleAttributor:
                 return None
             found, _ = self.subject_before(sentence, anchor)
             return self._checked(found, sentence_index, anchor), cue
-        if nearest_verb.group("aux") is None and self._inverted_subject(nearest_verb, span.open_at):
-            found = self.resolve_np(nearest_verb.end(), self._clause_end(nearest_verb.end(), span.open_at))
+        if nearest_verb.group("aux") is None and self._inverted_subject(nearest_verb):
+            np_end = self._clause_end(nearest_verb.end(), span.open_at)
+            found = self.resolve_np(nearest_verb.end(), np_end, allow_description=False)
             if not found.empty:
                 return self._settle(found, sentence_index), cue
         found, _ = self.subject_before(sentence, nearest_verb.start())
         return self._checked(found, sentence_index, nearest_verb.start()), cue
 
-    def _inverted_subject(self, verb: re.Match[str], limit: int) -> bool:
+    def _inverted_subject(self, verb: re.Match[str]) -> bool:
         """", a déclaré X, « ... »": a verb right after a comma takes its subject after it."""
         before = self.masked[max(0, verb.start() - 3) : verb.start()]
         return before.rstrip().endswith(",") or before.rstrip().endswith("_")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.text import fold_chars
+
 # Regular -er verbs of saying or expressing, as stems ("declar" -> declare, declarant...).
 _FR_ER_STEMS = (
     "declar", "ajout", "soulign", "estim", "affirm", "reaffirm", "insist", "not", "precis",
@@ -42,6 +44,10 @@ _fr_regular = "|".join(re.escape(s) for s in _FR_ER_STEMS)
 _fr_irregular = "|".join(re.escape(s) for s in sorted(_FR_IRREGULAR, key=len, reverse=True))
 _en = "|".join(re.escape(s) for s in sorted(_EN_VERBS, key=len, reverse=True))
 
+# Verbs that report speech only when they follow a quotation: "« ... », a lancé X".
+_FR_AFTER_ONLY = ("lanc", "gliss", "tonn", "repliqu", "plaisant", "retorqu", "coup", "enchain", "rencher")
+_EN_AFTER_ONLY = ("quipped", "shot back", "retorted", "countered", "went on", "continued", "concluded")
+
 SPEECH_VERB = {
     "fr": rf"(?:(?:{_fr_regular}){_FR_ER_ENDINGS}|{_fr_irregular})",
     "en": rf"(?:{_en})",
@@ -57,22 +63,36 @@ _FR_INSERT = (
 )
 _PRONOUN_FR = r"(?:il|elle|ils|elles)"
 
-# "a-t-il dit", "a-t-elle souligne", "dit-il", "ajoute-t-elle"
+AFTER_QUOTE_VERB = {
+    "fr": rf"(?:(?:{'|'.join(re.escape(fold_chars(s)) for s in _FR_AFTER_ONLY)}){_FR_ER_ENDINGS}|poursuivi|conclu)",
+    "en": rf"(?:{'|'.join(re.escape(s) for s in _EN_AFTER_ONLY)})",
+}
+
+
+# "a-t-il dit", "a-t-elle souligne", "dit-il", "a-t-il lance": inversion marks an incise, so
+# the verbs that report speech only after a quotation count here too.
+_INVERTED_VERB = rf"(?:{SPEECH_VERB['fr']}|{AFTER_QUOTE_VERB['fr']})"
 INVERTED_PRONOUN_CUE = re.compile(
-    rf"\b(?:(?:a|avait|aurait)-t-(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}{SPEECH_VERB['fr']}"
-    rf"|{SPEECH_VERB['fr']}-(?:t-)?(?P<p2>{_PRONOUN_FR}))\b"
+    rf"\b(?:(?:a|avait|aurait)-t-(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}{_INVERTED_VERB}"
+    rf"|{_INVERTED_VERB}-(?:t-)?(?P<p2>{_PRONOUN_FR}))\b"
 )
 
 
-def verb_pattern(language: str) -> re.Pattern[str]:
-    """A speech verb with its auxiliary and inserted adverbs, e.g. "a de son cote declare"."""
+def verb_pattern(language: str, *, after_quote: bool = False) -> re.Pattern[str]:
+    """A speech verb with its auxiliary and inserted adverbs, e.g. "a de son cote declare".
+
+    With `after_quote`, the verbs that report speech only right after a quotation.
+    """
+    verbs = AFTER_QUOTE_VERB[language] if after_quote else SPEECH_VERB[language]
     insert = _FR_INSERT if language == "fr" else r"(?:\w+ly|also|then|later|again)"
     return re.compile(
         rf"(?<![\w'-])(?:(?P<aux>{_AUX[language]})\s+(?:{insert}\s+){{0,3}})?"
-        rf"(?P<verb>{SPEECH_VERB[language]})(?![\w])"
+        rf"(?P<verb>{verbs})(?![\w])"
     )
 
 
+# A source named at the head of the sentence: "Pour Kim, « ... »", "For Putin, ...".
+SENTENCE_HEAD_SOURCE = re.compile(r"(?:pour|for)\s+")  # used with .match(text, pos)
 # A source named without a verb: "selon X", "d'apres X", "according to X".
 SOURCE_PREPOSITION = re.compile(r"(?<![\w'])(?:selon|d'apres|according\ to|cite\ par|quoted\ by)\s+")
 # How a relaying agency hands the words over: "citant Kim", "que Kim.", "quoting Kim".

@@ -67,7 +67,7 @@ class Extractor:
             if incise is not None and result.cue == incise[1]:
                 cut_start, cut_end = incise[2]
                 first_start, first_end = span.pieces[0]
-                words = (text[first_start:cut_start] + " " + text[cut_end:first_end]).strip()
+                words = f"{text[first_start:cut_start].rstrip()} {text[cut_end:first_end].lstrip()}".strip()
                 words = "\n".join([words, *(text[s:e] for s, e in span.pieces[1:])])
             quotations.append(
                 Quotation(name, words, result.speaker, result.kind, span.start, span.end, result.cue)

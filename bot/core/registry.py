@@ -120,11 +120,25 @@ class SpeakerRegistry:
             folded = self._not_name_re.sub(lambda m: " " * len(m.group()), folded)
         found: list[Mention] = []
         for match in self._name_re.finditer(folded):
+            if self._surname_of_someone_else(text, match):
+                continue
             found.append(self._mention(text, folded, match.start(), match.end(), by_role=False))
         for match in self._role_re.finditer(folded):
             if self._role_is_ours(text, folded, match):
                 found.append(self._mention(text, folded, match.start(), match.end(), by_role=True))
         return self._merge(found)
+
+    def _surname_of_someone_else(self, text: str, match: re.Match[str]) -> bool:
+        """"Kim Yung-ho" is not Kim Jong-un: a one-word name followed by a given name that is not ours."""
+        if re.search(r"[\s-]", match.group()):
+            return False
+        following = _CAPITALISED_WORD.match(text[match.end() : match.end() + 40])
+        if not following:
+            return False
+        speaker = self._speaker_for(match.group())
+        word = fold_chars(following.group(1))
+        own = {part for n in speaker.names for part in re.split(r"[\s-]+", fold_chars(n))}
+        return re.split(r"-", word)[0] not in own
 
     def _role_is_ours(self, text: str, folded: str, match: re.Match[str]) -> bool:
         speaker = self._speaker_for(match.group())

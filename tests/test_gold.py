@@ -1,0 +1,103 @@
+"""The engine on the sample articles, scored by the gold rule; the CLI contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.cli import main
+from bot.core.evaluate import load_gold, score
+from bot.core.extract import read_text
+from tests.conftest import DATA, GOLD_DIR
+
+GOLD = GOLD_DIR / "seed_quotes.json"
+needs_gold = pytest.mark.skipif(not GOLD.exists(), reason="shared/gold is not beside the checkout")
+
+
+@needs_gold
+def test_samples_meet_the_targets(extractor) -> None:
+    gold = load_gold(GOLD)
+    texts = {name: read_text(DATA / "articles" / name) for name in {g.article for g in gold}}
+    predictions = [q for name, text in texts.items() for q in extractor.extract(name, text).quotations]
+    result = score(predictions, gold, texts)
+    assert result.false_attributions == []
+    assert result.precision >= 0.97
+    assert result.recall >= 0.97, result.misses
+
+
+@needs_gold
+def test_every_gold_quote_is_found_once(extractor) -> None:
+    """Extraction finds each marked text (any speaker), and a repeated headline only once."""
+    from bot.core.evaluate import _matches
+
+    gold = load_gold(GOLD)
+    for name in sorted({g.article for g in gold}):
+        found = extractor.extract(name, read_text(DATA / "articles" / name)).quotations
+        expected = [g for g in gold if g.article == name]
+        assert len(found) == len(expected), name
+        for g in expected:
+            assert any(_matches(q.text, g.quote) for q in found), g.quote
+
+
+def test_scoring_counts_a_false_attribution() -> None:
+    from bot.core.evaluate import GoldQuote
+    from bot.core.extract import Quotation
+
+    gold = [GoldQuote("a.txt", "partenaire important", "other:Choïgou", "partial")]
+    wrong = [Quotation("a.txt", "partenaire important", "putin", "partial", 0, 20, None)]
+    assert len(score(wrong, gold).false_attributions) == 1
+    assert score(wrong, gold).precision == 0.0
+
+
+def test_extract_json_contract(capsys) -> None:
+    path = DATA / "articles" / "003_3732444aa2140bd8.txt"
+    assert main(["extract", "--json", str(path)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    text = read_text(path)
+    assert lines
+    for obj in lines:
+        assert set(obj) == {"article", "quote", "speaker", "kind", "start", "end", "cue"}
+        assert obj["article"] == path.name
+        assert obj["kind"] in {"full", "partial", "scare"}
+        assert obj["speaker"] in {"putin", "kim", "unknown"} or obj["speaker"].startswith("other:")
+        assert text[obj["start"] : obj["end"]] == obj["quote"]
+
+
+@needs_gold
+def test_eval_command_prints_the_figures() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "eval", "--gold", str(GOLD), "-v"], capture_output=True, text=True, check=True
+    ).stdout
+    figures = dict(line.split() for line in out.splitlines() if line and not line.startswith(("MISS", "FALSE")))
+    assert set(figures) == {"precision", "recall", "f1", "false_attributions"}
+    assert figures["false_attributions"] == "0"
+
+
+def test_extract_reports_a_missing_file(capsys, tmp_path) -> None:
+    assert main(["extract", str(tmp_path / "nope.txt")]) == 1
+    assert "cannot read" in capsys.readouterr().err
+
+
+HELDOUT = __import__("pathlib").Path(__file__).resolve().parent / "heldout"
+
+
+@pytest.mark.parametrize(
+    ("gold_file", "min_recall"),
+    [
+        # Written after the engine was tuned on the samples; its first run scored P 0.86 R 0.75,
+        # two false attributions (a minister named Kim). Fixed by general rules; now a dev set.
+        ("heldout_quotes.json", 0.93),
+        # Written after those fixes; first run P 1.0 R 0.80 (two patterns of the issue missing).
+        ("unseen_quotes.json", 0.95),
+    ],
+)
+def test_articles_the_engine_was_not_written_on(extractor, gold_file: str, min_recall: float) -> None:
+    gold = load_gold(HELDOUT / gold_file)
+    texts = {name: read_text(HELDOUT / name) for name in {g.article for g in gold}}
+    predictions = [q for name, text in texts.items() for q in extractor.extract(name, text).quotations]
+    result = score(predictions, gold, texts)
+    assert result.false_attributions == []
+    assert result.recall >= min_recall, result.misses

@@ -1,0 +1,81 @@
+"""Finding quotations: every kind of mark, stray marks, quotes over several paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.article import read_article
+from bot.core.marks import find_quotations
+
+
+def found(text: str) -> list[str]:
+    article = read_article("t.txt", text)
+    return [span.text(text) for span in find_quotations(text, article.paragraphs)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre a parlé d'une «entente durable» avec ses voisins.",
+        "Le ministre a parlé d'une « entente durable » avec ses voisins.",
+        "Le ministre a parlé d'une «\u00a0entente durable\u00a0» avec ses voisins.",
+        "Le ministre a parlé d'une «\u202fentente durable\u202f» avec ses voisins.",
+        "Le ministre a parlé d'une “entente durable” avec ses voisins.",
+        "Le ministre a parlé d'une „entente durable“ avec ses voisins.",
+        "Le ministre a parlé d'une ‹entente durable› avec ses voisins.",
+        'Le ministre a parlé d\'une "entente durable" avec ses voisins.',
+    ],
+)
+def test_every_kind_of_mark(text: str) -> None:
+    assert found(text) == ["entente durable"]
+
+
+def test_offsets_point_at_the_words_between_the_marks() -> None:
+    text = "Titre\n\nIl a évoqué « un tournant » pour la région."
+    article = read_article("t.txt", text)
+    (span,) = find_quotations(text, article.paragraphs)
+    assert text[span.start : span.end] == "un tournant"
+
+
+def test_a_stray_opening_mark_does_not_swallow_the_rest() -> None:
+    text = "Il cite « un rapport sans fin. Plus loin, le texte parle de « paix durable » et de « confiance »."
+    assert found(text) == ["paix durable", "confiance"]
+
+
+def test_a_stray_closing_mark_is_ignored() -> None:
+    text = "Le texte » finit mal. Ensuite on lit « un accord » signé hier."
+    assert found(text) == ["un accord"]
+
+
+def test_an_odd_straight_mark_spoils_only_itself() -> None:
+    text = 'Le rapport de 12" est paru. Le chef a parlé de "progrès réels" cette semaine.'
+    assert found(text) == ["progrès réels"]
+
+
+def test_unbalanced_paragraph_does_not_derail_the_next_one() -> None:
+    text = "Il a lancé « une phrase jamais fermée.\n\nAilleurs, on parle de « sécurité » et d'« avenir »."
+    assert found(text) == ["sécurité", "avenir"]
+
+
+def test_quote_reopened_on_each_paragraph_is_one_quotation() -> None:
+    text = (
+        "Le dirigeant a ajouté : « Nous bâtirons des écoles.\n\n"
+        "« Nous ouvrirons des hôpitaux.\n\n"
+        "« Et nous tiendrons parole. »\n\nFin du discours."
+    )
+    (quote,) = found(text)
+    assert quote.split("\n") == ["Nous bâtirons des écoles.", "Nous ouvrirons des hôpitaux.", "Et nous tiendrons parole."]
+
+
+def test_a_quote_inside_a_quote_stays_in_the_outer_one() -> None:
+    text = "Il a dit : « Ce qu'ils appellent “paix” est une reddition. »"
+    assert found(text) == ["Ce qu'ils appellent “paix” est une reddition."]
+
+
+def test_mark_glued_to_an_elided_word() -> None:
+    text = "Il a parlé d'un acte qu'\"aucun pays n'accepterait\" selon lui."
+    assert found(text) == ["aucun pays n'accepterait"]
+
+
+def test_empty_marks_are_not_quotations() -> None:
+    assert found("Un titre « » puis « ... » et enfin rien.") == []
