@@ -39,7 +39,7 @@ from bot.core.sentences import Sentence
 from bot.core.text import fold_chars, normalise, word_count
 
 AMBIGUOUS = "ambiguous"
-_LONG_QUOTE_WORDS = 6
+_LONG_QUOTE_WORDS = 3
 _SALIENCE_SENTENCES = 4
 _DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the|a|an|his|her)\b")
 _BARE_VERB_BLOCKERS = re.compile(r"(?:\b(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$")
@@ -117,13 +117,9 @@ class ArticleAttributor:
         self.mentions = [
             m for m in self.registry.mentions(text) if not any(a <= m.start < b for a, b in inside)
         ]
-        self.sentence_of = {q: i for i, s in enumerate(self.sentences) for q in s.quotes}
-        self.entities: list[_Entity] = []
         self.docs: dict[int, tuple[_Frame, Doc]] = {}
-        if self.nlp is not None and self.language == "fr":
-            self._parse_quote_sentences()
-        elif self.language != "fr":
-            self.entities = self._capitalised_names()
+        self._entities: dict[int, list[_Entity]] = {}
+        self._english_names = self._capitalised_names() if self.language != "fr" else []
 
     # ---- parsing -------------------------------------------------------------------------
 
@@ -149,16 +145,34 @@ class ArticleAttributor:
         parts.append(chunk)
         return _Frame("".join(parts), segments)
 
-    def _parse_quote_sentences(self) -> None:
-        wanted = [i for i, s in enumerate(self.sentences) if s.quotes]
-        frames = [self._frame(self.sentences[i]) for i in wanted]
-        assert self.nlp is not None
-        for index, frame, doc in zip(wanted, frames, self.nlp.pipe(f.text for f in frames)):
-            self.docs[index] = (frame, doc)
-            for ent in doc.ents:
-                start, end = frame.to_original(ent.start_char), frame.to_original(ent.end_char)
-                if start is not None and end is not None and ent.label_ in ("PER", "ORG"):
-                    self.entities.append(_Entity(start, end, ent.label_, ent.text))
+    def _parsed(self, sentence_index: int) -> tuple[_Frame, Doc] | None:
+        """The parse of one sentence, made on first need: most quotations never ask for it."""
+        if self.nlp is None or self.language != "fr":
+            return None
+        if sentence_index not in self.docs:
+            frame = self._frame(self.sentences[sentence_index])
+            self.docs[sentence_index] = (frame, self.nlp(frame.text, disable=["ner"]))
+        return self.docs[sentence_index]
+
+    def _entities_near(self, start: int) -> list[_Entity]:
+        """Person and organisation names in the sentence around an offset."""
+        if self.language != "fr":
+            return self._english_names
+        index = next((i for i, s in enumerate(self.sentences) if s.start <= start < s.end), None)
+        if index is None:
+            return []
+        if index not in self._entities:
+            parsed = self._parsed(index)
+            found = []
+            if parsed is not None and self.nlp is not None:
+                frame, doc = parsed
+                doc = self.nlp.get_pipe("ner")(doc)  # names are asked for less often than the parse
+                for ent in doc.ents:
+                    begin, end = frame.to_original(ent.start_char), frame.to_original(ent.end_char)
+                    if begin is not None and end is not None and ent.label_ in ("PER", "ORG"):
+                        found.append(_Entity(begin, end, ent.label_, ent.text))
+            self._entities[index] = found
+        return self._entities[index]
 
     def _capitalised_names(self) -> list[_Entity]:
         """Without an English model, proper names are runs of capitalised words."""
@@ -196,7 +210,7 @@ class ArticleAttributor:
             return _Found(ambiguous=True)
         if ids:
             return _Found(speaker=ids.pop())
-        for entity in self.entities:
+        for entity in self._entities_near(start):
             if any(m.start < entity.end and entity.start < m.end for m in inside):
                 continue  # a registry person is never "someone else"
             if start <= entity.start and entity.end <= end and not self._entity_is_complement(entity):
@@ -260,10 +274,11 @@ class ArticleAttributor:
 
     def _parse_subject(self, sentence_index: int, verb_at: int) -> _Found | None:
         """The dependency parse's subject for the verb at `verb_at`, or None when it has none."""
-        if sentence_index not in self.docs:
+        parsed = self._parsed(sentence_index)
+        if parsed is None:
             return None
-        frame, doc = self.docs[sentence_index]
-        token = next((t for t in doc if frame.to_original(t.idx) is not None and frame.to_original(t.idx) >= verb_at and t.pos_ in ("VERB", "AUX")), None)
+        frame, doc = parsed
+        token = next((t for t in doc if (frame.to_original(t.idx) or -1) >= verb_at), None)
         if token is None:
             return None
         while token.dep_ in ("aux:tense", "aux", "aux:pass") and token.head is not token:
@@ -330,14 +345,20 @@ class ArticleAttributor:
         """The parse's subject of a sentence's main verb (for verbs with no auxiliary)."""
         if self.nlp is None or self.language != "fr":
             return None
-        doc = self.nlp(self.article.text[sentence.start : sentence.end])
+        index = self.sentences.index(sentence)
+        parsed = self._parsed(index)
+        if parsed is None:
+            return None
+        frame, doc = parsed
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")] if root is not None else []
         if not subjects:
             return None
         subject = subjects[0]
-        start = sentence.start + subject.left_edge.idx
-        return self.resolve_np(start, sentence.start + subject.idx + len(subject.text), allow_description=False)
+        start, end = frame.to_original(subject.left_edge.idx), frame.to_original(subject.idx + len(subject.text))
+        if start is None or end is None:
+            return None
+        return self.resolve_np(start, end, allow_description=False)
 
     def _if_gender_fits(self, speaker_id: str, gender: str) -> str | None:
         speaker = self.registry.get(speaker_id)
@@ -502,15 +523,13 @@ class ArticleAttributor:
     def _checked(self, linear: _Found, sentence_index: int, verb_at: int) -> str:
         """The linear reading, unless the parse names a different, named speaker."""
         speaker = self._settle(linear, sentence_index)
+        principal = self.registry.get(speaker)
+        if principal is None or not principal.principal:
+            return speaker  # the check only ever takes an attribution to a principal away
         parsed = self._parse_subject(sentence_index, verb_at)
         if parsed is None or parsed.empty or parsed.pronoun:
             return speaker
-        if parsed.ambiguous:
-            return UNKNOWN if self.registry.get(speaker) and self.registry.get(speaker).principal else speaker
-        if parsed.speaker != speaker and (
-            (self.registry.get(parsed.speaker or "") and self.registry.get(parsed.speaker or "").principal)
-            or (self.registry.get(speaker) and self.registry.get(speaker).principal)
-        ):
+        if parsed.ambiguous or parsed.speaker != speaker:
             return UNKNOWN
         return speaker
 

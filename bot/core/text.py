@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 QUOTE_MARKS = "«»“”„‟‹›\"〝〞＂"
 APOSTROPHES = "’‘`´ʼ′"
@@ -17,7 +16,6 @@ _SPACE_RE = re.compile(r"\s+")
 _OUTER_PUNCT = " \t\n.,;:!?…'\"()[]{}-–—/"
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if char in QUOTE_MARKS:
         return '"'
@@ -32,9 +30,21 @@ def _fold_char(char: str) -> str:
     return lowered[:1] if lowered else base
 
 
+class _FoldTable(dict):
+    """A `str.translate` table that fills itself: each code point is folded once."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_chars(text: str) -> str:
     """Casefold and strip accents character by character, keeping every offset."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def normalise(text: str) -> str:
