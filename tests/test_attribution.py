@@ -54,7 +54,9 @@ def test_coordinated_verbs_share_their_subject(quotes) -> None:
 
 
 def test_selon_names_the_source(quotes) -> None:
-    assert by_text(quotes("Selon Vladimir Poutine, « rien ne justifie ces sanctions »."), "sanctions").speaker == "putin"
+    assert (
+        by_text(quotes("Selon Vladimir Poutine, « rien ne justifie ces sanctions »."), "sanctions").speaker == "putin"
+    )
 
 
 # ---- incises ----------------------------------------------------------------------------------
@@ -197,7 +199,9 @@ def test_two_speakers_as_subject_is_nobody(quotes) -> None:
 
 
 def test_scare_quote_without_a_speech_verb(quotes) -> None:
-    q = by_text(quotes("Pyongyang a envoyé des « volontaires » sur le front, selon les services sud-coréens."), "volontaires")
+    q = by_text(
+        quotes("Pyongyang a envoyé des « volontaires » sur le front, selon les services sud-coréens."), "volontaires"
+    )
     assert q.speaker not in PRINCIPALS
     q = by_text(quotes("Kim Jong-un a envoyé des « volontaires » sur le front."), "volontaires")
     assert (q.speaker, q.kind) == ("unknown", "scare")
@@ -263,7 +267,10 @@ def test_pour_with_a_place_is_not_a_speaker(quotes) -> None:
 
 
 def test_a_korean_named_kim_is_not_kim_jong_un(quotes) -> None:
-    text = "Le ministre Kim Yong-hyun a déclaré : « Nous répondrons avec fermeté. » Kim Min-seok a ajouté : « Restons unis. »"
+    text = (
+        "Le ministre Kim Yong-hyun a déclaré : « Nous répondrons avec fermeté. » "
+        "Kim Min-seok a ajouté : « Restons unis. »"
+    )
     qs = quotes(text)
     assert {q.speaker for q in qs}.isdisjoint(PRINCIPALS)
 

@@ -64,7 +64,11 @@ def test_quote_reopened_on_each_paragraph_is_one_quotation() -> None:
         "« Et nous tiendrons parole. »\n\nFin du discours."
     )
     (quote,) = found(text)
-    assert quote.split("\n") == ["Nous bâtirons des écoles.", "Nous ouvrirons des hôpitaux.", "Et nous tiendrons parole."]
+    assert quote.split("\n") == [
+        "Nous bâtirons des écoles.",
+        "Nous ouvrirons des hôpitaux.",
+        "Et nous tiendrons parole.",
+    ]
 
 
 def test_a_quote_inside_a_quote_stays_in_the_outer_one() -> None:

@@ -40,12 +40,60 @@ _GLUED_CREDIT = re.compile(r"[a-zà-ÿ](?:Reuters|AFP|AP|EPA|Getty Images|Shutte
 _LOOP_SHINGLE = 8
 
 _FRENCH_WORDS = {
-    "le", "la", "les", "des", "du", "une", "et", "est", "que", "qui", "dans", "pour", "pas", "sur",
-    "avec", "a", "au", "aux", "ont", "sont", "cette", "ce", "il", "elle", "nous", "vous", "de",
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "une",
+    "et",
+    "est",
+    "que",
+    "qui",
+    "dans",
+    "pour",
+    "pas",
+    "sur",
+    "avec",
+    "a",
+    "au",
+    "aux",
+    "ont",
+    "sont",
+    "cette",
+    "ce",
+    "il",
+    "elle",
+    "nous",
+    "vous",
+    "de",
 }
 _ENGLISH_WORDS = {
-    "the", "and", "of", "to", "is", "that", "in", "for", "on", "with", "was", "are", "said",
-    "he", "she", "it", "his", "her", "has", "have", "by", "from", "this", "will", "we",
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "that",
+    "in",
+    "for",
+    "on",
+    "with",
+    "was",
+    "are",
+    "said",
+    "he",
+    "she",
+    "it",
+    "his",
+    "her",
+    "has",
+    "have",
+    "by",
+    "from",
+    "this",
+    "will",
+    "we",
 }
 # "SadaNews - Le président ..." at the head of a paragraph.
 _DATELINE = re.compile(r"^\s*([A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,2})\s[-–—]\s+\S")
@@ -111,7 +159,7 @@ def noise_reason(line: str) -> str | None:
 
 def is_heading(line: str) -> bool:
     stripped = line.strip()
-    return not re.search(r"[.!?…:;»”\"]\s*$", stripped) and len(stripped.split()) <= 15 or (
+    return (not re.search(r"[.!?…:;»”\"]\s*$", stripped) and len(stripped.split()) <= 15) or (
         stripped.startswith(("«", "“", '"')) and len(stripped.split()) <= 4
     )
 

@@ -42,10 +42,14 @@ AMBIGUOUS = "ambiguous"
 _LONG_QUOTE_WORDS = 3
 _SALIENCE_SENTENCES = 4
 _DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the|a|an|his|her)\b")
-_BARE_VERB_BLOCKERS = re.compile(r"(?:\b(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$")
+_BARE_VERB_BLOCKERS = re.compile(
+    r"(?:\b(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$"
+)
 _FINITE_VERB = {
     "fr": re.compile(r"\b(?:a|ont|avait|avaient|est|sont|etait)\s+(?:\w+\s+){0,2}?\w+(?:e|es|i|is|u|us|t)\b"),
-    "en": re.compile(r"\b(?:(?:has|have|had|was|were)\s+\w+|(?!(?:need|red|bed|led|fled|speed|seed|united|based)\b)\w{3,}ed)\b"),
+    "en": re.compile(
+        r"\b(?:(?:has|have|had|was|were)\s+\w+|(?!(?:need|red|bed|led|fled|speed|seed|united|based)\b)\w{3,}ed)\b"
+    ),
 }
 _INCISE = re.compile(r",\s*(?P<cue>[^,]{2,60}?)\s*,")
 
@@ -92,6 +96,12 @@ class _Found:
         return self.speaker is None and self.pronoun is None and not self.ambiguous
 
 
+def _pronoun(word: str) -> _Found:
+    """il/elle/he/she point back to someone; ils/elles/they to nobody in particular."""
+    gender = PRONOUNS[word]
+    return _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
+
+
 @dataclass
 class ArticleAttributor:
     """Attribution for one article; holds what is shared between its quotations."""
@@ -114,9 +124,7 @@ class ArticleAttributor:
                 masked[start:end] = "_" * (end - start)
         self.masked = "".join(masked)
         inside = [(s.open_at, s.close_at) for s in self.spans]
-        self.mentions = [
-            m for m in self.registry.mentions(text) if not any(a <= m.start < b for a, b in inside)
-        ]
+        self.mentions = [m for m in self.registry.mentions(text) if not any(a <= m.start < b for a, b in inside)]
         self.docs: dict[int, tuple[_Frame, Doc]] = {}
         self._entities: dict[int, list[_Entity]] = {}
         self._english_names = self._capitalised_names() if self.language != "fr" else []
@@ -193,13 +201,9 @@ class ArticleAttributor:
         if not re.search(r"\w", folded):
             return _Found()
         if folded in PRONOUNS:
-            gender = PRONOUNS[folded]
-            return _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
+            return _pronoun(folded)
         if re.search(r"\b(?:et|and)\b|&", folded):
-            ids = {m.speaker.id for m in self._mentions_in(start, end)}
-            if len(ids) == 1 and not re.search(r"\b(?:et|and)\b.*\b(?:et|and)\b", folded):
-                pass  # "Poutine et son homologue" still names two people
-            return _Found(ambiguous=True)
+            return _Found(ambiguous=True)  # "Poutine et Kim", "le ministre et son adjoint": nobody alone
         np_start = start + len(self.masked[start:end]) - len(self.masked[start:end].lstrip(" ,;:\u00a0"))
         inside = self._mentions_in(start, end)
         # A preposition before the phrase ("selon X", "pour X") introduces it; one inside it
@@ -217,7 +221,7 @@ class ArticleAttributor:
                 return _Found(speaker=f"other:{entity.text.strip()}")
         if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
             words = original.split()
-            if len(words) <= 8 and not words[0].lower() in ("ce", "cette", "it", "this"):
+            if len(words) <= 8 and words[0].lower() not in ("ce", "cette", "it", "this"):
                 return _Found(speaker=f"other:{original}")
         return _Found()
 
@@ -231,7 +235,9 @@ class ArticleAttributor:
         """Speech verbs in a stretch of text, a bare form only when not after a determiner."""
         found = []
         for match in self.verbs.finditer(self.masked, start, end):
-            if match.group("aux") is None and _BARE_VERB_BLOCKERS.search(self.masked[max(0, match.start() - 8) : match.start()]):
+            if match.group("aux") is None and _BARE_VERB_BLOCKERS.search(
+                self.masked[max(0, match.start() - 8) : match.start()]
+            ):
                 continue
             found.append(match)
         return found
@@ -247,7 +253,9 @@ class ArticleAttributor:
         match = _FINITE_VERB[self.language].search(self.masked[start:end])
         return start + match.start() if match else None
 
-    def subject_before(self, sentence: Sentence, verb_start: int, depth: int = 0) -> tuple[_Found, tuple[int, int] | None]:
+    def subject_before(
+        self, sentence: Sentence, verb_start: int, depth: int = 0
+    ) -> tuple[_Found, tuple[int, int] | None]:
         """The subject of a verb in normal order: the closest clause-initial noun phrase."""
         left_start = sentence.start
         left = self.masked[left_start:verb_start]
@@ -402,12 +410,9 @@ class ArticleAttributor:
         lead = re.match(r"^[\s,;]*(?:-\s*)?", tail)
         assert lead is not None
         at = start + lead.end()
-        if lead.group().strip() == "" and not tail[: lead.end()].strip() == "" and False:
-            return None
         inverted = INVERTED_PRONOUN_CUE.match(self.masked, at)
         if inverted:
-            gender = PRONOUNS[inverted.group("p1") or inverted.group("p2")]
-            found = _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
+            found = _pronoun(inverted.group("p1") or inverted.group("p2"))
             return found, self.article.text[at : inverted.end()], inverted.end()
         verb = self.verbs.match(self.masked, at) or self.after_only.match(self.masked, at)
         if verb:
@@ -434,30 +439,34 @@ class ArticleAttributor:
         return start + match.start() if match else limit
 
     def incise(self, span: QuoteSpan) -> tuple[_Found, str, tuple[int, int]] | None:
-        """Rule 2: « ..., a-t-il dit, ... » — a cue between commas inside the marks."""
+        """Rule 2: « ..., a-t-il dit, ... » — a cue between commas inside the marks.
+
+        Returns who, the cue's words, and the span to cut out of the speech.
+        """
         start, end = span.pieces[0]
-        raw = self.article.text[start:end]
-        folded = fold_chars(raw)
+        folded = fold_chars(self.article.text[start:end])
         for match in _INCISE.finditer(folded):
-            cue = match.group("cue")
             cue_at = start + match.start("cue")
-            inverted = INVERTED_PRONOUN_CUE.fullmatch(cue)
-            if inverted:
-                gender = PRONOUNS[inverted.group("p1") or inverted.group("p2")]
-                found = _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
-                return found, raw[match.start("cue") : match.end("cue")], (start + match.start(), start + match.end())
-            verb = self.verbs.match(cue)
-            if verb and verb.end() < len(cue):
-                subject = self._resolve_text(cue_at + verb.end(), cue_at + len(cue))
-                if subject.speaker:
-                    return subject, raw[match.start("cue") : match.end("cue")], (start + match.start(), start + match.end())
-            if verb is None:
-                trailing = re.search(rf"\s({self.verbs.pattern})$", cue)
-                if trailing:
-                    subject = self._resolve_text(cue_at, cue_at + trailing.start())
-                    if subject.speaker:
-                        return subject, raw[match.start("cue") : match.end("cue")], (start + match.start(), start + match.end())
+            found = self._incise_speaker(match.group("cue"), cue_at)
+            if found is not None:
+                cue = self.article.text[cue_at : start + match.end("cue")]
+                return found, cue, (start + match.start(), start + match.end())
         return None
+
+    def _incise_speaker(self, cue: str, cue_at: int) -> _Found | None:
+        inverted = INVERTED_PRONOUN_CUE.fullmatch(cue)
+        if inverted:
+            return _pronoun(inverted.group("p1") or inverted.group("p2"))
+        verb = self.verbs.match(cue)
+        if verb is not None:  # "a déclaré Poutine"
+            subject_span = (cue_at + verb.end(), cue_at + len(cue)) if verb.end() < len(cue) else None
+        else:  # "Putin said"
+            trailing = re.search(rf"\s(?:{self.verbs.pattern})$", cue)
+            subject_span = (cue_at, cue_at + trailing.start()) if trailing else None
+        if subject_span is None:
+            return None
+        subject = self._resolve_text(*subject_span)
+        return subject if subject.speaker else None
 
     def _resolve_text(self, start: int, end: int) -> _Found:
         """Resolve a stretch that lies inside a quotation (masked text is blank there)."""
@@ -477,7 +486,8 @@ class ArticleAttributor:
             np_end = self._clause_end(nearest_source.end(), span.open_at)
             found = self.resolve_np(nearest_source.end(), np_end)
             if not found.empty:
-                return self._settle(found, sentence_index), self.article.text[nearest_source.start() : nearest_source.end()].strip()
+                cue = self.article.text[nearest_source.start() : nearest_source.end()].strip()
+                return self._settle(found, sentence_index), cue
         head = SENTENCE_HEAD_SOURCE.match(self.masked, sentence.start)
         if head:
             comma = self.masked.find(",", head.end(), span.open_at)
@@ -491,8 +501,7 @@ class ArticleAttributor:
         verb_text = nearest_verb.group("verb")
         inverted = INVERTED_PRONOUN_CUE.search(self.masked, nearest_verb.start() - 8, nearest_verb.end() + 8)
         if inverted and inverted.start() <= nearest_verb.start() + 2:
-            gender = PRONOUNS[inverted.group("p1") or inverted.group("p2")]
-            found = _Found(ambiguous=True) if gender == "plural" else _Found(pronoun=gender)
+            found = _pronoun(inverted.group("p1") or inverted.group("p2"))
             return self._settle(found, sentence_index), cue
         non_finite = nearest_verb.group("aux") is None and re.search(r"(?:ant|er|ire|re|ing)$", verb_text)
         if non_finite:
@@ -501,7 +510,7 @@ class ArticleAttributor:
             known = [s for s in earlier if s != UNKNOWN]
             if known:
                 return known[-1], cue
-            previous = [v for v in verbs[:-1]]
+            previous = verbs[:-1]
             anchor = previous[-1].start() if previous else self._any_verb_before(sentence.start, nearest_verb.start())
             if anchor is None:
                 return None
@@ -516,7 +525,7 @@ class ArticleAttributor:
         return self._checked(found, sentence_index, nearest_verb.start()), cue
 
     def _inverted_subject(self, verb: re.Match[str]) -> bool:
-        """", a déclaré X, « ... »": a verb right after a comma takes its subject after it."""
+        """ ", a déclaré X, « ... »": a verb right after a comma takes its subject after it."""
         before = self.masked[max(0, verb.start() - 3) : verb.start()]
         return before.rstrip().endswith(",") or before.rstrip().endswith("_")
 
@@ -542,7 +551,9 @@ class ArticleAttributor:
                 continue
             found = self.resolve_np(verb.end(), self._clause_end(verb.end(), limit))
             if found.speaker or found.pronoun:
-                return self._relay(self._settle(found, sentence_index), sentence, verb.end()), self.article.text[verb.start() : verb.end()]
+                return self._relay(self._settle(found, sentence_index), sentence, verb.end()), self.article.text[
+                    verb.start() : verb.end()
+                ]
         return None
 
     def is_standalone(self, span: QuoteSpan, sentence: Sentence) -> bool:

@@ -69,9 +69,7 @@ class Extractor:
                 first_start, first_end = span.pieces[0]
                 words = f"{text[first_start:cut_start].rstrip()} {text[cut_end:first_end].lstrip()}".strip()
                 words = "\n".join([words, *(text[s:e] for s, e in span.pieces[1:])])
-            quotations.append(
-                Quotation(name, words, result.speaker, result.kind, span.start, span.end, result.cue)
-            )
+            quotations.append(Quotation(name, words, result.speaker, result.kind, span.start, span.end, result.cue))
         return ExtractedArticle(article, quotations)
 
     def extract_file(self, path: Path, language: str | None = None) -> ExtractedArticle:

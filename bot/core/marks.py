@@ -109,8 +109,10 @@ def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> li
             # The quote was left open at the end of the previous paragraph: it goes on
             # only if this paragraph reopens it with the same kind of mark.
             first = marks[0] if marks else None
-            reopens = first is not None and first[2] in ("open", "either", "both") and (
-                text[para.start : first[0]].strip() == ""
+            reopens = (
+                first is not None
+                and first[2] in ("open", "either", "both")
+                and (text[para.start : first[0]].strip() == "")
             )
             if reopens:
                 pending.piece_start = first[0] + 1

@@ -129,7 +129,7 @@ class SpeakerRegistry:
         return self._merge(found)
 
     def _surname_of_someone_else(self, text: str, match: re.Match[str]) -> bool:
-        """"Kim Yung-ho" is not Kim Jong-un: a one-word name followed by a given name that is not ours."""
+        """ "Kim Yung-ho" is not Kim Jong-un: a one-word name followed by a given name that is not ours."""
         if re.search(r"[\s-]", match.group()):
             return False
         following = _CAPITALISED_WORD.match(text[match.end() : match.end() + 40])
@@ -190,9 +190,7 @@ class SpeakerRegistry:
                 and prev.by_role
                 and 0 <= mention.start - prev.end <= 1
             ):
-                merged[-1] = Mention(
-                    prev.start, mention.end, prev.speaker, False, prev.complement, mention.core_start
-                )
+                merged[-1] = Mention(prev.start, mention.end, prev.speaker, False, prev.complement, mention.core_start)
                 continue
             merged.append(mention)
         return merged

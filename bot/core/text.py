@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-QUOTE_MARKS = "«»“”„‟‹›\"〝〞＂"
+QUOTE_MARKS = '«»“”„‟‹›"〝〞＂'
 APOSTROPHES = "’‘`´ʼ′"
 _SPACE_RE = re.compile(r"\s+")
 _OUTER_PUNCT = " \t\n.,;:!?…'\"()[]{}-–—/"
