@@ -9,8 +9,7 @@ import pytest
 from bot.core.extract import Extractor, Quotation
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-GOLD_DIR = SHARED / "gold"
+GOLD_DIR = ROOT / "tests" / "gold"  # copies of shared/gold
 DATA = ROOT / "data"
 
 
