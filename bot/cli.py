@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.config import ConfigError, load_settings
+
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -62,6 +64,84 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress_bar(done: int, total: int, name: str) -> None:
+    if sys.stderr.isatty():
+        width = 30
+        filled = width * done // max(1, total)
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}", end="", file=sys.stderr)
+        if done == total:
+            print(file=sys.stderr)
+
+
+def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    settings = load_settings()
+    data = Path(args.data) if getattr(args, "data", None) else settings.data_dir
+    db = Path(args.db) if args.db else settings.db_path
+    return data, db
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    from bot.library import index_data
+
+    data, db = _paths(args)
+    if not (data / "articles").is_dir():
+        print(f"quotebot: {data} has no articles/ directory", file=sys.stderr)
+        return 2
+    summary = index_data(db, data, progress=_progress_bar)
+    state = "updated" if summary.changed else "already up to date"
+    print(
+        f"index {state}: {summary.articles} articles ({summary.extracted} read, {summary.removed} removed), "
+        f"{summary.quotations} quotations, {summary.statements} statements in {db}"
+    )
+    return 0
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.library import Searcher, index_directory, outlet_label
+    from bot.store import Store
+
+    data, db = _paths(args)
+    query = " ".join(args.query).strip()
+    if not query:
+        print("quotebot: give some words to look for, e.g. quotebot ask devoir fraternel", file=sys.stderr)
+        return 2
+
+    async def run() -> int:
+        store = await Store.open(db)
+        try:
+            if (await store.counts())["articles"] == 0:
+                print(f"quotebot: no index yet, indexing {data} first", file=sys.stderr)
+                await index_directory(store, data)
+            answer = await Searcher.for_data(store, data).ask(query, speaker=args.speaker, limit=args.limit)
+        finally:
+            await store.close()
+        if args.json:
+            print(json.dumps(answer.as_json(), ensure_ascii=False))
+            return 0
+        best = answer.confident
+        if best is None:
+            print(f"No confident answer for « {query} ».")
+            if answer.results:
+                nearest = answer.results[0]
+                print(
+                    f"Nearest (score {nearest.match.score}): {nearest.statement.speaker}: « {nearest.statement.text} »"
+                )
+            return 0
+        for result in answer.results:
+            if not result.match.confident:
+                continue
+            view = result.statement
+            print(f"[{view.id}] {view.speaker} (score {result.match.score}): « {view.text} »")
+            for variant in view.variants:
+                date = f", {variant.published}" if variant.published else ""
+                print(f"    {outlet_label(variant.outlet, variant.title)}{date}: « {variant.quote} »")
+        return 0
+
+    return asyncio.run(run())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotebot", description="Quotations of Putin and Kim Jong-un, attributed.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -76,12 +156,30 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--articles", default=str(DEFAULT_DATA / "articles"), metavar="DIR")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every miss and false attribution")
     evaluate.set_defaults(run=_cmd_eval)
+
+    index = commands.add_parser("index", help="index the articles of a data directory")
+    index.add_argument("--data", metavar="DIR", help="laid out like data/: articles/*.txt and sources.toml")
+    index.add_argument("--db", metavar="PATH", help="the SQLite file (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    index.set_defaults(run=_cmd_index)
+
+    ask = commands.add_parser("ask", help="find the statement closest to some words")
+    ask.add_argument("--db", metavar="PATH")
+    ask.add_argument("--data", metavar="DIR", help=argparse.SUPPRESS)
+    ask.add_argument("--speaker", choices=["putin", "kim"])
+    ask.add_argument("--limit", type=int, default=3, metavar="N")
+    ask.add_argument("--json", action="store_true")
+    ask.add_argument("query", nargs="+", metavar="QUERY")
+    ask.set_defaults(run=_cmd_ask)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except ConfigError as error:
+        print(f"quotebot: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -56,3 +56,14 @@ def normalise(text: str) -> str:
 
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
+
+
+# Words too common to say what a quotation is about (French and English).
+STOPWORDS = frozenset(
+    ["le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "a", "au", "aux", "en", "dans", "pour", "par", "sur", "que", "qu", "qui", "ce", "c", "cette", "ces", "se", "s", "nous", "vous", "je", "j", "il", "elle", "ils", "elles", "on", "ne", "n", "pas", "est", "sont", "ont", "avec", "leur", "leurs", "nos", "vos", "notre", "votre", "son", "sa", "ses", "mon", "ma", "mes", "y", "ou", "mais", "donc", "the", "a", "an", "of", "to", "in", "and", "for", "on", "with", "that", "this", "is", "are", "was", "were", "be", "we", "you", "i", "he", "she", "it", "they", "our", "your", "their", "his", "her", "its", "not", "will", "would", "has", "have", "had", "as", "at", "by", "from"]
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as the index sees them: normalised, split at anything not a letter or digit."""
+    return re.findall(r"\w+", normalise(text))

@@ -1,0 +1,115 @@
+"""Configuration, read once at start from the environment and `.env`, validated with clear errors."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+_TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message is one line saying what to do."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path
+    data_dir: Path
+    token: str | None
+    admin_ids: frozenset[int]
+    api_base_url: str | None
+    api_file_url: str | None
+    log_level: str
+    webhook_url: str | None
+    webhook_listen: str
+    webhook_port: int
+    webhook_secret: str | None
+    queries_per_minute: int
+
+    def require_token(self) -> str:
+        if not self.token:
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather, then put its token in .env "
+                "(see .env.example) or in the environment"
+            )
+        if not _TOKEN.match(self.token):
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then 30+ letters): "
+                "copy it again from @BotFather"
+            )
+        return self.token
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines; # comments and blank lines ignored; optional quotes around the value."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "=" not in line:
+            raise ConfigError(f"{path}:{number}: expected KEY=VALUE, found {line[:40]!r}")
+        key, _, value = line.partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip().removeprefix("export ").strip()] = value
+    return values
+
+
+def default_data_dir() -> Path:
+    """./data when run from a checkout, else the data directory beside the package."""
+    here = Path.cwd() / "data"
+    return here if (here / "articles").is_dir() else PACKAGE_ROOT / "data"
+
+
+def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | None = None) -> Settings:
+    """Settings from the environment, which wins over `.env` (in the working directory by default)."""
+    values = read_env_file(env_file if env_file is not None else Path.cwd() / ".env")
+    values.update(os.environ if environ is None else environ)
+
+    def get(key: str) -> str | None:
+        value = values.get(key, "").strip()
+        return value or None
+
+    admin_ids: set[int] = set()
+    for part in (get("ADMIN_IDS") or "").split(","):
+        if part.strip():
+            if not re.fullmatch(r"-?\d+", part.strip()):
+                raise ConfigError(f"ADMIN_IDS must be Telegram user ids separated by commas, found {part.strip()!r}")
+            admin_ids.add(int(part))
+    log_level = (get("QUOTEBOT_LOG_LEVEL") or "INFO").upper()
+    if log_level not in _LOG_LEVELS:
+        raise ConfigError(f"QUOTEBOT_LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, found {log_level!r}")
+    for key in ("TELEGRAM_API_BASE_URL", "TELEGRAM_API_FILE_URL", "WEBHOOK_URL"):
+        url = get(key)
+        if url and not re.match(r"^https?://", url):
+            raise ConfigError(f"{key} must start with http:// or https://, found {url!r}")
+    return Settings(
+        db_path=Path(get("QUOTEBOT_DB") or "var/quotebot.sqlite3"),
+        data_dir=Path(get("QUOTEBOT_DATA") or default_data_dir()),
+        token=get("TELEGRAM_BOT_TOKEN"),
+        admin_ids=frozenset(admin_ids),
+        api_base_url=get("TELEGRAM_API_BASE_URL"),
+        api_file_url=get("TELEGRAM_API_FILE_URL"),
+        log_level=log_level,
+        webhook_url=get("WEBHOOK_URL"),
+        webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
+        webhook_port=_int(get("WEBHOOK_PORT") or "8443", "WEBHOOK_PORT", 1, 65535),
+        webhook_secret=get("WEBHOOK_SECRET"),
+        queries_per_minute=_int(get("QUOTEBOT_QUERIES_PER_MINUTE") or "20", "QUOTEBOT_QUERIES_PER_MINUTE", 1, 10_000),
+    )
+
+
+def _int(value: str, key: str, low: int, high: int) -> int:
+    if not re.fullmatch(r"\d+", value) or not low <= int(value) <= high:
+        raise ConfigError(f"{key} must be a whole number from {low} to {high}, found {value!r}")
+    return int(value)

@@ -1,0 +1,107 @@
+"""Search, the pure part: read a query, correct its typos, score a quotation against it.
+
+The store supplies candidates (SQLite FTS5 over the same normalised words); here they are
+re-ranked with rapidfuzz. A statement's score is its best variant's. Confidence needs most
+of the query's words in the quotation, not just a high similarity: a far neighbour is
+never offered as an answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.core.registry import SpeakerRegistry
+from bot.core.text import STOPWORDS, normalise, words
+
+TYPO_SCORE = 80  # fuzz.ratio for a misspelt word to count as the word
+MIN_TYPO_LENGTH = 4
+CONFIDENT_COVERAGE = 0.75
+CONFIDENT_SCORE = 70
+FTS_TERMS = 8
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query as searched: its words without the speaker's name, and the speaker it names."""
+
+    text: str  # normalised, the speaker's name taken out
+    content: tuple[str, ...]  # the words that carry meaning
+    speaker: str | None
+
+    @property
+    def empty(self) -> bool:
+        return not self.content
+
+
+def parse_query(query: str, registry: SpeakerRegistry) -> ParsedQuery:
+    """Find a principal named in the query ("Kim ...", "Poutine ...") and the words to look for."""
+    named = [m for m in registry.mentions(query) if m.speaker.principal]
+    speakers = {m.speaker.id for m in named}
+    speaker = speakers.pop() if len(speakers) == 1 else None
+    rest = query
+    if speaker is not None:
+        for mention in sorted(named, key=lambda m: -m.start):
+            rest = rest[: mention.start] + " " + rest[mention.end :]
+    text = normalise(rest)
+    content = tuple(dict.fromkeys(w for w in words(rest) if w not in STOPWORDS and len(w) > 1))
+    return ParsedQuery(text, content, speaker)
+
+
+@dataclass
+class Vocabulary:
+    """The index's words with their document counts, for typo correction and picking rare terms."""
+
+    counts: dict[str, int]
+    _by_length: dict[int, list[str]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_length = defaultdict(list)
+        for term in self.counts:
+            self._by_length[len(term)].append(term)
+
+    def spellings(self, word: str, limit: int = 3) -> list[str]:
+        """The word itself when indexed, else the closest indexed words (typos, missing letters)."""
+        if word in self.counts:
+            return [word]
+        if len(word) < MIN_TYPO_LENGTH:
+            return []
+        pool = [t for n in range(len(word) - 2, len(word) + 3) for t in self._by_length.get(n, ())]
+        found = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=limit)
+        return [term for term, _, _ in found]
+
+    def match_expression(self, query: ParsedQuery) -> str | None:
+        """An FTS5 expression over the rarest known spellings of the query's words."""
+        terms = {t for word in query.content for t in self.spellings(word)}
+        if not terms:
+            return None
+        rarest = sorted(terms, key=lambda t: self.counts.get(t, 0))[:FTS_TERMS]
+        return " OR ".join(f'"{t}"' for t in rarest)
+
+
+@dataclass(frozen=True)
+class Match:
+    score: int  # 0-100
+    coverage: float  # share of the query's words found in the quotation
+
+    @property
+    def confident(self) -> bool:
+        return self.coverage >= CONFIDENT_COVERAGE and self.score >= CONFIDENT_SCORE
+
+
+def score_quotation(query: ParsedQuery, norm: str) -> Match:
+    """How well a normalised quotation answers the query: words found (typos allowed) and closeness."""
+    if query.empty:
+        return Match(0, 0.0)
+    quote_words = set(words(norm))
+    found = 0
+    for word in query.content:
+        if word in quote_words or (len(word) >= MIN_TYPO_LENGTH and process.extractOne(
+            word, quote_words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE
+        )):
+            found += 1
+    coverage = found / len(query.content)
+    closeness = fuzz.partial_ratio(query.text, norm) if len(query.text) <= len(norm) else fuzz.ratio(query.text, norm)
+    return Match(round(0.6 * coverage * 100 + 0.4 * closeness), coverage)

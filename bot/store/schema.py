@@ -1,0 +1,72 @@
+"""The schema, as an ordered list of migrations; `PRAGMA user_version` says how many ran."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, quotations (each occurrence), statements (grouped quotations), the search
+    # index over folded quotation text, and the moderators' corrections and audit log.
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        file TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL,
+        title TEXT NOT NULL,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        language TEXT NOT NULL
+    );
+    CREATE TABLE statements (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        speaker TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE quotations (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        statement_id INTEGER REFERENCES statements(id) ON DELETE SET NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        speaker TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cue TEXT
+    );
+    CREATE INDEX quotations_article ON quotations(article_id);
+    CREATE INDEX quotations_statement ON quotations(statement_id);
+    CREATE INDEX quotations_speaker ON quotations(speaker);
+    CREATE VIRTUAL TABLE quotation_fts USING fts5(
+        norm, content='quotations', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER quotations_ai AFTER INSERT ON quotations BEGIN
+        INSERT INTO quotation_fts(rowid, norm) VALUES (new.id, new.norm);
+    END;
+    CREATE TRIGGER quotations_ad AFTER DELETE ON quotations BEGIN
+        INSERT INTO quotation_fts(quotation_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+    END;
+    CREATE VIRTUAL TABLE quotation_vocab USING fts5vocab('quotation_fts', 'row');
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,          -- 'quotation' | 'statement' | 'article'
+        article_file TEXT NOT NULL,
+        quote_norm TEXT,               -- which quotation or statement, stable across re-indexing
+        field TEXT NOT NULL,           -- 'hidden' | 'speaker' | 'outlet'
+        value TEXT,
+        moderator_id INTEGER,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        moderator_id INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta(key, value) VALUES ('generation', '0');
+    """,
+]

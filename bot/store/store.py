@@ -1,0 +1,299 @@
+"""The store: one SQLite file (WAL), behind functions named for what the product does.
+
+Every change of the index is one transaction: a reader sees the old index or the new one,
+never half of it, and an indexer killed midway leaves the old one whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+
+from bot.store.schema import MIGRATIONS
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or written; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    file: str
+    content_hash: str
+    title: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    language: str
+
+
+@dataclass(frozen=True)
+class QuotationRecord:
+    article_file: str
+    start: int
+    end: int
+    text: str
+    norm: str
+    speaker: str
+    kind: str
+    cue: str | None
+
+
+@dataclass(frozen=True)
+class StatementRecord:
+    speaker: str
+    text: str  # the canonical (fullest) variant
+    members: tuple[int, ...]  # indices into the quotations given with it
+
+    def key(self, canonical_file: str, canonical_norm: str) -> str:
+        digest = hashlib.sha1(canonical_norm.encode()).hexdigest()[:16]
+        return f"{self.speaker}|{canonical_file}|{digest}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    quotation_id: int
+    statement_id: int
+    speaker: str
+    norm: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    quotation_id: int
+    article: str
+    title: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    quote: str
+    norm: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class StatementView:
+    id: int
+    speaker: str
+    text: str
+    variants: tuple[Variant, ...]
+
+
+class Store:
+    """Async access to the database. Open with `await Store.open(path)`."""
+
+    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+        self._db = db
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: Path) -> Store:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = await aiosqlite.connect(path)
+            db.row_factory = aiosqlite.Row
+            await db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA foreign_keys=ON")
+            await db.execute("PRAGMA synchronous=NORMAL")
+            await db.execute("PRAGMA busy_timeout=5000")
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"cannot open the database {path}: {error}") from error
+        store = cls(db, path)
+        await store._migrate()
+        return store
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def _migrate(self) -> None:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        version = row[0] if row else 0
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path} was written by a newer Quotebot (schema {version})")
+        for number in range(version, len(MIGRATIONS)):
+            try:
+                await self._db.executescript(f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;")
+            except sqlite3.Error as error:
+                await self._db.rollback()
+                raise StoreError(f"cannot migrate {self.path} to schema {number + 1}: {error}") from error
+
+    # ---- indexing ----------------------------------------------------------------------------
+
+    async def generation(self) -> int:
+        """A number that changes each time the index does (caches key on it)."""
+        async with self._db.execute("SELECT value FROM meta WHERE key = 'generation'") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def stored_articles(self) -> dict[str, str]:
+        """file -> content hash of every indexed article."""
+        async with self._db.execute("SELECT file, content_hash FROM articles") as cursor:
+            return {row["file"]: row["content_hash"] async for row in cursor}
+
+    async def quotations_of(self, files: Iterable[str]) -> list[QuotationRecord]:
+        wanted = list(files)
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        sql = (
+            "SELECT a.file, q.start, q.end, q.text, q.norm, q.speaker, q.kind, q.cue FROM quotations q "
+            f"JOIN articles a ON a.id = q.article_id WHERE a.file IN ({marks}) ORDER BY a.file, q.start"
+        )
+        async with self._db.execute(sql, wanted) as cursor:
+            return [QuotationRecord(*row) async for row in cursor]
+
+    async def replace_index(
+        self,
+        articles: Sequence[ArticleRecord],
+        quotations: Sequence[QuotationRecord],
+        statements: Sequence[StatementRecord],
+    ) -> None:
+        """Make the index exactly this, in one transaction; unchanged rows keep their ids."""
+        db = self._db
+        try:
+            await db.execute("BEGIN IMMEDIATE")
+            await self._write_index(articles, quotations, statements)
+            await db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            await db.commit()
+        except BaseException:
+            await db.rollback()
+            raise
+
+    async def _write_index(
+        self,
+        articles: Sequence[ArticleRecord],
+        quotations: Sequence[QuotationRecord],
+        statements: Sequence[StatementRecord],
+    ) -> None:
+        db = self._db
+        async with db.execute("SELECT id, file, content_hash FROM articles") as cursor:
+            existing = {row["file"]: (row["id"], row["content_hash"]) async for row in cursor}
+        wanted = {a.file for a in articles}
+        removed = [existing[f][0] for f in existing if f not in wanted]
+        await db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in removed])
+        changed: set[str] = set()
+        article_ids: dict[str, int] = {}
+        for article in articles:
+            values = (article.content_hash, article.title, article.outlet, article.url, article.published)
+            if article.file in existing:
+                article_id, old_hash = existing[article.file]
+                await db.execute(
+                    "UPDATE articles SET content_hash=?, title=?, outlet=?, url=?, published=?, language=? WHERE id=?",
+                    (*values, article.language, article_id),
+                )
+                if old_hash != article.content_hash:
+                    changed.add(article.file)
+                    await db.execute("DELETE FROM quotations WHERE article_id = ?", (article_id,))
+            else:
+                cursor = await db.execute(
+                    "INSERT INTO articles(file, content_hash, title, outlet, url, published, language) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (article.file, *values, article.language),
+                )
+                article_id = cursor.lastrowid
+                changed.add(article.file)
+            assert article_id is not None
+            article_ids[article.file] = article_id
+
+        statement_of = await self._write_statements(quotations, statements)
+        new_rows = [
+            (article_ids[q.article_file], statement_of.get(i), q.start, q.end, q.text, q.norm, q.speaker, q.kind, q.cue)
+            for i, q in enumerate(quotations)
+            if q.article_file in changed
+        ]
+        await db.executemany(
+            "INSERT INTO quotations(article_id, statement_id, start, end, text, norm, speaker, kind, cue) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new_rows,
+        )
+        kept_rows = [
+            (statement_of.get(i), article_ids[q.article_file], q.start, q.end)
+            for i, q in enumerate(quotations)
+            if q.article_file not in changed
+        ]
+        await db.executemany(
+            "UPDATE quotations SET statement_id = ? WHERE article_id = ? AND start = ? AND end = ?", kept_rows
+        )
+
+    async def _write_statements(
+        self, quotations: Sequence[QuotationRecord], statements: Sequence[StatementRecord]
+    ) -> dict[int, int]:
+        """Rebuild the statements, reusing the id of each one whose key is unchanged."""
+        db = self._db
+        async with db.execute("SELECT id, key FROM statements") as cursor:
+            old = {row["key"]: row["id"] async for row in cursor}
+        rows = []
+        for statement in statements:
+            canonical = max(statement.members, key=lambda i: len(quotations[i].norm))
+            key = statement.key(quotations[canonical].article_file, quotations[canonical].norm)
+            rows.append((key, statement))
+        keep = {key for key, _ in rows}
+        await db.executemany("DELETE FROM statements WHERE key = ?", [(k,) for k in old if k not in keep])
+        statement_of: dict[int, int] = {}
+        for key, statement in rows:
+            if key in old:
+                statement_id = old[key]
+                await db.execute("UPDATE statements SET text = ? WHERE id = ?", (statement.text, statement_id))
+            else:
+                cursor = await db.execute(
+                    "INSERT INTO statements(key, speaker, text) VALUES (?, ?, ?)",
+                    (key, statement.speaker, statement.text),
+                )
+                statement_id = cursor.lastrowid
+            assert statement_id is not None
+            for member in statement.members:
+                statement_of[member] = statement_id
+        return statement_of
+
+    # ---- searching ---------------------------------------------------------------------------
+
+    async def vocabulary(self) -> dict[str, int]:
+        """Every indexed word with the number of quotations it is in."""
+        async with self._db.execute("SELECT term, doc FROM quotation_vocab") as cursor:
+            return {row[0]: row[1] async for row in cursor}
+
+    async def candidates(self, match: str, speakers: Sequence[str], limit: int) -> list[Candidate]:
+        """Quotations of these speakers matching an FTS5 query, best bm25 first."""
+        marks = ",".join("?" * len(speakers))
+        sql = (
+            "SELECT q.id, q.statement_id, q.speaker, q.norm FROM quotation_fts "
+            "JOIN quotations q ON q.id = quotation_fts.rowid "
+            f"WHERE quotation_fts MATCH ? AND q.speaker IN ({marks}) AND q.statement_id IS NOT NULL "
+            "ORDER BY quotation_fts.rank LIMIT ?"
+        )
+        try:
+            async with self._db.execute(sql, (match, *speakers, limit)) as cursor:
+                return [Candidate(*row) async for row in cursor]
+        except sqlite3.OperationalError:
+            return []  # a query FTS5 cannot parse matches nothing
+
+    async def statements(self, ids: Sequence[int]) -> list[StatementView]:
+        """Statements with their variants, in the order of `ids`."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        sql = (
+            "SELECT s.id, s.speaker, s.text, q.id, a.file, a.title, a.outlet, a.url, a.published, q.text, q.norm, "
+            "q.kind FROM statements s JOIN quotations q ON q.statement_id = s.id JOIN articles a ON a.id = q.article_id "
+            f"WHERE s.id IN ({marks}) ORDER BY a.published DESC, a.file, q.start"
+        )
+        found: dict[int, tuple[str, str, list[Variant]]] = {}
+        async with self._db.execute(sql, list(ids)) as cursor:
+            async for row in cursor:
+                entry = found.setdefault(row[0], (row[1], row[2], []))
+                entry[2].append(Variant(*row[3:12]))
+        return [StatementView(i, found[i][0], found[i][1], tuple(found[i][2])) for i in ids if i in found]
+
+    async def counts(self) -> dict[str, int]:
+        result = {}
+        for table in ("articles", "quotations", "statements"):
+            async with self._db.execute(f"SELECT COUNT(*) FROM {table}") as cursor:
+                row = await cursor.fetchone()
+            result[table] = row[0] if row else 0
+        return result
