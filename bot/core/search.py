@@ -98,9 +98,10 @@ def score_quotation(query: ParsedQuery, norm: str) -> Match:
     quote_words = set(words(norm))
     found = 0
     for word in query.content:
-        if word in quote_words or (len(word) >= MIN_TYPO_LENGTH and process.extractOne(
-            word, quote_words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE
-        )):
+        if word in quote_words or (
+            len(word) >= MIN_TYPO_LENGTH
+            and process.extractOne(word, quote_words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        ):
             found += 1
     coverage = found / len(query.content)
     closeness = fuzz.partial_ratio(query.text, norm) if len(query.text) <= len(norm) else fuzz.ratio(query.text, norm)

@@ -279,8 +279,9 @@ class Store:
             return []
         marks = ",".join("?" * len(ids))
         sql = (
-            "SELECT s.id, s.speaker, s.text, q.id, a.file, a.title, a.outlet, a.url, a.published, q.text, q.norm, "
-            "q.kind FROM statements s JOIN quotations q ON q.statement_id = s.id JOIN articles a ON a.id = q.article_id "
+            "SELECT s.id, s.speaker, s.text, q.id, a.file, a.title, a.outlet, a.url, a.published, "
+            "q.text, q.norm, q.kind FROM statements s JOIN quotations q ON q.statement_id = s.id "
+            "JOIN articles a ON a.id = q.article_id "
             f"WHERE s.id IN ({marks}) ORDER BY a.published DESC, a.file, q.start"
         )
         found: dict[int, tuple[str, str, list[Variant]]] = {}
