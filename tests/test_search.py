@@ -1,0 +1,159 @@
+"""Search: the seed queries, typos and accents, speaker hints, honest confidence, the CLI contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.core.registry import load_registry
+from bot.core.search import Vocabulary, parse_query, score_quotation
+from bot.core.text import normalise
+from bot.library import Answer, Searcher, index_directory
+from bot.store import Store
+from tests.conftest import DATA, GOLD_DIR, ROOT
+
+REGISTRY = load_registry(DATA / "speakers.toml")
+SEED_QUERIES = json.loads((GOLD_DIR / "seed_queries.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def index_path(tmp_path_factory, extractor) -> Path:
+    import asyncio
+
+    path = tmp_path_factory.mktemp("search") / "q.sqlite3"
+
+    async def build() -> None:
+        store = await Store.open(path)
+        await index_directory(store, DATA, extractor)
+        await store.close()
+
+    asyncio.run(build())
+    return path
+
+
+@pytest.fixture
+async def searcher(index_path: Path):
+    store = await Store.open(index_path)
+    yield Searcher(store, REGISTRY)
+    await store.close()
+
+
+def check(answer: Answer, case: dict) -> None:
+    """The rule of shared/gold/README.md for one query."""
+    expected = case["expected"]
+    if expected is None:
+        assert answer.confident is None, f"confident answer to {case['query']!r}"
+        return
+    best = answer.confident
+    assert best is not None, f"no confident answer to {case['query']!r}"
+    assert best.statement.speaker == expected["speaker"]
+    assert any(
+        v.article == expected["article"] and v.quote.startswith(expected["quote_prefix"]) for v in best.statement.variants
+    )
+    articles = {v.article for v in best.statement.variants}
+    assert set(case["outlets_required"]) <= articles
+    assert not set(case["outlets_forbidden"]) & articles
+
+
+@pytest.mark.parametrize("case", SEED_QUERIES, ids=[c["query"][:40] for c in SEED_QUERIES])
+async def test_seed_queries(searcher: Searcher, case: dict) -> None:
+    check(await searcher.ask(case["query"]), case)
+
+
+@pytest.mark.parametrize(
+    ("query", "speaker", "fragment"),
+    [
+        ("devoir fratenel", "kim", "devoir fraternel"),  # a typo in a two-word query
+        ("NOUS APPRECIONS BEAUCOUP VOTRE SOUTIEN", "putin", "Nous apprécions beaucoup"),  # capitals, no accents
+        ("l'esperance que la prochaine rencontre aura lieu en russie", "putin", "J’espère"),
+        ("soldats courageusement heroiquement", "putin", "Vos soldats"),
+        ("fournirons le soutien necessaire sans hesitation", "kim", "Si nous pouvons aider"),
+    ],
+)
+async def test_half_remembered_words(searcher: Searcher, query: str, speaker: str, fragment: str) -> None:
+    best = (await searcher.ask(query)).confident
+    assert best is not None and best.statement.speaker == speaker
+    assert any(fragment in v.quote for v in best.statement.variants)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["la recette de la blanquette de veau", "Kim adore le basket-ball", "le cortège mené par la limousine", "", "!!!"],
+)
+async def test_no_confident_answer_for_words_nobody_said(searcher: Searcher, query: str) -> None:
+    assert (await searcher.ask(query)).confident is None
+
+
+async def test_speaker_named_in_the_query_filters(searcher: Searcher) -> None:
+    # "dans tous les domaines" is in a quote of Kim (001) and of Putin (002).
+    for name, speaker in (("Kim", "kim"), ("Poutine", "putin"), ("le chef du Kremlin", "putin")):
+        answer = await searcher.ask(f"{name} dans tous les domaines")
+        assert answer.results and {r.statement.speaker for r in answer.results} == {speaker}
+
+
+async def test_explicit_speaker_option_filters(searcher: Searcher) -> None:
+    answer = await searcher.ask("soutien", speaker="kim")
+    assert answer.results and all(r.statement.speaker == "kim" for r in answer.results)
+
+
+async def test_scores_are_between_0_and_100(searcher: Searcher) -> None:
+    for case in SEED_QUERIES:
+        for result in (await searcher.ask(case["query"], limit=10)).results:
+            assert 0 <= result.match.score <= 100
+
+
+def test_parse_query_takes_the_speaker_out() -> None:
+    parsed = parse_query("Poutine : soutien systématique", REGISTRY)
+    assert parsed.speaker == "putin" and parsed.content == ("soutien", "systematique")
+    assert parse_query("place Kim Il Sung", REGISTRY).speaker is None
+    assert parse_query("Poutine et Kim", REGISTRY).speaker is None
+
+
+def test_vocabulary_corrects_typos_but_not_short_words() -> None:
+    vocabulary = Vocabulary({"fraternel": 3, "devoir": 4, "paix": 2})
+    assert vocabulary.spellings("fraternle") == ["fraternel"]
+    assert vocabulary.spellings("devoir") == ["devoir"]
+    assert vocabulary.spellings("pax") == []
+    assert vocabulary.match_expression(parse_query("le le le", REGISTRY)) is None
+
+
+def test_index_and_query_share_one_normalisation() -> None:
+    query = parse_query("L’AMITIÉ « fougueuse »", REGISTRY)
+    assert score_quotation(query, normalise("l'amitie fougueuse")).score == 100
+
+
+def test_ask_json_contract_on_a_fresh_checkout(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    db = tmp_path / "fresh.sqlite3"
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--db", str(db), "--json", "--limit", "2", "devoir", "fraternel"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
+    answer = json.loads(out.stdout)
+    assert answer["query"] == "devoir fraternel" and 1 <= len(answer["results"]) <= 2
+    top = answer["results"][0]
+    assert set(top) == {"statement", "speaker", "text", "score", "confident", "outlets", "variants"}
+    assert top["speaker"] == "kim" and top["confident"] is True
+    assert "SadaNews" in top["outlets"]
+    for variant in top["variants"]:
+        assert set(variant) == {"article", "outlet", "url", "published", "quote"}
+    assert "indexing" in out.stderr
+
+
+def test_index_command_summary(tmp_path: Path) -> None:
+    db = tmp_path / "i.sqlite3"
+    run = [sys.executable, "-m", "bot", "index", "--data", str(DATA), "--db", str(db)]
+    first = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    second = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert "index updated: 5 articles" in first
+    assert "already up to date" in second
