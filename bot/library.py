@@ -21,7 +21,7 @@ from bot.core.sources import SourceInfo, load_sources
 from bot.core.text import normalise
 from bot.store.store import ArticleRecord, QuotationRecord, StatementRecord, StatementView, Store
 
-CANDIDATES = 200
+CANDIDATES = 100
 Progress = Callable[[int, int, str], None]
 
 
@@ -206,15 +206,17 @@ class Searcher:
         speaker = speaker or parsed.speaker
         speakers = [speaker] if speaker else [s.id for s in self.registry.principals]
         vocabulary = await self.vocabulary()
-        match = vocabulary.match_expression(parsed)
-        if match is None:
-            return Answer(query, parsed)
         best: dict[int, tuple[Match, int]] = {}
-        for candidate in await self.store.candidates(match, speakers, CANDIDATES):
-            scored = score_quotation(parsed, candidate.norm)
-            current = best.get(candidate.statement_id)
-            if current is None or scored.score > current[0].score:
-                best[candidate.statement_id] = (scored, candidate.quotation_id)
+        for lookup in vocabulary.plan(parsed):
+            for candidate in await self.store.candidates(lookup.expression, speakers, CANDIDATES, lookup.ranked):
+                scored = score_quotation(parsed, candidate.norm)
+                current = best.get(candidate.statement_id)
+                if current is None or scored.score > current[0].score:
+                    best[candidate.statement_id] = (scored, candidate.quotation_id)
+            if any(m.confident for m, _ in best.values()):
+                break
+        if not best:
+            return Answer(query, parsed)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0].score, item[0]))[:limit]
         views = await self.store.statements([statement_id for statement_id, _ in ranked])
         by_id = {view.id: view for view in views}

@@ -118,3 +118,20 @@ def score(predictions: list[Quotation], gold: list[GoldQuote], texts: dict[str, 
         else:
             result.misses.append(f"{g.article}: {g.speaker} « {g.quote[:90]} »")
     return result
+
+
+def query_answer_is_right(case: dict, speaker: str | None, variants: list[tuple[str, str]], confident: bool) -> bool:
+    """The rule of `seed_queries.json` for one answer.
+
+    `speaker` and `variants` ((article, quote) pairs) describe the top statement, or are
+    None/[] when there is no result; `confident` is the answer's own flag.
+    """
+    expected = case["expected"]
+    if expected is None:
+        return not confident
+    if not confident or speaker != expected["speaker"]:
+        return False
+    if not any(a == expected["article"] and q.startswith(expected["quote_prefix"]) for a, q in variants):
+        return False
+    articles = {a for a, _ in variants}
+    return set(case["outlets_required"]) <= articles and not set(case["outlets_forbidden"]) & articles

@@ -239,20 +239,22 @@ class Store:
             rows.append((key, statement))
         keep = {key for key, _ in rows}
         await db.executemany("DELETE FROM statements WHERE key = ?", [(k,) for k in old if k not in keep])
+        async with db.execute("SELECT COALESCE(MAX(id), 0) FROM statements") as cursor:
+            row = await cursor.fetchone()
+        next_id = (row[0] if row else 0) + 1
         statement_of: dict[int, int] = {}
+        updates, inserts = [], []
         for key, statement in rows:
             if key in old:
                 statement_id = old[key]
-                await db.execute("UPDATE statements SET text = ? WHERE id = ?", (statement.text, statement_id))
+                updates.append((statement.text, statement_id))
             else:
-                cursor = await db.execute(
-                    "INSERT INTO statements(key, speaker, text) VALUES (?, ?, ?)",
-                    (key, statement.speaker, statement.text),
-                )
-                statement_id = cursor.lastrowid
-            assert statement_id is not None
+                statement_id, next_id = next_id, next_id + 1
+                inserts.append((statement_id, key, statement.speaker, statement.text))
             for member in statement.members:
                 statement_of[member] = statement_id
+        await db.executemany("UPDATE statements SET text = ? WHERE id = ?", updates)
+        await db.executemany("INSERT INTO statements(id, key, speaker, text) VALUES (?, ?, ?, ?)", inserts)
         return statement_of
 
     # ---- searching ---------------------------------------------------------------------------
@@ -262,14 +264,14 @@ class Store:
         async with self._db.execute("SELECT term, doc FROM quotation_vocab") as cursor:
             return {row[0]: row[1] async for row in cursor}
 
-    async def candidates(self, match: str, speakers: Sequence[str], limit: int) -> list[Candidate]:
-        """Quotations of these speakers matching an FTS5 query, best bm25 first."""
+    async def candidates(self, match: str, speakers: Sequence[str], limit: int, ranked: bool) -> list[Candidate]:
+        """Quotations of these speakers matching an FTS5 query; best bm25 first when `ranked`."""
         marks = ",".join("?" * len(speakers))
+        order = "ORDER BY quotation_fts.rank " if ranked else ""
         sql = (
             "SELECT q.id, q.statement_id, q.speaker, q.norm FROM quotation_fts "
             "JOIN quotations q ON q.id = quotation_fts.rowid "
-            f"WHERE quotation_fts MATCH ? AND q.speaker IN ({marks}) AND q.statement_id IS NOT NULL "
-            "ORDER BY quotation_fts.rank LIMIT ?"
+            f"WHERE quotation_fts MATCH ? AND q.speaker IN ({marks}) AND q.statement_id IS NOT NULL {order}LIMIT ?"
         )
         try:
             async with self._db.execute(sql, (match, *speakers, limit)) as cursor:
