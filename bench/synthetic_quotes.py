@@ -12,15 +12,37 @@ import unicodedata
 from functools import lru_cache
 
 OPENERS = [
-    "", "", "", "Aujourd'hui, ", "Plus que jamais, ", "Comme je l'ai déjà dit, ", "Sans aucun doute, ",
-    "Dans ce contexte, ", "Je tiens à souligner que ", "Nous le savons bien, ", "Il est évident que ",
-    "Malgré les difficultés, ", "Je suis convaincu que ", "Permettez-moi de rappeler que ",
+    "",
+    "",
+    "",
+    "Aujourd'hui, ",
+    "Plus que jamais, ",
+    "Comme je l'ai déjà dit, ",
+    "Sans aucun doute, ",
+    "Dans ce contexte, ",
+    "Je tiens à souligner que ",
+    "Nous le savons bien, ",
+    "Il est évident que ",
+    "Malgré les difficultés, ",
+    "Je suis convaincu que ",
+    "Permettez-moi de rappeler que ",
 ]
 SUBJECTS = [  # (subject, person)
-    ("nous", 0), ("ensemble, nous", 0), ("nous, les Russes,", 0), ("nous, les Coréens,", 0),
-    ("notre pays", 1), ("la Russie", 1), ("la Corée", 1), ("le gouvernement", 1), ("notre armée", 1),
-    ("notre nation", 1), ("nos deux peuples", 2), ("nos partenaires", 2), ("nos ingénieurs", 2),
-    ("les travailleurs", 2), ("nos deux États", 2),
+    ("nous", 0),
+    ("ensemble, nous", 0),
+    ("nous, les Russes,", 0),
+    ("nous, les Coréens,", 0),
+    ("notre pays", 1),
+    ("la Russie", 1),
+    ("la Corée", 1),
+    ("le gouvernement", 1),
+    ("notre armée", 1),
+    ("notre nation", 1),
+    ("nos deux peuples", 2),
+    ("nos partenaires", 2),
+    ("nos ingénieurs", 2),
+    ("les travailleurs", 2),
+    ("nos deux États", 2),
 ]
 VERBS = [  # first plural, third singular, third plural
     ("allons renforcer", "va renforcer", "vont renforcer"),
@@ -38,21 +60,47 @@ VERBS = [  # first plural, third singular, third plural
     ("allons garantir", "va garantir", "vont garantir"),
 ]
 OBJECTS = [
-    "la coopération {adj}", "les relations {adj}s", "la sécurité {adj}", "les échanges {adj}s",
-    "le partenariat {adj_m}", "l'amitié entre nos peuples", "la souveraineté de notre nation",
-    "les liens {adj_m}s", "le commerce {adj_m}", "la recherche {adj}", "les infrastructures {adj}s",
+    "la coopération {adj}",
+    "les relations {adj}s",
+    "la sécurité {adj}",
+    "les échanges {adj}s",
+    "le partenariat {adj_m}",
+    "l'amitié entre nos peuples",
+    "la souveraineté de notre nation",
+    "les liens {adj_m}s",
+    "le commerce {adj_m}",
+    "la recherche {adj}",
+    "les infrastructures {adj}s",
 ]
 ADJECTIVES = [
-    ("bilatérale", "bilatéral"), ("stratégique", "stratégique"), ("économique", "économique"),
-    ("militaire", "militaire"), ("culturelle", "culturel"), ("régionale", "régional"),
-    ("durable", "durable"), ("historique", "historique"), ("scientifique", "scientifique"),
-    ("énergétique", "énergétique"), ("agricole", "agricole"), ("spatiale", "spatial"),
+    ("bilatérale", "bilatéral"),
+    ("stratégique", "stratégique"),
+    ("économique", "économique"),
+    ("militaire", "militaire"),
+    ("culturelle", "culturel"),
+    ("régionale", "régional"),
+    ("durable", "durable"),
+    ("historique", "historique"),
+    ("scientifique", "scientifique"),
+    ("énergétique", "énergétique"),
+    ("agricole", "agricole"),
+    ("spatiale", "spatial"),
 ]
 COMPLEMENTS = [
-    "dans tous les domaines", "face aux sanctions", "pour le bien de nos peuples", "malgré les pressions",
-    "dans la région de {place}", "d'ici {year}", "dans le domaine de la {noun}", "grâce à la {noun} {rare_adj}",
-    "contre toute forme de {noun}", "au service de la {noun}", "sans la moindre hésitation",
-    "avec le soutien de nos amis", "dans l'intérêt de la paix", "pour les générations futures",
+    "dans tous les domaines",
+    "face aux sanctions",
+    "pour le bien de nos peuples",
+    "malgré les pressions",
+    "dans la région de {place}",
+    "d'ici {year}",
+    "dans le domaine de la {noun}",
+    "grâce à la {noun} {rare_adj}",
+    "contre toute forme de {noun}",
+    "au service de la {noun}",
+    "sans la moindre hésitation",
+    "avec le soutien de nos amis",
+    "dans l'intérêt de la paix",
+    "pour les générations futures",
 ]
 PLACES = ["Koursk", "Rason", "Vladivostok", "Khabarovsk", "Wonsan", "Sinuiju", "Pyongyang", "Moscou", "Irkoutsk"]
 
@@ -74,7 +122,10 @@ def sentence(rng: random.Random) -> str:
     nouns, rare_adjectives = _lemmas()
     adj, adj_m = rng.choice(ADJECTIVES)
     complement = rng.choice(COMPLEMENTS).format(
-        place=rng.choice(PLACES), year=rng.randint(2025, 2040), noun=rng.choice(nouns), rare_adj=rng.choice(rare_adjectives)
+        place=rng.choice(PLACES),
+        year=rng.randint(2025, 2040),
+        noun=rng.choice(nouns),
+        rare_adj=rng.choice(rare_adjectives),
     )
     subject, person = rng.choice(SUBJECTS)
     text = f"{rng.choice(OPENERS)}{subject} {rng.choice(VERBS)[person]} {rng.choice(OBJECTS)} {complement}"

@@ -10,13 +10,11 @@ from pathlib import Path
 
 from bot.config import ConfigError, load_settings
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data"
-
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from bot.core.extract import Extractor
 
-    extractor = Extractor()
+    extractor = Extractor(load_settings().data_dir / "speakers.toml")
     status = 0
     for path in args.files:
         try:
@@ -39,8 +37,9 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from bot.core.extract import Extractor, read_text
 
     gold = load_gold(Path(args.gold))
-    articles_dir = Path(args.articles)
-    extractor = Extractor()
+    settings = load_settings()
+    articles_dir = Path(args.articles) if args.articles else settings.data_dir / "articles"
+    extractor = Extractor(settings.data_dir / "speakers.toml")
     predictions = []
     texts: dict[str, str] = {}
     for name in sorted({g.article for g in gold}):
@@ -153,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help="score extraction against a gold file")
     evaluate.add_argument("--gold", required=True, metavar="FILE")
-    evaluate.add_argument("--articles", default=str(DEFAULT_DATA / "articles"), metavar="DIR")
+    evaluate.add_argument("--articles", metavar="DIR", help="default: the data directory's articles/")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every miss and false attribution")
     evaluate.set_defaults(run=_cmd_eval)
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from bot.core.grouping import GroupItem, group_statements, same_event
 
+THANKS_A = "Nous remercions sincèrement les ingénieurs coréens pour leur aide."
+THANKS_B = "Je remercie de tout cœur les ingénieurs de Corée pour cette aide précieuse."
+
 
 def groups(items: list[GroupItem]) -> list[list[str]]:
     return [[items[i].text for i in g] for g in group_statements(items)]
@@ -27,24 +30,24 @@ def test_a_fragment_joins_the_fuller_quote() -> None:
 
 def test_translations_of_one_sentence_about_one_event_group() -> None:
     items = [
-        GroupItem("putin", "a.txt", "2024-03-05", "Nous remercions sincèrement les ingénieurs coréens pour leur aide."),
-        GroupItem("putin", "b.txt", "2024-03-06", "Je remercie de tout cœur les ingénieurs de Corée pour cette aide précieuse."),
+        GroupItem("putin", "a.txt", "2024-03-05", THANKS_A),
+        GroupItem("putin", "b.txt", "2024-03-06", THANKS_B),
     ]
     assert len(group_statements(items)) == 1
 
 
 def test_similar_words_at_another_event_stay_apart() -> None:
     items = [
-        GroupItem("putin", "a.txt", "2024-03-05", "Nous remercions sincèrement les ingénieurs coréens pour leur aide."),
-        GroupItem("putin", "b.txt", "2022-11-20", "Je remercie de tout cœur les ingénieurs de Corée pour cette aide précieuse."),
+        GroupItem("putin", "a.txt", "2024-03-05", THANKS_A),
+        GroupItem("putin", "b.txt", "2022-11-20", THANKS_B),
     ]
     assert len(group_statements(items)) == 2
 
 
 def test_unknown_dates_do_not_make_an_event() -> None:
     items = [
-        GroupItem("putin", "a.txt", None, "Nous remercions sincèrement les ingénieurs coréens pour leur aide."),
-        GroupItem("putin", "b.txt", None, "Je remercie de tout cœur les ingénieurs de Corée pour cette aide précieuse."),
+        GroupItem("putin", "a.txt", None, THANKS_A),
+        GroupItem("putin", "b.txt", None, THANKS_B),
     ]
     assert len(group_statements(items)) == 2
 

@@ -114,6 +114,8 @@ def test_vocabulary_corrects_typos_but_not_short_words() -> None:
     assert vocabulary.plan(parse_query("le le le", REGISTRY)) == []
     first = vocabulary.plan(parse_query("devoir fratenel", REGISTRY))[0]
     assert (first.expression, first.ranked) == ('("fraternel") AND ("devoir")', True)
+    phrase = vocabulary.plan(parse_query("devoir fraternel", REGISTRY))[0]
+    assert (phrase.expression, phrase.ranked) == ('"devoir fraternel"', False)
 
 
 def test_index_and_query_share_one_normalisation() -> None:

@@ -12,8 +12,6 @@ from bot.core.nlp import load_nlp
 from bot.core.registry import SpeakerRegistry, load_registry
 from bot.core.sentences import split_sentences
 
-DEFAULT_SPEAKERS = Path(__file__).resolve().parents[2] / "data" / "speakers.toml"
-
 
 @dataclass(frozen=True)
 class Quotation:
@@ -47,7 +45,11 @@ class ExtractedArticle:
 class Extractor:
     """Finds and attributes quotations; holds the registry and the spaCy model."""
 
-    def __init__(self, speakers_path: Path = DEFAULT_SPEAKERS, *, use_parser: bool = True) -> None:
+    def __init__(self, speakers_path: Path | None = None, *, use_parser: bool = True) -> None:
+        if speakers_path is None:
+            from bot.config import default_data_dir
+
+            speakers_path = default_data_dir() / "speakers.toml"
         self.registry: SpeakerRegistry = load_registry(speakers_path)
         self.nlp = load_nlp(str(speakers_path)) if use_parser else None
 

@@ -80,6 +80,7 @@ class Vocabulary:
         """FTS5 look-ups to try in turn, each with a bounded amount of work.
 
         Each query word stands for its known spellings ("alons" -> allons).
+        0. The words as one phrase, when all are known: an exact fragment.
         1. Every word: all its hits contain every word, so they need no ranking; the first
            ones are taken and rapidfuzz orders them.
         2. The rarest words together, ranked by bm25 when few quotations can match.
@@ -94,10 +95,15 @@ class Vocabulary:
         def either(terms: list[str]) -> str:
             return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
 
-        lookups = [Lookup(" AND ".join(either(g) for g in groups), ranked=frequency[id(groups[0])] <= RANK_LIMIT)]
+        lookups = []
+        sequence = words(query.text)
+        if len(sequence) > 1 and all(w in self.counts for w in sequence):
+            lookups.append(Lookup('"' + " ".join(sequence) + '"', ranked=False))  # the words as they stand
+        lookups.append(Lookup(" AND ".join(either(g) for g in groups), ranked=frequency[id(groups[0])] <= RANK_LIMIT))
         if len(groups) > AND_GROUPS:
             rarest = groups[:AND_GROUPS]
-            lookups.append(Lookup(" AND ".join(either(g) for g in rarest), ranked=frequency[id(rarest[0])] <= RANK_LIMIT))
+            ranked = frequency[id(rarest[0])] <= RANK_LIMIT
+            lookups.append(Lookup(" AND ".join(either(g) for g in rarest), ranked=ranked))
         uncommon = [g for g in groups if frequency[id(g)] <= RANK_LIMIT]
         if len(groups) > 1 and uncommon:
             lookups.append(Lookup(" OR ".join(either(g) for g in uncommon[:FTS_TERMS]), ranked=True))
@@ -129,10 +135,9 @@ def score_quotation(query: ParsedQuery, norm: str) -> Match:
     quote_words = set(_WORD.findall(norm))  # already normalised
     found = 0
     for word in query.content:
-        if word in quote_words:
-            found += 1
-        elif len(word) >= MIN_TYPO_LENGTH and process.extractOne(
-            word, quote_words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE
+        typo = len(word) >= MIN_TYPO_LENGTH and word not in quote_words
+        if word in quote_words or (
+            typo and process.extractOne(word, quote_words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
         ):
             found += 1
     coverage = found / len(query.content)
