@@ -233,10 +233,12 @@ class Store:
         async with db.execute("SELECT id, key FROM statements") as cursor:
             old = {row["key"]: row["id"] async for row in cursor}
         rows = []
+        seen: dict[str, int] = {}
         for statement in statements:
             canonical = max(statement.members, key=lambda i: len(quotations[i].norm))
             key = statement.key(quotations[canonical].article_file, quotations[canonical].norm)
-            rows.append((key, statement))
+            seen[key] = seen.get(key, 0) + 1
+            rows.append((key if seen[key] == 1 else f"{key}#{seen[key]}", statement))
         keep = {key for key, _ in rows}
         await db.executemany("DELETE FROM statements WHERE key = ?", [(k,) for k in old if k not in keep])
         async with db.execute("SELECT COALESCE(MAX(id), 0) FROM statements") as cursor:

@@ -1,0 +1,1 @@
+"""The Telegram front end: wiring, thin handlers, rendering and the message catalogue."""
