@@ -141,6 +141,15 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
+def _cmd_run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    settings.require_token()
+    from bot.telegram.app import run
+
+    run(settings)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotebot", description="Quotations of Putin and Kim Jong-un, attributed.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true")
     ask.add_argument("query", nargs="+", metavar="QUERY")
     ask.set_defaults(run=_cmd_ask)
+
+    run = commands.add_parser("run", help="run the Telegram bot (long polling, or a webhook if configured)")
+    run.set_defaults(run=_cmd_run)
     return parser
 
 

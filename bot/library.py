@@ -6,10 +6,12 @@ is plain synchronous code here; async front ends run it in a worker thread.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.core.article import read_article
@@ -64,9 +66,21 @@ def index_data(
 
 
 async def index_directory(
-    store: Store, data_dir: Path, extractor: Extractor | None = None, progress: Progress | None = None
+    store: Store,
+    data_dir: Path,
+    extractor: Extractor | None = None,
+    progress: Progress | None = None,
+    *,
+    force: bool = False,
+    rebuild: bool = False,
 ) -> IndexSummary:
-    """Bring the index in line with `data_dir`; nothing is written when nothing changed."""
+    """Bring the index in line with `data_dir`; nothing is written when nothing changed.
+
+    Moderators' corrections are applied again on every build, so they survive it. `force`
+    rebuilds the statements even when no article changed (after a speaker correction);
+    `rebuild` reads every article again (after a change of the speakers registry).
+    Extraction (spaCy) runs in a worker thread: the event loop keeps answering.
+    """
     started = time.perf_counter()
     sources = load_sources(data_dir / "sources.toml")
     paths = article_files(data_dir)
@@ -74,11 +88,12 @@ async def index_directory(
     hashes = {name: _content_hash(data, sources.get(name)) for name, data in raw.items()}
     stored = await store.stored_articles()
     counts = await store.counts()
-    if stored == hashes:
+    if stored == hashes and not force:
         return IndexSummary(len(paths), 0, 0, counts["quotations"], counts["statements"], False, 0.0)
 
-    to_extract = [p for p in paths if stored.get(p.name) != hashes[p.name]]
-    kept = await store.quotations_of(name for name in hashes if stored.get(name) == hashes[name])
+    to_extract = [p for p in paths if rebuild or stored.get(p.name) != hashes[p.name]]
+    extracted = {p.name for p in to_extract}
+    kept = await store.quotations_of(name for name in hashes if name not in extracted)
     extractor = extractor or Extractor(data_dir / "speakers.toml")
     articles: list[ArticleRecord] = []
     quotations: list[QuotationRecord] = list(kept)
@@ -86,7 +101,7 @@ async def index_directory(
         source = sources.get(path.name)
         text = raw[path.name].decode("utf-8", errors="replace")
         if path in to_extract:
-            result = extractor.extract(path.name, text, source.language if source else None)
+            result = await asyncio.to_thread(extractor.extract, path.name, text, source.language if source else None)
             article = result.article
             quotations.extend(
                 QuotationRecord(path.name, q.start, q.end, q.text, normalise(q.text), q.speaker, q.kind, q.cue)
@@ -110,13 +125,15 @@ async def index_directory(
         if progress:
             progress(number, len(paths), path.name)
 
+    articles, quotations = apply_corrections(await store.corrections(), articles, quotations)
     published = {a.file: a.published for a in articles}
     items = [GroupItem(q.speaker, q.article_file, published.get(q.article_file), q.text) for q in quotations]
     statements = []
     for members in group_statements(items):
-        canonical = max(members, key=lambda i: len(quotations[i].text))
+        shown = [i for i in members if not quotations[i].hidden] or members
+        canonical = max(shown, key=lambda i: len(quotations[i].text))  # the fullest wording still shown
         statements.append(StatementRecord(quotations[canonical].speaker, quotations[canonical].text, tuple(members)))
-    await store.replace_index(articles, quotations, statements)
+    await store.replace_index(articles, quotations, statements, reread=extracted if rebuild else ())
     return IndexSummary(
         articles=len(paths),
         extracted=len(to_extract),
@@ -126,6 +143,188 @@ async def index_directory(
         changed=True,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def apply_corrections(
+    corrections: list[tuple[str, str | None, str, str | None]],
+    articles: list[ArticleRecord],
+    quotations: list[QuotationRecord],
+) -> tuple[list[ArticleRecord], list[QuotationRecord]]:
+    """Moderators' corrections over freshly extracted data; the latest correction of a thing wins."""
+    outlet: dict[str, str | None] = {}
+    fixes: dict[tuple[str, str], dict[str, str | None]] = {}
+    for file, norm, name, value in corrections:
+        if name == "outlet":
+            outlet[file] = value
+        elif norm is not None:
+            fixes.setdefault((file, norm), {})[name] = value
+    articles = [replace(a, outlet=outlet[a.file]) if a.file in outlet else a for a in articles]
+    corrected = []
+    for quotation in quotations:
+        fix = fixes.get((quotation.article_file, quotation.norm), {})
+        if fix.get("speaker"):
+            quotation = replace(quotation, speaker=fix["speaker"])
+        if "hidden" in fix:
+            quotation = replace(quotation, hidden=fix["hidden"] == "1")
+        corrected.append(quotation)
+    return articles, corrected
+
+
+# ---- moderators' uploads ---------------------------------------------------------------------
+
+MAX_UPLOAD_BYTES = 512 * 1024
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
+class UploadRefused(ValueError):
+    """An uploaded file is not an article we can take; `reason` names why (a catalogue key)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def safe_article_name(name: str | None) -> str:
+    """A file name that stays inside articles/: no path, no odd characters, ends in .txt."""
+    base = Path((name or "article").replace("\\", "/")).name
+    stem = _SAFE_NAME.sub("_", base.removesuffix(".txt")).strip("._-")[:80] or "article"
+    return f"{stem}.txt"
+
+
+def check_upload(name: str | None, data: bytes) -> str:
+    """The article's text, or UploadRefused: not .txt, empty, too big, binary, not UTF-8."""
+    if not (name or "").lower().endswith(".txt"):
+        raise UploadRefused("not_txt")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadRefused("too_big")
+    if not data.strip():
+        raise UploadRefused("empty")
+    if b"\x00" in data:
+        raise UploadRefused("binary")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UploadRefused("not_utf8") from error
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t")
+    if controls > len(text) // 100 + 2:
+        raise UploadRefused("binary")
+    return text
+
+
+def parse_caption(caption: str | None) -> SourceInfo | None:
+    """ "outlet | url | date" (each part optional); None when there is no caption."""
+    if not caption or not caption.strip():
+        return None
+    parts = [p.strip() for p in caption.split("|")]
+    if len(parts) > 3:
+        raise UploadRefused("caption")
+    outlet, url, published = [*parts, "", "", ""][:3]
+    if url and not re.match(r"^https?://\S+$", url):
+        raise UploadRefused("caption")
+    if published and not _DATE.match(published):
+        raise UploadRefused("caption")
+    return SourceInfo(file="", outlet=outlet or None, url=url or None, published=published or None)
+
+
+def write_source_entry(sources_path: Path, file: str, info: SourceInfo) -> None:
+    """Add or replace the [[article]] entry of `file` in sources.toml, keeping the others."""
+    entries = load_sources(sources_path)
+    entries[file] = replace(info, file=file)
+    lines = ["# What is known of each article (see the project README).", ""]
+    for entry in entries.values():
+        lines.append("[[article]]")
+        for key in ("file", "outlet", "url", "published", "language"):
+            value = getattr(entry, key)
+            if value:
+                escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+                lines.append(f'{key} = "{escaped}"')
+        lines.append("")
+    temporary = sources_path.with_suffix(".toml.tmp")
+    temporary.write_text("\n".join(lines), encoding="utf-8")
+    temporary.replace(sources_path)
+
+
+async def ingest_upload(
+    store: Store, data_dir: Path, name: str | None, data: bytes, caption: str | None, extractor: Extractor | None = None
+) -> tuple[str, list[QuotationRecord]]:
+    """Check, save and index a moderator's article; returns its file name and quotations."""
+    text = check_upload(name, data)
+    info = parse_caption(caption)
+    file = safe_article_name(name)
+    target = data_dir / "articles" / file
+    temporary = target.with_suffix(".txt.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(target)
+    if info is not None:
+        write_source_entry(data_dir / "sources.toml", file, info)
+    await index_directory(store, data_dir, extractor)
+    return file, await store.quotations_of([file])
+
+
+# ---- moderation --------------------------------------------------------------------------------
+
+
+def parse_target(value: str) -> tuple[str, int] | None:
+    """ "12" or "s12": statement 12; "q34": quotation 34."""
+    match = re.fullmatch(r"([sSqQ]?)#?(\d{1,9})", value.strip())
+    if not match:
+        return None
+    return ("quotation" if match.group(1).lower() == "q" else "statement"), int(match.group(2))
+
+
+@dataclass(frozen=True)
+class Correction:
+    target: str
+    before: str
+    after: str
+
+
+async def set_hidden(store: Store, data_dir: Path, moderator: int, value: str, hidden: bool) -> Correction | None:
+    target = parse_target(value)
+    rows = await store.quotation_targets(*target) if target else []
+    if not rows:
+        return None
+    label = f"{target[0]} {target[1]}"
+    before = "hidden" if all(r[4] for r in rows) else "shown"
+    after = "hidden" if hidden else "shown"
+    await store.correct(
+        moderator,
+        "hide" if hidden else "unhide",
+        label,
+        "hidden",
+        "1" if hidden else "0",
+        [(r[0], r[1], r[2]) for r in rows],
+        None,
+        before,
+        after,
+    )
+    return Correction(label, before, after)
+
+
+async def set_speaker(
+    store: Store, data_dir: Path, moderator: int, value: str, speaker: str, extractor: Extractor | None = None
+) -> Correction | None:
+    target = parse_target(value)
+    rows = await store.quotation_targets(*target) if target else []
+    if not rows:
+        return None
+    label = f"{target[0]} {target[1]}"
+    before = ", ".join(sorted({r[3] for r in rows}))
+    await store.correct(
+        moderator, "speaker", label, "speaker", speaker, [(r[0], r[1], r[2]) for r in rows], None, before, speaker
+    )
+    await index_directory(store, data_dir, extractor, force=True)  # regroup: a statement never mixes speakers
+    return Correction(label, before, speaker)
+
+
+async def set_outlet(store: Store, moderator: int, article: str, outlet: str) -> Correction | None:
+    rows = await store.articles()
+    found = next((r for r in rows if str(r[0]) == article or r[1] == article), None)
+    if found is None:
+        return None
+    await store.correct(moderator, "outlet", found[1], "outlet", outlet, [], found[1], found[3] or "?", outlet)
+    return Correction(found[1], found[3] or "?", outlet)
 
 
 @dataclass(frozen=True)
@@ -184,22 +383,34 @@ class Answer:
 class Searcher:
     """Answers queries from a store; keeps the index's vocabulary while the index is unchanged."""
 
+    VOCABULARY_CHECK_SECONDS = 2.0
+
     def __init__(self, store: Store, registry: SpeakerRegistry) -> None:
         self.store = store
         self.registry = registry
         self._vocabulary: Vocabulary | None = None
         self._generation = -1
+        self._checked_at = 0.0
 
     @classmethod
     def for_data(cls, store: Store, data_dir: Path) -> Searcher:
         return cls(store, load_registry(data_dir / "speakers.toml"))
 
     async def vocabulary(self) -> Vocabulary:
+        """The index's words, re-read when the index changed (checked every couple of seconds)."""
+        now = time.monotonic()
+        if self._vocabulary is not None and now - self._checked_at < self.VOCABULARY_CHECK_SECONDS:
+            return self._vocabulary
+        self._checked_at = now
         generation = await self.store.generation()
         if self._vocabulary is None or generation != self._generation:
             self._vocabulary = Vocabulary(await self.store.vocabulary())
             self._generation = generation
         return self._vocabulary
+
+    def forget_vocabulary(self) -> None:
+        """After this process changed the index: read the words again on the next query."""
+        self._vocabulary = None
 
     async def ask(self, query: str, speaker: str | None = None, limit: int = 3) -> Answer:
         parsed = parse_query(query, self.registry)

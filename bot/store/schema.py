@@ -69,4 +69,8 @@ MIGRATIONS: list[str] = [
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta(key, value) VALUES ('generation', '0');
     """,
+    # 2: moderators can hide a quotation (and so a statement) from answers.
+    """
+    ALTER TABLE quotations ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+    """,
 ]

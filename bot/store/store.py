@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +42,7 @@ class QuotationRecord:
     speaker: str
     kind: str
     cue: str | None
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class Store:
             return []
         marks = ",".join("?" * len(wanted))
         sql = (
-            "SELECT a.file, q.start, q.end, q.text, q.norm, q.speaker, q.kind, q.cue FROM quotations q "
+            "SELECT a.file, q.start, q.end, q.text, q.norm, q.speaker, q.kind, q.cue, q.hidden FROM quotations q "
             f"JOIN articles a ON a.id = q.article_id WHERE a.file IN ({marks}) ORDER BY a.file, q.start"
         )
         async with self._db.execute(sql, wanted) as cursor:
@@ -157,12 +158,16 @@ class Store:
         articles: Sequence[ArticleRecord],
         quotations: Sequence[QuotationRecord],
         statements: Sequence[StatementRecord],
+        reread: Collection[str] = (),
     ) -> None:
-        """Make the index exactly this, in one transaction; unchanged rows keep their ids."""
+        """Make the index exactly this, in one transaction; unchanged rows keep their ids.
+
+        The quotations of articles whose text changed, or named in `reread`, are replaced.
+        """
         db = self._db
         try:
             await db.execute("BEGIN IMMEDIATE")
-            await self._write_index(articles, quotations, statements)
+            await self._write_index(articles, quotations, statements, reread)
             await db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
             await db.commit()
         except BaseException:
@@ -174,6 +179,7 @@ class Store:
         articles: Sequence[ArticleRecord],
         quotations: Sequence[QuotationRecord],
         statements: Sequence[StatementRecord],
+        reread: Collection[str],
     ) -> None:
         db = self._db
         async with db.execute("SELECT id, file, content_hash FROM articles") as cursor:
@@ -191,7 +197,7 @@ class Store:
                     "UPDATE articles SET content_hash=?, title=?, outlet=?, url=?, published=?, language=? WHERE id=?",
                     (*values, article.language, article_id),
                 )
-                if old_hash != article.content_hash:
+                if old_hash != article.content_hash or article.file in reread:
                     changed.add(article.file)
                     await db.execute("DELETE FROM quotations WHERE article_id = ?", (article_id,))
             else:
@@ -207,22 +213,35 @@ class Store:
 
         statement_of = await self._write_statements(quotations, statements)
         new_rows = [
-            (article_ids[q.article_file], statement_of.get(i), q.start, q.end, q.text, q.norm, q.speaker, q.kind, q.cue)
+            (
+                article_ids[q.article_file],
+                statement_of.get(i),
+                q.start,
+                q.end,
+                q.text,
+                q.norm,
+                q.speaker,
+                q.kind,
+                q.cue,
+                int(q.hidden),
+            )
             for i, q in enumerate(quotations)
             if q.article_file in changed
         ]
         await db.executemany(
-            "INSERT INTO quotations(article_id, statement_id, start, end, text, norm, speaker, kind, cue) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quotations(article_id, statement_id, start, end, text, norm, speaker, kind, cue, hidden) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             new_rows,
         )
         kept_rows = [
-            (statement_of.get(i), article_ids[q.article_file], q.start, q.end)
+            (statement_of.get(i), q.speaker, int(q.hidden), article_ids[q.article_file], q.start, q.end)
             for i, q in enumerate(quotations)
             if q.article_file not in changed
         ]
         await db.executemany(
-            "UPDATE quotations SET statement_id = ? WHERE article_id = ? AND start = ? AND end = ?", kept_rows
+            "UPDATE quotations SET statement_id = ?, speaker = ?, hidden = ? "
+            "WHERE article_id = ? AND start = ? AND end = ?",
+            kept_rows,
         )
 
     async def _write_statements(
@@ -273,7 +292,8 @@ class Store:
         sql = (
             "SELECT q.id, q.statement_id, q.speaker, q.norm FROM quotation_fts "
             "JOIN quotations q ON q.id = quotation_fts.rowid "
-            f"WHERE quotation_fts MATCH ? AND q.speaker IN ({marks}) AND q.statement_id IS NOT NULL {order}LIMIT ?"
+            f"WHERE quotation_fts MATCH ? AND q.speaker IN ({marks}) AND q.statement_id IS NOT NULL AND q.hidden = 0 "
+            f"{order}LIMIT ?"
         )
         try:
             async with self._db.execute(sql, (match, *speakers, limit)) as cursor:
@@ -290,7 +310,7 @@ class Store:
             "SELECT s.id, s.speaker, s.text, q.id, a.file, a.title, a.outlet, a.url, a.published, "
             "q.text, q.norm, q.kind FROM statements s JOIN quotations q ON q.statement_id = s.id "
             "JOIN articles a ON a.id = q.article_id "
-            f"WHERE s.id IN ({marks}) ORDER BY a.published DESC, a.file, q.start"
+            f"WHERE s.id IN ({marks}) AND q.hidden = 0 ORDER BY a.published DESC, a.file, q.start"
         )
         found: dict[int, tuple[str, str, list[Variant]]] = {}
         async with self._db.execute(sql, list(ids)) as cursor:
@@ -298,6 +318,97 @@ class Store:
                 entry = found.setdefault(row[0], (row[1], row[2], []))
                 entry[2].append(Variant(*row[3:12]))
         return [StatementView(i, found[i][0], found[i][1], tuple(found[i][2])) for i in ids if i in found]
+
+    async def random_statement(self, speaker: str) -> int | None:
+        sql = (
+            "SELECT DISTINCT statement_id FROM quotations WHERE speaker = ? AND hidden = 0 "
+            "AND statement_id IS NOT NULL ORDER BY RANDOM() LIMIT 1"
+        )
+        async with self._db.execute(sql, (speaker,)) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
+    async def outlets(self, speakers: Sequence[str]) -> list[tuple[str | None, str, int]]:
+        """(outlet or None, an article title, statements carried) for every outlet, most first."""
+        marks = ",".join("?" * len(speakers))
+        sql = (
+            "SELECT a.outlet, MIN(a.title), COUNT(DISTINCT q.statement_id) AS n FROM quotations q "
+            "JOIN articles a ON a.id = q.article_id "
+            f"WHERE q.speaker IN ({marks}) AND q.hidden = 0 AND q.statement_id IS NOT NULL "
+            "GROUP BY COALESCE(a.outlet, 'article:' || a.id) ORDER BY n DESC, a.outlet"
+        )
+        async with self._db.execute(sql, list(speakers)) as cursor:
+            return [(row[0], row[1], row[2]) async for row in cursor]
+
+    # ---- moderation --------------------------------------------------------------------------
+
+    async def articles(self) -> list[tuple[int, str, str, str | None, str | None]]:
+        """(id, file, title, outlet, published) of every article."""
+        async with self._db.execute("SELECT id, file, title, outlet, published FROM articles ORDER BY id") as cursor:
+            return [tuple(row) async for row in cursor]
+
+    async def quotation_targets(self, kind: str, ident: int) -> list[tuple[int, str, str, str, int]]:
+        """(quotation id, article file, norm, speaker, hidden) of a quotation or of a statement's quotations."""
+        column = "q.id" if kind == "quotation" else "q.statement_id"
+        sql = (
+            "SELECT q.id, a.file, q.norm, q.speaker, q.hidden FROM quotations q JOIN articles a ON a.id = q.article_id "
+            f"WHERE {column} = ?"
+        )
+        async with self._db.execute(sql, (ident,)) as cursor:
+            return [tuple(row) async for row in cursor]
+
+    async def correct(
+        self,
+        moderator: int,
+        action: str,
+        target: str,
+        field: str,
+        value: str | None,
+        quotations: Sequence[tuple[int, str, str]],
+        article_file: str | None,
+        before: str,
+        after: str,
+    ) -> None:
+        """Apply a moderator's correction now, remember it for re-indexing, and log it; one transaction."""
+        db = self._db
+        try:
+            await db.execute("BEGIN IMMEDIATE")
+            if field == "outlet":
+                await db.execute("UPDATE articles SET outlet = ? WHERE file = ?", (value, article_file))
+                await db.execute(
+                    "INSERT INTO corrections(target, article_file, quote_norm, field, value, moderator_id) "
+                    "VALUES ('article', ?, NULL, 'outlet', ?, ?)",
+                    (article_file, value, moderator),
+                )
+            else:
+                column = "hidden" if field == "hidden" else "speaker"
+                for quotation_id, file, norm in quotations:
+                    await db.execute(f"UPDATE quotations SET {column} = ? WHERE id = ?", (value, quotation_id))
+                    await db.execute(
+                        "INSERT INTO corrections(target, article_file, quote_norm, field, value, moderator_id) "
+                        "VALUES ('quotation', ?, ?, ?, ?, ?)",
+                        (file, norm, field, value, moderator),
+                    )
+            await db.execute(
+                "INSERT INTO audit_log(moderator_id, action, target, before, after) VALUES (?, ?, ?, ?, ?)",
+                (moderator, action, target, before, after),
+            )
+            await db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            await db.commit()
+        except BaseException:
+            await db.rollback()
+            raise
+
+    async def corrections(self) -> list[tuple[str, str | None, str, str | None]]:
+        """(article file, quote norm or None, field, value), oldest first: later ones win."""
+        sql = "SELECT article_file, quote_norm, field, value FROM corrections ORDER BY id"
+        async with self._db.execute(sql) as cursor:
+            return [tuple(row) async for row in cursor]
+
+    async def audit(self, limit: int) -> list[tuple[str, int, str, str, str | None, str | None]]:
+        sql = "SELECT created_at, moderator_id, action, target, before, after FROM audit_log ORDER BY id DESC LIMIT ?"
+        async with self._db.execute(sql, (limit,)) as cursor:
+            return [tuple(row) async for row in cursor]
 
     async def counts(self) -> dict[str, int]:
         result = {}

@@ -66,7 +66,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ENGLISH: "Type a few words of the quote you are looking for.",
     },
     "too_long": {
-        FRENCH: "Ce message est trop long ({length} caractères) : gardez les mots dont vous vous souvenez (au plus {limit}).",
+        FRENCH: (
+            "Ce message est trop long ({length} caractères) : gardez les mots dont vous vous souvenez "
+            "(au plus {limit})."
+        ),
         ENGLISH: "That message is too long ({length} characters): keep the words you remember ({limit} at most).",
     },
     "slow_down": {
@@ -81,8 +84,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "Cette recherche a expiré : reposez la question.",
         ENGLISH: "This search has expired: ask again.",
     },
-    "sources": {FRENCH: "<b>Médias</b> (déclarations rapportées) :\n{items}", ENGLISH: "<b>Outlets</b> (statements carried):\n{items}"},
-    "no_statements": {FRENCH: "Aucune déclaration de {speaker} pour l'instant.", ENGLISH: "No statement by {speaker} yet."},
+    "sources": {
+        FRENCH: "<b>Médias</b> (déclarations rapportées) :\n{items}",
+        ENGLISH: "<b>Outlets</b> (statements carried):\n{items}",
+    },
+    "no_statements": {
+        FRENCH: "Aucune déclaration de {speaker} pour l'instant.",
+        ENGLISH: "No statement by {speaker} yet.",
+    },
     "unknown_command": {
         FRENCH: "Je ne connais pas cette commande. /help dit ce que je sais faire.",
         ENGLISH: "I don't know that command. /help says what I can do.",
@@ -119,18 +128,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ENGLISH: "<b>{file}</b> added: {count} quotation(s).\n{items}",
     },
     "reindex.started": {FRENCH: "Reconstruction de l'index…", ENGLISH: "Rebuilding the index…"},
-    "reindex.progress": {FRENCH: "Reconstruction de l'index… {done}/{total}", ENGLISH: "Rebuilding the index… {done}/{total}"},
+    "reindex.progress": {
+        FRENCH: "Reconstruction de l'index… {done}/{total}",
+        ENGLISH: "Rebuilding the index… {done}/{total}",
+    },
     "reindex.done": {
         FRENCH: "Index reconstruit : {articles} articles, {quotations} citations, {statements} déclarations.",
         ENGLISH: "Index rebuilt: {articles} articles, {quotations} quotations, {statements} statements.",
     },
     "reindex.busy": {FRENCH: "Une reconstruction est déjà en cours.", ENGLISH: "A rebuild is already running."},
-    "usage.hide": {FRENCH: "Usage : /hide ID (déclaration 12 ou citation q34)", ENGLISH: "Usage: /hide ID (statement 12 or quotation q34)"},
+    "usage.hide": {
+        FRENCH: "Usage : /hide ID (déclaration 12 ou citation q34)",
+        ENGLISH: "Usage: /hide ID (statement 12 or quotation q34)",
+    },
     "usage.unhide": {FRENCH: "Usage : /unhide ID", ENGLISH: "Usage: /unhide ID"},
-    "usage.speaker": {FRENCH: "Usage : /speaker ID putin|kim|other NOM", ENGLISH: "Usage: /speaker ID putin|kim|other NAME"},
+    "usage.speaker": {
+        FRENCH: "Usage : /speaker ID putin|kim|other NOM",
+        ENGLISH: "Usage: /speaker ID putin|kim|other NAME",
+    },
     "usage.outlet": {FRENCH: "Usage : /outlet ARTICLE NOM", ENGLISH: "Usage: /outlet ARTICLE NAME"},
     "not_found": {FRENCH: "Introuvable : {target}.", ENGLISH: "Not found: {target}."},
-    "done": {FRENCH: "Fait : {action} {target} ({before} → {after}).", ENGLISH: "Done: {action} {target} ({before} → {after})."},
+    "done": {
+        FRENCH: "Fait : {action} {target} ({before} → {after}).",
+        ENGLISH: "Done: {action} {target} ({before} → {after}).",
+    },
     "articles": {FRENCH: "<b>Articles</b> :\n{items}", ENGLISH: "<b>Articles</b>:\n{items}"},
     "audit": {FRENCH: "<b>Journal</b> :\n{items}", ENGLISH: "<b>Audit log</b>:\n{items}"},
     "audit.empty": {FRENCH: "Le journal est vide.", ENGLISH: "The audit log is empty."},
