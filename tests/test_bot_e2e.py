@@ -1,0 +1,248 @@
+"""The real Application against the fake Bot API, over real HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+from tests.fake_telegram import BOT_USERNAME, FakeTelegram, running_bot, settings_for
+
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+
+MODERATOR = 42
+USER = 7
+
+
+@pytest.fixture
+async def fake():
+    server = FakeTelegram()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, tmp_path: Path, data_dir: Path):
+    async with running_bot(settings_for(fake, tmp_path, data_dir)) as application:
+        yield application
+
+
+def to(chat: int):
+    return lambda p: int(p.get("chat_id", 0)) == chat
+
+
+async def ask(fake: FakeTelegram, user: int, text: str, **kwargs) -> dict:
+    mark = fake.mark()
+    await fake.send_text(user, text, **kwargs)
+    return await fake.wait_for("sendMessage", to(kwargs.get("chat_id", user)), after=mark)
+
+
+async def test_start_in_french_and_in_english(fake, bot) -> None:
+    french = await ask(fake, USER, "/start")
+    assert "retrouve les mots exacts" in french["text"] and BOT_USERNAME in french["text"]
+    assert "Modération" not in french["text"]
+    english = await ask(fake, USER, "/help", language="en")
+    assert "finds the exact words" in english["text"]
+    moderator = await ask(fake, MODERATOR, "/start")
+    assert "Modération" in moderator["text"]
+
+
+async def test_a_query_lists_the_outlets_and_pages_with_buttons(fake, bot) -> None:
+    sent = await ask(fake, USER, "nous n'oublierons jamais les sacrifices")
+    assert sent["parse_mode"] == "HTML"
+    assert "Vladimir Poutine" in sent["text"] and "SadaNews" in sent["text"] and "2025-09-03" in sent["text"]
+    assert "média inconnu" in sent["text"]  # 004 names no outlet: shown as unknown, with its title
+
+    listing = await ask(fake, USER, "soutien")
+    buttons = [b for row in listing["reply_markup"]["inline_keyboard"] for b in row]
+    assert any(b["callback_data"] == "pg:1" for b in buttons)
+    message = fake.sent(listing)
+    mark = fake.mark()
+    await fake.press(USER, message, "pg:1")
+    edited = await fake.wait_for("editMessageText", after=mark)
+    assert "Résultat 2/" in edited["text"] and int(edited["message_id"]) == message["message_id"]
+    await fake.wait_for("answerCallbackQuery", after=mark)
+    mark = fake.mark()
+    await fake.press(USER, message, "pg:0")
+    assert "Résultat 1/" in (await fake.wait_for("editMessageText", after=mark))["text"]
+    mark = fake.mark()
+    await fake.press(USER, message, "wd:1")
+    wordings = await fake.wait_for("sendMessage", after=mark)
+    assert "Formulations" in wordings["text"]
+
+
+async def test_stale_or_forged_buttons_are_answered_and_change_nothing(fake, bot) -> None:
+    message = {"message_id": 999999, "date": 0, "chat": {"id": USER, "type": "private"}, "text": "x"}
+    for data in ("pg:1", "pg:99999", "xx:1", "pg:-1", "pg:" + "9" * 70):
+        mark = fake.mark()
+        await fake.press(USER, message, data)
+        answered = await fake.wait_for("answerCallbackQuery", after=mark)
+        assert "expiré" in answered.get("text", "")
+        assert not [c for c in fake.calls[mark:] if c.method == "editMessageText"]
+
+
+async def test_kim_with_and_without_words(fake, bot) -> None:
+    with_words = await ask(fake, USER, "/kim devoir fraternel")
+    assert "Kim Jong-un" in with_words["text"] and "devoir fraternel" in with_words["text"]
+    only_kim = await ask(fake, USER, "/kim dans tous les domaines")
+    assert "Kim Jong-un" in only_kim["text"] and "Vladimir Poutine" not in only_kim["text"]
+    random_quote = await ask(fake, USER, "/kim")
+    assert "Kim Jong-un" in random_quote["text"]
+    putin = await ask(fake, USER, "/putin")
+    assert "Vladimir Poutine" in putin["text"]
+
+
+async def test_sources_counts_statements_per_outlet(fake, bot) -> None:
+    sent = await ask(fake, USER, "/sources")
+    assert "SadaNews" in sent["text"] and "AlAhed" in sent["text"]
+
+
+async def test_inline_query(fake, bot) -> None:
+    mark = fake.mark()
+    await fake.inline(USER, "devoir fraternel")
+    answered = await fake.wait_for("answerInlineQuery", after=mark)
+    results = answered["results"]
+    assert 1 <= len(results) <= 50
+    assert "Kim Jong-un" in results[0]["title"]
+    assert "SadaNews" in results[0]["input_message_content"]["message_text"]
+    mark = fake.mark()
+    await fake.inline(USER, "devoir fraternel", offset="abc")  # an offset we never gave: no more results
+    assert (await fake.wait_for("answerInlineQuery", after=mark))["results"] == []
+
+
+async def test_no_confident_answer(fake, bot) -> None:
+    sent = await ask(fake, USER, "Poutine aime le football")
+    assert "pas de réponse sûre" in sent["text"]
+
+
+async def test_bad_input(fake, bot) -> None:
+    assert "Écrivez quelques mots" in (await ask(fake, USER, "   "))["text"]
+    long = await ask(fake, USER, "mot " * 2500)
+    assert "trop long" in long["text"]
+    assert "ne connais pas cette commande" in (await ask(fake, USER, "/frobnicate"))["text"]
+    hostile = await ask(fake, USER, "<b>devoir</b> & <script>fraternel</script>")
+    assert "<script>" not in hostile["text"]
+
+
+async def test_groups_answer_only_when_addressed(fake, bot) -> None:
+    group = -100123
+    mark = fake.mark()
+    await fake.send_text(USER, "devoir fraternel", chat_id=group)
+    addressed = await ask(fake, USER, f"@{BOT_USERNAME} devoir fraternel", chat_id=group)
+    assert "Kim Jong-un" in addressed["text"]
+    sent_to_group = [c for c in fake.calls[mark:] if c.method == "sendMessage"]
+    assert len(sent_to_group) == 1  # the plain message got no answer
+    assert "Kim Jong-un" in (await ask(fake, USER, "/kim devoir fraternel", chat_id=group))["text"]
+
+
+# ---- moderators ------------------------------------------------------------------------------
+
+
+ARTICLE = (
+    "Kim Jong-un inaugure une usine\n\n"
+    "« Cette usine fera la fierté de notre peuple », a déclaré Kim Jong-un lors de la cérémonie.\n"
+).encode()
+
+
+async def test_moderator_uploads_an_article(fake, bot, data_dir) -> None:
+    mark = fake.mark()
+    await fake.send_document(
+        MODERATOR, "usine.txt", ARTICLE, caption="Pyongyang Times | https://example.org/u | 2024-05-01"
+    )
+    reply = await fake.wait_for("sendMessage", to(MODERATOR), after=mark)
+    assert "usine.txt" in reply["text"] and "kim" in reply["text"] and "fierté" in reply["text"]
+    assert (data_dir / "articles" / "usine.txt").exists()
+    answer = await ask(fake, USER, "cette usine fera la fierte de notre peuple")
+    assert "Pyongyang Times" in answer["text"] and "https://example.org/u" in answer["text"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("photo.jpg", b"\xff\xd8\xff\xe0", "pas un fichier .txt"),
+        ("vide.txt", b"   \n", "vide"),
+        ("latin1.txt", "Déclaration".encode("latin-1"), "UTF-8"),
+        ("binaire.txt", b"abc\x00\x01\x02def", "binaires"),
+        ("grand.txt", b"a" * (600 * 1024), "dépasse"),
+        ("article.txt", ARTICLE, "légende"),
+    ],
+)
+async def test_bad_files_are_refused_and_nothing_is_stored(fake, bot, data_dir, name, data, reason) -> None:
+    before = sorted(p.name for p in (data_dir / "articles").iterdir())
+    mark = fake.mark()
+    caption = "a | b | c | d" if reason == "légende" else None
+    await fake.send_document(MODERATOR, name, data, caption=caption)
+    reply = await fake.wait_for("sendMessage", to(MODERATOR), after=mark)
+    assert "refusé" in reply["text"] and reason in reply["text"]
+    assert sorted(p.name for p in (data_dir / "articles").iterdir()) == before
+
+
+async def test_a_hostile_file_name_stays_inside_the_articles_directory(fake, bot, data_dir) -> None:
+    mark = fake.mark()
+    await fake.send_document(MODERATOR, "../../etc/passwd.txt", ARTICLE)
+    await fake.wait_for("sendMessage", to(MODERATOR), after=mark)
+    assert (data_dir / "articles" / "passwd.txt").exists()
+    assert not (data_dir.parent / "etc").exists()
+
+
+async def test_moderator_commands_and_audit(fake, bot) -> None:
+    listing = await ask(fake, MODERATOR, "/articles")
+    assert "000_95109f075a4b3989.txt" in listing["text"]
+
+    found = await ask(fake, USER, "colonialisme japonais")
+    statement = found["text"].rsplit("#", 1)[1].split("<")[0]
+    assert "Fait" in (await ask(fake, MODERATOR, f"/hide {statement}"))["text"]
+    assert "pas de réponse sûre" in (await ask(fake, USER, "colonialisme japonais"))["text"]
+    assert "Fait" in (await ask(fake, MODERATOR, f"/unhide {statement}"))["text"]
+    assert "colonialisme" in (await ask(fake, USER, "colonialisme japonais"))["text"]
+
+    assert "Fait" in (await ask(fake, MODERATOR, f"/speaker {statement} other Un diplomate"))["text"]
+    assert "pas de réponse sûre" in (await ask(fake, USER, "colonialisme japonais"))["text"]
+
+    assert "Fait" in (await ask(fake, MODERATOR, "/outlet 001_eb8995c44e228464.txt Al Mayadeen"))["text"]
+    assert "Al Mayadeen" in (await ask(fake, USER, "devoir fraternel"))["text"]
+
+    mark = fake.mark()
+    await fake.send_text(MODERATOR, "/reindex")
+    await fake.wait_for("sendMessage", lambda p: "Reconstruction" in p["text"], after=mark)
+    done = await fake.wait_for("editMessageText", lambda p: "Index reconstruit" in p["text"], after=mark, timeout=60)
+    assert "5 articles" in done["text"]
+    # Corrections survive the rebuild.
+    assert "pas de réponse sûre" in (await ask(fake, USER, "colonialisme japonais"))["text"]
+    assert "Al Mayadeen" in (await ask(fake, USER, "devoir fraternel"))["text"]
+
+    audit = await ask(fake, MODERATOR, "/audit")
+    for action in ("hide", "unhide", "speaker", "outlet"):
+        assert action in audit["text"]
+    assert "42" in audit["text"]
+
+    assert "Usage" in (await ask(fake, MODERATOR, "/hide"))["text"]
+    assert "Introuvable" in (await ask(fake, MODERATOR, "/hide 99999"))["text"]
+    assert "Usage" in (await ask(fake, MODERATOR, "/speaker 3 somebody"))["text"]
+
+
+@pytest.mark.parametrize(
+    "command", ["/reindex", "/hide 1", "/unhide 1", "/speaker 1 kim", "/outlet 1 X", "/articles", "/audit"]
+)
+async def test_non_moderators_are_refused_and_nothing_changes(fake, bot, command) -> None:
+    assert "réservé aux modérateurs" in (await ask(fake, USER, command))["text"]
+    assert "vide" in (await ask(fake, MODERATOR, "/audit"))["text"]
+
+
+async def test_non_moderator_file_is_refused(fake, bot, data_dir) -> None:
+    mark = fake.mark()
+    await fake.send_document(USER, "usine.txt", ARTICLE)
+    reply = await fake.wait_for("sendMessage", to(USER), after=mark)
+    assert "réservé aux modérateurs" in reply["text"]
+    assert not (data_dir / "articles" / "usine.txt").exists()
