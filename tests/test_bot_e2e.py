@@ -246,3 +246,23 @@ async def test_non_moderator_file_is_refused(fake, bot, data_dir) -> None:
     reply = await fake.wait_for("sendMessage", to(USER), after=mark)
     assert "réservé aux modérateurs" in reply["text"]
     assert not (data_dir / "articles" / "usine.txt").exists()
+
+
+async def test_a_user_over_the_query_limit_is_slowed_down_and_others_are_not(fake, tmp_path, data_dir) -> None:
+    async with running_bot(settings_for(fake, tmp_path, data_dir, queries_per_minute=2)):
+        for _ in range(2):
+            assert "Kim Jong-un" in (await ask(fake, USER, "devoir fraternel"))["text"]
+        assert "un peu vite" in (await ask(fake, USER, "devoir fraternel"))["text"]
+        assert "Kim Jong-un" in (await ask(fake, USER + 1, "devoir fraternel"))["text"]
+
+
+async def test_queries_are_answered_during_a_reindex(fake, bot) -> None:
+    mark = fake.mark()
+    await fake.send_text(MODERATOR, "/reindex")
+    await fake.wait_for("sendMessage", lambda p: "Reconstruction" in p["text"], after=mark)
+    answer = await ask(fake, USER, "devoir fraternel")
+    assert "Kim Jong-un" in answer["text"]
+    await fake.wait_for("editMessageText", lambda p: "Index reconstruit" in p["text"], after=mark, timeout=60)
+    order = [c.params for c in fake.calls[mark:]]
+    done = next(i for i, p in enumerate(order) if "Index reconstruit" in p.get("text", ""))
+    assert order.index(answer) < done  # answered while the rebuild (spaCy in a thread) was running
