@@ -280,12 +280,18 @@ class Correction:
     after: str
 
 
-async def set_hidden(store: Store, data_dir: Path, moderator: int, value: str, hidden: bool) -> Correction | None:
+async def _quotations_named(store: Store, value: str) -> tuple[str, list[tuple[int, str, str, str, int]]] | None:
+    """The quotations a moderator's ID names ("12", "s12", "q34"), with a label for replies and the log."""
     target = parse_target(value)
     rows = await store.quotation_targets(*target) if target else []
-    if not rows:
+    return (f"{target[0]} {target[1]}", rows) if target and rows else None
+
+
+async def set_hidden(store: Store, moderator: int, value: str, hidden: bool) -> Correction | None:
+    found = await _quotations_named(store, value)
+    if found is None:
         return None
-    label = f"{target[0]} {target[1]}"
+    label, rows = found
     before = "hidden" if all(r[4] for r in rows) else "shown"
     after = "hidden" if hidden else "shown"
     await store.correct(
@@ -305,11 +311,10 @@ async def set_hidden(store: Store, data_dir: Path, moderator: int, value: str, h
 async def set_speaker(
     store: Store, data_dir: Path, moderator: int, value: str, speaker: str, extractor: Extractor | None = None
 ) -> Correction | None:
-    target = parse_target(value)
-    rows = await store.quotation_targets(*target) if target else []
-    if not rows:
+    found = await _quotations_named(store, value)
+    if found is None:
         return None
-    label = f"{target[0]} {target[1]}"
+    label, rows = found
     before = ", ".join(sorted({r[3] for r in rows}))
     await store.correct(
         moderator, "speaker", label, "speaker", speaker, [(r[0], r[1], r[2]) for r in rows], None, before, speaker

@@ -396,7 +396,7 @@ async def _set_hidden(update: Update, context: ContextTypes.DEFAULT_TYPE, hidden
         return
     svc = services(context)
     assert update.effective_user is not None
-    correction = await library.set_hidden(svc.writer, svc.settings.data_dir, update.effective_user.id, args[0], hidden)
+    correction = await library.set_hidden(svc.writer, update.effective_user.id, args[0], hidden)
     await _correction_reply(update, "hide" if hidden else "unhide", correction, args[0])
 
 
