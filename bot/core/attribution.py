@@ -15,6 +15,7 @@ relays a speaker ("..., a rapporté KCNA, citant Kim").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -96,6 +97,12 @@ class _Found:
         return self.speaker is None and self.pronoun is None and not self.ambiguous
 
 
+def _within(position: int, spans: list[tuple[int, int]], opens: list[int]) -> bool:
+    """Whether a position lies inside one of the sorted (open, close) spans."""
+    i = bisect.bisect_right(opens, position) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
 def _pronoun(word: str) -> _Found:
     """il/elle/he/she point back to someone; ils/elles/they to nobody in particular."""
     gender = PRONOUNS[word]
@@ -123,8 +130,11 @@ class ArticleAttributor:
             for start, end in span.pieces:
                 masked[start:end] = "_" * (end - start)
         self.masked = "".join(masked)
-        inside = [(s.open_at, s.close_at) for s in self.spans]
-        self.mentions = [m for m in self.registry.mentions(text) if not any(a <= m.start < b for a, b in inside)]
+        inside = [(s.open_at, s.close_at) for s in self.spans]  # spans come sorted and do not overlap
+        opens = [a for a, _ in inside]
+        self.mentions = [m for m in self.registry.mentions(text) if not _within(m.start, inside, opens)]
+        self._mention_starts = [m.start for m in self.mentions]
+        self._sentence_starts = [s.start for s in self.sentences]
         self.docs: dict[int, tuple[_Frame, Doc]] = {}
         self._entities: dict[int, list[_Entity]] = {}
         self._english_names = self._capitalised_names() if self.language != "fr" else []
@@ -166,8 +176,8 @@ class ArticleAttributor:
         """Person and organisation names in the sentence around an offset."""
         if self.language != "fr":
             return self._english_names
-        index = next((i for i, s in enumerate(self.sentences) if s.start <= start < s.end), None)
-        if index is None:
+        index = bisect.bisect_right(self._sentence_starts, start) - 1
+        if index < 0 or start >= self.sentences[index].end:
             return []
         if index not in self._entities:
             parsed = self._parsed(index)
@@ -192,7 +202,9 @@ class ArticleAttributor:
     # ---- noun phrases ----------------------------------------------------------------------
 
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end + 1]
+        first = bisect.bisect_left(self._mention_starts, start)
+        last = bisect.bisect_right(self._mention_starts, end)
+        return [m for m in self.mentions[first:last] if m.end <= end + 1]
 
     def resolve_np(self, start: int, end: int, *, allow_description: bool = True) -> _Found:
         """Who a noun phrase names: a registry speaker, a pronoun, someone else, or nobody."""

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.core.article import Paragraph
 from bot.core.marks import QuoteSpan
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[«“\"A-ZÀ-Þ0-9\[(‹„])")
+# A "sentence" longer than this (a page with no full stop) is cut at a space outside quotations,
+# so the work done around each quotation stays bounded.
+MAX_SENTENCE_CHARS = 2000
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bMM|\bDr|\bSt|\bMr|\bMrs|\bMs|\bJr|\bav|\betc|\bp)\.$")
 
 
@@ -22,10 +27,12 @@ class Sentence:
 
 def split_sentences(text: str, paragraphs: list[Paragraph], spans: list[QuoteSpan]) -> list[Sentence]:
     """Sentences of the kept paragraphs; a quotation never straddles two of them."""
-    protected = [(s.open_at, s.close_at + 1) for s in spans]
+    protected = sorted((s.open_at, s.close_at + 1) for s in spans)
+    starts = [a for a, _ in protected]
 
     def inside_quote(pos: int) -> bool:
-        return any(a < pos < b for a, b in protected)
+        i = bisect.bisect_left(starts, pos) - 1
+        return i >= 0 and protected[i][0] < pos < protected[i][1]
 
     sentences: list[Sentence] = []
     current: Sentence | None = None
@@ -49,9 +56,28 @@ def split_sentences(text: str, paragraphs: list[Paragraph], spans: list[QuoteSpa
             current = None
     if current is not None and current.start < current.end:
         sentences.append(current)
+    sentences = [piece for sentence in sentences for piece in _bounded(text, sentence, inside_quote)]
+    sentence_starts = [sentence.start for sentence in sentences]
     for q_index, span in enumerate(spans):
-        for sentence in sentences:
-            if sentence.start <= span.open_at < sentence.end:
-                sentence.quotes.append(q_index)
-                break
+        i = bisect.bisect_right(sentence_starts, span.open_at) - 1
+        if i >= 0 and span.open_at < sentences[i].end:
+            sentences[i].quotes.append(q_index)
     return sentences
+
+
+def _bounded(text: str, sentence: Sentence, inside_quote: Callable[[int], bool]) -> list[Sentence]:
+    """A sentence cut into pieces of at most MAX_SENTENCE_CHARS at spaces outside quotations."""
+    if sentence.end - sentence.start <= MAX_SENTENCE_CHARS:
+        return [sentence]
+    pieces = []
+    start = sentence.start
+    while sentence.end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        while cut > start and inside_quote(cut):
+            cut = text.rfind(" ", start + 1, cut)
+        if cut <= start:
+            break  # one quotation longer than the limit: keep it whole
+        pieces.append(Sentence(start, cut, sentence.paragraph))
+        start = cut + 1
+    pieces.append(Sentence(start, sentence.end, sentence.paragraph))
+    return pieces
