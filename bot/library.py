@@ -253,13 +253,32 @@ async def ingest_upload(
     info = parse_caption(caption)
     file = safe_article_name(name)
     target = data_dir / "articles" / file
-    temporary = target.with_suffix(".txt.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)
-    if info is not None:
-        write_source_entry(data_dir / "sources.toml", file, info)
-    await index_directory(store, data_dir, extractor)
+    sources_path = data_dir / "sources.toml"
+    previous_text = target.read_bytes() if target.exists() else None
+    previous_sources = sources_path.read_bytes() if sources_path.exists() else None
+    try:
+        temporary = target.with_suffix(".txt.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)
+        if info is not None:
+            write_source_entry(sources_path, file, info)
+        await index_directory(store, data_dir, extractor)
+    except BaseException:
+        # The index did not take it (disk full, read-only): leave data/ as it was.
+        _restore(target, previous_text)
+        _restore(sources_path, previous_sources)
+        raise
     return file, await store.quotations_of([file])
+
+
+def _restore(path: Path, content: bytes | None) -> None:
+    try:
+        if content is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(content)
+    except OSError:
+        pass  # the disk refuses even this: the index is still whole, and the next build reads data/ again
 
 
 # ---- moderation --------------------------------------------------------------------------------

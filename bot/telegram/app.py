@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import IO
 
 from telegram import BotCommand, Update
 from telegram.ext import (
@@ -23,6 +24,7 @@ from bot.library import Searcher, index_directory
 from bot.store import Store
 from bot.telegram import handlers
 from bot.telegram.handlers import QueryLimiter, Services
+from bot.telegram.retrying import RetryingRequest
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,13 @@ COMMANDS = [
 
 def build_application(settings: Settings, *, rate_limiter: bool = True, concurrent_updates: int = 8) -> Application:
     """The bot, configured; the store and the model are opened in post_init."""
-    builder = ApplicationBuilder().token(settings.require_token()).concurrent_updates(concurrent_updates)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.require_token())
+        .concurrent_updates(concurrent_updates)
+        .request(RetryingRequest(connection_pool_size=64))
+        .get_updates_request(RetryingRequest())
+    )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     if settings.api_file_url:
@@ -102,10 +110,37 @@ async def _close(application: Application) -> None:
         await services.writer.close()
 
 
+class RedactToken(logging.Filter):
+    """The token never reaches a log: it is replaced wherever a record would print it."""
+
+    def __init__(self, token: str | None) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token:
+            message = record.getMessage()
+            if self.token in message:
+                record.msg, record.args = message.replace(self.token, "[token]"), ()
+            if record.exc_text and self.token in record.exc_text:
+                record.exc_text = record.exc_text.replace(self.token, "[token]")
+        return True
+
+
+def configure_logging(settings: Settings, stream: IO[str] | None = None) -> logging.Handler:
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactToken(settings.token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines are one per request
+    return handler
+
+
 def run(settings: Settings) -> None:
     """Long polling by default; a webhook when WEBHOOK_URL is set."""
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=settings.log_level)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry the token in URLs
+    configure_logging(settings)
     application = build_application(settings)
     if settings.webhook_url:
         application.run_webhook(
