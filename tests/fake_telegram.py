@@ -40,6 +40,8 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.files: dict[str, bytes] = {}
         self.faults: dict[str, list[Any]] = {}
+        self.record = True  # keep every call (tests); a soak turns it off and listens instead
+        self.listeners: list[Callable[[Call], None]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._changed = asyncio.Condition()
@@ -94,7 +96,11 @@ class FakeTelegram:
             return self._ok(await self._get_updates(params))
         handler = getattr(self, f"_m_{method}", None)
         result = handler(params) if handler is not None else True
-        self.calls.append(Call(method, params, result))
+        call = Call(method, params, result)
+        for listener in self.listeners:
+            listener(call)
+        if self.record:
+            self.calls.append(call)
         async with self._changed:
             self._changed.notify_all()
         return self._ok(result)

@@ -13,7 +13,7 @@ from collections import defaultdict, deque
 from pathlib import Path
 from typing import Any
 
-from tests.fake_telegram import FakeTelegram
+from tests.fake_telegram import Call, FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = [c["query"] for c in json.loads((ROOT / "tests" / "gold" / "seed_queries.json").read_text())]
@@ -31,8 +31,26 @@ def percentile(values: list[float], share: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 2) if ordered else 0.0
 
 
-def responses(fake: FakeTelegram, mark: int) -> int:
-    return sum(1 for c in fake.calls[mark:] if c.method in ("sendMessage", "answerInlineQuery", "answerCallbackQuery"))
+class Tally:
+    """What the bot answered, counted as it goes (the fake keeps no call records during a soak)."""
+
+    def __init__(self) -> None:
+        self.methods: dict[str, int] = defaultdict(int)
+        self.sent_at: dict[int, deque[float]] = defaultdict(deque)
+        self.last_message: dict[int, dict[str, Any]] = {}
+        self.latencies: list[float] = []
+
+    @property
+    def responses(self) -> int:
+        return sum(self.methods[m] for m in ("sendMessage", "answerInlineQuery", "answerCallbackQuery"))
+
+    def __call__(self, call: Call) -> None:
+        self.methods[call.method] += 1
+        if call.method == "sendMessage":
+            chat = int(call.params["chat_id"])
+            self.last_message[chat] = call.result
+            if self.sent_at[chat]:
+                self.latencies.append((call.at - self.sent_at[chat].popleft()) * 1000)
 
 
 async def soak(fake: FakeTelegram, application: Any, updates: int, users: int, seed: int = 1) -> dict[str, Any]:
@@ -43,13 +61,14 @@ async def soak(fake: FakeTelegram, application: Any, updates: int, users: int, s
         errors.append(context.error)
 
     application.add_error_handler(count_error)
-    mark = fake.mark()
-    sent_at: dict[int, deque[float]] = defaultdict(deque)
+    tally = Tally()
+    fake.listeners.append(tally)
+    fake.record = False
     kinds: dict[str, int] = defaultdict(int)
     warm_rss = 0.0
     started = time.monotonic()
     for n in range(updates):
-        while n - responses(fake, mark) > MAX_IN_FLIGHT:
+        while n - tally.responses > MAX_IN_FLIGHT:
             await asyncio.sleep(0.005)
         if n == updates // 5:
             warm_rss = rss_mb()
@@ -66,37 +85,33 @@ async def soak(fake: FakeTelegram, application: Any, updates: int, users: int, s
             continue
         else:
             kinds["button"] += 1
-            previous = [
-                c.result for c in fake.calls[-50:] if c.method == "sendMessage" and c.result["chat"]["id"] == user
-            ]
-            message = (
-                previous[-1] if previous else {"message_id": 1, "date": 0, "chat": {"id": user, "type": "private"}}
-            )
+            message = tally.last_message.get(user) or {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": user, "type": "private"},
+            }
             await fake.press(user, message, f"pg:{rng.randrange(3)}")
             continue
         kinds[kind] += 1
-        sent_at[user].append(time.monotonic())
+        tally.sent_at[user].append(time.monotonic())
         await fake.send_text(user, text)
     deadline = time.monotonic() + 300
-    while responses(fake, mark) < updates and time.monotonic() < deadline:
+    while tally.responses < updates and time.monotonic() < deadline:
         await asyncio.sleep(0.02)
     elapsed = time.monotonic() - started
-    latencies = []
-    for call in fake.calls[mark:]:
-        if call.method == "sendMessage" and sent_at[int(call.params["chat_id"])]:
-            latencies.append((call.at - sent_at[int(call.params["chat_id"])].popleft()) * 1000)
-    calls = [c for c in fake.calls[mark:]]
+    fake.listeners.remove(tally)
+    fake.record = True
     return {
         "updates": updates,
         "users": users,
         "kinds": dict(kinds),
-        "responses": responses(fake, mark),
-        "inline_answers": sum(1 for c in calls if c.method == "answerInlineQuery"),
-        "button_answers": sum(1 for c in calls if c.method == "answerCallbackQuery"),
+        "responses": tally.responses,
+        "inline_answers": tally.methods["answerInlineQuery"],
+        "button_answers": tally.methods["answerCallbackQuery"],
         "failed_updates": len(errors),
         "updates_per_s": round(updates / elapsed, 1),
-        "p50_ms": percentile(latencies, 0.5),
-        "p95_ms": percentile(latencies, 0.95),
+        "p50_ms": percentile(tally.latencies, 0.5),
+        "p95_ms": percentile(tally.latencies, 0.95),
         "rss_after_warm_up_mb": round(warm_rss, 1),
         "rss_at_end_mb": round(rss_mb(), 1),
     }
