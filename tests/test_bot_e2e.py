@@ -133,6 +133,18 @@ async def test_bad_input(fake, bot) -> None:
     assert "ne connais pas cette commande" in (await ask(fake, USER, "/frobnicate"))["text"]
     hostile = await ask(fake, USER, "<b>devoir</b> & <script>fraternel</script>")
     assert "<script>" not in hostile["text"]
+    sticker = {
+        "file_id": "s1",
+        "file_unique_id": "s1",
+        "type": "regular",
+        "width": 512,
+        "height": 512,
+        "is_animated": False,
+        "is_video": False,
+    }
+    mark = fake.mark()
+    await fake.push(fake.message(USER, None, sticker=sticker))
+    assert "messages texte" in (await fake.wait_for("sendMessage", to(USER), after=mark))["text"]
 
 
 async def test_groups_answer_only_when_addressed(fake, bot) -> None:
