@@ -1,0 +1,42 @@
+"""What the product does, for any front end (command line, Telegram): index articles, answer queries,
+take moderators' uploads and corrections.
+
+Pure pieces come from `bot.core`; the store from `bot.store`. CPU work (spaCy) runs in a worker thread.
+"""
+
+from bot.library.indexing import IndexSummary, apply_corrections, article_files, index_data, index_directory
+from bot.library.moderation import Correction, parse_target, set_hidden, set_outlet, set_speaker
+from bot.library.searching import Answer, Result, Searcher, outlet_label
+from bot.library.uploads import (
+    MAX_UPLOAD_BYTES,
+    UploadRefused,
+    check_upload,
+    ingest_upload,
+    parse_caption,
+    safe_article_name,
+    write_source_entry,
+)
+
+__all__ = [
+    "MAX_UPLOAD_BYTES",
+    "Answer",
+    "Correction",
+    "IndexSummary",
+    "Result",
+    "Searcher",
+    "UploadRefused",
+    "apply_corrections",
+    "article_files",
+    "check_upload",
+    "index_data",
+    "index_directory",
+    "ingest_upload",
+    "outlet_label",
+    "parse_caption",
+    "parse_target",
+    "safe_article_name",
+    "set_hidden",
+    "set_outlet",
+    "set_speaker",
+    "write_source_entry",
+]

@@ -1,0 +1,162 @@
+"""Indexing: bring the store in line with a data directory, moderators' corrections applied again."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot.core.article import read_article
+from bot.core.extract import Extractor
+from bot.core.grouping import GroupItem, group_statements
+from bot.core.sources import SourceInfo, load_sources
+from bot.core.text import normalise
+from bot.store.store import ArticleRecord, QuotationRecord, StatementRecord, Store
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    articles: int
+    extracted: int  # articles read again because they are new or changed
+    removed: int
+    quotations: int
+    statements: int
+    changed: bool
+    seconds: float
+
+
+def article_files(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / "articles").glob("*.txt"))
+
+
+def _content_hash(raw: bytes, source: SourceInfo | None) -> str:
+    """Changes when the text or what sources.toml says of it changes."""
+    digest = hashlib.sha256(raw)
+    digest.update(repr(source).encode())
+    return digest.hexdigest()
+
+
+def index_data(
+    store_path: Path, data_dir: Path, extractor: Extractor | None = None, progress: Progress | None = None
+) -> IndexSummary:
+    """Synchronous entry point for the command line."""
+    import asyncio
+
+    async def run() -> IndexSummary:
+        store = await Store.open(store_path)
+        try:
+            return await index_directory(store, data_dir, extractor, progress)
+        finally:
+            await store.close()
+
+    return asyncio.run(run())
+
+
+async def index_directory(
+    store: Store,
+    data_dir: Path,
+    extractor: Extractor | None = None,
+    progress: Progress | None = None,
+    *,
+    force: bool = False,
+    rebuild: bool = False,
+) -> IndexSummary:
+    """Bring the index in line with `data_dir`; nothing is written when nothing changed.
+
+    Moderators' corrections are applied again on every build, so they survive it. `force`
+    rebuilds the statements even when no article changed (after a speaker correction);
+    `rebuild` reads every article again (after a change of the speakers registry).
+    Extraction (spaCy) runs in a worker thread: the event loop keeps answering.
+    """
+    started = time.perf_counter()
+    sources = load_sources(data_dir / "sources.toml")
+    paths = article_files(data_dir)
+    raw = {p.name: p.read_bytes() for p in paths}
+    hashes = {name: _content_hash(data, sources.get(name)) for name, data in raw.items()}
+    stored = await store.stored_articles()
+    counts = await store.counts()
+    if stored == hashes and not force:
+        return IndexSummary(len(paths), 0, 0, counts["quotations"], counts["statements"], False, 0.0)
+
+    to_extract = [p for p in paths if rebuild or stored.get(p.name) != hashes[p.name]]
+    extracted = {p.name for p in to_extract}
+    kept = await store.quotations_of(name for name in hashes if name not in extracted)
+    extractor = extractor or Extractor(data_dir / "speakers.toml")
+    articles: list[ArticleRecord] = []
+    quotations: list[QuotationRecord] = list(kept)
+    for number, path in enumerate(paths, start=1):
+        source = sources.get(path.name)
+        text = raw[path.name].decode("utf-8", errors="replace")
+        if path in to_extract:
+            result = await asyncio.to_thread(extractor.extract, path.name, text, source.language if source else None)
+            article = result.article
+            quotations.extend(
+                QuotationRecord(path.name, q.start, q.end, q.text, normalise(q.text), q.speaker, q.kind, q.cue)
+                for q in result.quotations
+            )
+            title, language, outlet_in_text = article.title, article.language, article.outlet_in_text
+        else:
+            article = read_article(path.name, text)
+            title, language, outlet_in_text = article.title, article.language, article.outlet_in_text
+        articles.append(
+            ArticleRecord(
+                file=path.name,
+                content_hash=hashes[path.name],
+                title=title,
+                outlet=(source.outlet if source and source.outlet else outlet_in_text),
+                url=source.url if source else None,
+                published=source.published if source else None,
+                language=(source.language if source and source.language else language),
+            )
+        )
+        if progress:
+            progress(number, len(paths), path.name)
+
+    articles, quotations = apply_corrections(await store.corrections(), articles, quotations)
+    published = {a.file: a.published for a in articles}
+    items = [GroupItem(q.speaker, q.article_file, published.get(q.article_file), q.text) for q in quotations]
+    statements = []
+    for members in group_statements(items):
+        shown = [i for i in members if not quotations[i].hidden] or members
+        canonical = max(shown, key=lambda i: len(quotations[i].text))  # the fullest wording still shown
+        statements.append(StatementRecord(quotations[canonical].speaker, quotations[canonical].text, tuple(members)))
+    await store.replace_index(articles, quotations, statements, reread=extracted if rebuild else ())
+    return IndexSummary(
+        articles=len(paths),
+        extracted=len(to_extract),
+        removed=len(set(stored) - set(hashes)),
+        quotations=len(quotations),
+        statements=len(statements),
+        changed=True,
+        seconds=round(time.perf_counter() - started, 3),
+    )
+
+
+def apply_corrections(
+    corrections: list[tuple[str, str | None, str, str | None]],
+    articles: list[ArticleRecord],
+    quotations: list[QuotationRecord],
+) -> tuple[list[ArticleRecord], list[QuotationRecord]]:
+    """Moderators' corrections over freshly extracted data; the latest correction of a thing wins."""
+    outlet: dict[str, str | None] = {}
+    fixes: dict[tuple[str, str], dict[str, str | None]] = {}
+    for file, norm, name, value in corrections:
+        if name == "outlet":
+            outlet[file] = value
+        elif norm is not None:
+            fixes.setdefault((file, norm), {})[name] = value
+    articles = [replace(a, outlet=outlet[a.file]) if a.file in outlet else a for a in articles]
+    corrected = []
+    for quotation in quotations:
+        fix = fixes.get((quotation.article_file, quotation.norm), {})
+        if fix.get("speaker"):
+            quotation = replace(quotation, speaker=fix["speaker"])
+        if "hidden" in fix:
+            quotation = replace(quotation, hidden=fix["hidden"] == "1")
+        corrected.append(quotation)
+    return articles, corrected

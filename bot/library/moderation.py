@@ -1,0 +1,78 @@
+"""Moderators' corrections: hide, show, change a speaker or an outlet; each one logged and kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.extract import Extractor
+from bot.library.indexing import index_directory
+from bot.store.store import Store
+
+
+def parse_target(value: str) -> tuple[str, int] | None:
+    """ "12" or "s12": statement 12; "q34": quotation 34."""
+    match = re.fullmatch(r"([sSqQ]?)#?(\d{1,9})", value.strip())
+    if not match:
+        return None
+    return ("quotation" if match.group(1).lower() == "q" else "statement"), int(match.group(2))
+
+
+@dataclass(frozen=True)
+class Correction:
+    target: str
+    before: str
+    after: str
+
+
+async def _quotations_named(store: Store, value: str) -> tuple[str, list[tuple[int, str, str, str, int]]] | None:
+    """The quotations a moderator's ID names ("12", "s12", "q34"), with a label for replies and the log."""
+    target = parse_target(value)
+    rows = await store.quotation_targets(*target) if target else []
+    return (f"{target[0]} {target[1]}", rows) if target and rows else None
+
+
+async def set_hidden(store: Store, moderator: int, value: str, hidden: bool) -> Correction | None:
+    found = await _quotations_named(store, value)
+    if found is None:
+        return None
+    label, rows = found
+    before = "hidden" if all(r[4] for r in rows) else "shown"
+    after = "hidden" if hidden else "shown"
+    await store.correct(
+        moderator,
+        "hide" if hidden else "unhide",
+        label,
+        "hidden",
+        "1" if hidden else "0",
+        [(r[0], r[1], r[2]) for r in rows],
+        None,
+        before,
+        after,
+    )
+    return Correction(label, before, after)
+
+
+async def set_speaker(
+    store: Store, data_dir: Path, moderator: int, value: str, speaker: str, extractor: Extractor | None = None
+) -> Correction | None:
+    found = await _quotations_named(store, value)
+    if found is None:
+        return None
+    label, rows = found
+    before = ", ".join(sorted({r[3] for r in rows}))
+    await store.correct(
+        moderator, "speaker", label, "speaker", speaker, [(r[0], r[1], r[2]) for r in rows], None, before, speaker
+    )
+    await index_directory(store, data_dir, extractor, force=True)  # regroup: a statement never mixes speakers
+    return Correction(label, before, speaker)
+
+
+async def set_outlet(store: Store, moderator: int, article: str, outlet: str) -> Correction | None:
+    rows = await store.articles()
+    found = next((r for r in rows if str(r[0]) == article or r[1] == article), None)
+    if found is None:
+        return None
+    await store.correct(moderator, "outlet", found[1], "outlet", outlet, [], found[1], found[3] or "?", outlet)
+    return Correction(found[1], found[3] or "?", outlet)
