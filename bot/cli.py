@@ -1,4 +1,7 @@
-"""The `quotebot` command line: extract, eval (and, as they land, index, ask, run)."""
+"""The `quotebot` command line: extract, eval, index, ask, run.
+
+Each command imports what it needs when it runs, so `quotebot --help` does not load spaCy.
+"""
 
 from __future__ import annotations
 

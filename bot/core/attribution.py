@@ -609,30 +609,32 @@ class ArticleAttributor:
         standalone = self.is_standalone(span, sentence)
         heading = self.article.paragraphs[sentence.paragraph].is_heading
 
+        def kind(speaker: str) -> str:
+            """full: speech introduced by a cue; scare: a few words nobody is said to say; else partial."""
+            if full_shape:
+                return "full"
+            return "scare" if speaker == UNKNOWN and word_count(quote_text) <= 3 else "partial"
+
         after = self.cue_after(span, sentence)
         if after is not None and not after[0].empty:
             found, cue, cue_end = after
             speaker = self._relay(self._settle(found, sentence_index), sentence, cue_end)
-            return Attribution(speaker, "full" if full_shape else "partial", cue.strip())
+            return Attribution(speaker, kind(speaker), cue.strip())
         incise = self.incise(span)
         if incise is not None:
-            found, cue, _ = incise
-            return Attribution(self._settle(found, sentence_index), "full" if full_shape else "partial", cue)
-        before_cue = self.cue_before(span, sentence, sentence_index, q)
-        if before_cue is not None:
-            speaker, cue = before_cue
-            kind = "full" if full_shape else "partial"
-            if speaker == UNKNOWN and word_count(quote_text) <= 3 and not full_shape:
-                kind = "scare"
-            return Attribution(speaker, kind, cue.strip())
-        final = self.sentence_final_cue(span, sentence, sentence_index)
-        if final is not None:
-            speaker, cue = final
-            return Attribution(speaker, "full" if full_shape else "partial", cue.strip())
+            speaker = self._settle(incise[0], sentence_index)
+            return Attribution(speaker, kind(speaker), incise[1])
+        for rule in (
+            lambda: self.cue_before(span, sentence, sentence_index, q),
+            lambda: self.sentence_final_cue(span, sentence, sentence_index),
+        ):
+            found_cue = rule()
+            if found_cue is not None:
+                speaker, cue = found_cue
+                return Attribution(speaker, kind(speaker), cue.strip())
         if standalone and not heading:
             return Attribution(self.continuation(sentence), "full", None)
-        kind = "scare" if word_count(quote_text) <= 3 and not full_shape else ("full" if full_shape else "partial")
-        return Attribution(UNKNOWN, kind, None)
+        return Attribution(UNKNOWN, kind(UNKNOWN), None)
 
     def _same_words_elsewhere(self) -> None:
         """Rule 6: a quotation with no speaker takes the speaker of the same words quoted elsewhere."""

@@ -18,6 +18,7 @@ from telegram.ext import ContextTypes
 from bot import library
 from bot.config import Settings
 from bot.core.extract import Extractor
+from bot.core.search import Match
 from bot.library import Result, Searcher, UploadRefused
 from bot.store import Store
 from bot.telegram import render
@@ -183,8 +184,6 @@ async def speaker_command(update: Update, context: ContextTypes.DEFAULT_TYPE, sp
     if not views:
         await reply(update, text("no_statements", lang, speaker=escape(render.speaker_name(speaker, lang))))
         return
-    from bot.core.search import Match
-
     await send_result(update, context, Search([Result(views[0], Match(100, 1.0), 0)], lang), 0)
 
 

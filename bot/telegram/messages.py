@@ -108,7 +108,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "Une erreur m'a empêché de répondre. Réessayez dans un instant.",
         ENGLISH: "An error kept me from answering. Please try again in a moment.",
     },
-    "inline.none": {FRENCH: "Aucune citation trouvée", ENGLISH: "No quote found"},
     # moderators
     "file.refused": {
         FRENCH: "Fichier refusé : {reason}. Rien n'a été enregistré.",
