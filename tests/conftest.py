@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.core.extract import Extractor, Quotation
+from bot.library import index_directory
+from bot.store import Store
+from tests.fake_telegram import FakeTelegram
+
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")  # loopback requests must not go to a proxy
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold"  # copies of shared/gold
@@ -32,3 +40,34 @@ def by_text(quotations: list[Quotation], fragment: str) -> Quotation:
     matches = [q for q in quotations if fragment in q.text]
     assert len(matches) == 1, f"{fragment!r} in {[q.text for q in quotations]}"
     return matches[0]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of data/ that a test may change."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+async def fake():
+    """The fake Bot API, listening on 127.0.0.1."""
+    server = FakeTelegram()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory, extractor: Extractor) -> Path:
+    """A database indexed from the bundled articles, shared by a module's read-only tests."""
+    path = tmp_path_factory.mktemp("seed") / "q.sqlite3"
+
+    async def build() -> None:
+        store = await Store.open(path)
+        await index_directory(store, DATA, extractor)
+        await store.close()
+
+    asyncio.run(build())
+    return path

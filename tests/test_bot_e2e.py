@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA
 from tests.fake_telegram import BOT_USERNAME, FakeTelegram, running_bot, settings_for
-
-os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 
 MODERATOR = 42
 USER = 7
-
-
-@pytest.fixture
-async def fake():
-    server = FakeTelegram()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
 
 
 @pytest.fixture

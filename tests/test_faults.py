@@ -4,34 +4,14 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA
 from tests.fake_telegram import TOKEN, FakeTelegram, running_bot, settings_for
 
-os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 MODERATOR = 42
 USER = 7
-
-
-@pytest.fixture
-async def fake():
-    server = FakeTelegram()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
 
 
 async def answered(fake: FakeTelegram, user: int, text: str, timeout: float = 30) -> dict:

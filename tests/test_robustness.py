@@ -6,13 +6,12 @@ import asyncio
 import random
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.core.extract import Quotation
 from bot.core.registry import load_registry
-from bot.library import Searcher, index_directory
+from bot.library import Searcher
 from bot.store import Store
 from tests.conftest import DATA
 
@@ -97,24 +96,11 @@ def test_unbalanced_marks_everywhere(extractor) -> None:
         check_quotation(text, quotation)
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory, extractor) -> Path:
-    path = tmp_path_factory.mktemp("robust") / "q.sqlite3"
-
-    async def build() -> None:
-        store = await Store.open(path)
-        await index_directory(store, DATA, extractor)
-        await store.close()
-
-    asyncio.run(build())
-    return path
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.text(max_size=300), texts))
-def test_any_query_gets_an_answer_or_none(index: Path, query: str) -> None:
+def test_any_query_gets_an_answer_or_none(seed_index: Path, query: str) -> None:
     async def run() -> None:
-        store = await Store.open(index)
+        store = await Store.open(seed_index)
         try:
             answer = await Searcher(store, load_registry(DATA / "speakers.toml")).ask(query, limit=5)
         finally:

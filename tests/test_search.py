@@ -14,7 +14,7 @@ from bot.core.evaluate import query_answer_is_right
 from bot.core.registry import load_registry
 from bot.core.search import Vocabulary, parse_query, score_quotation
 from bot.core.text import normalise
-from bot.library import Answer, Searcher, index_directory
+from bot.library import Answer, Searcher
 from bot.store import Store
 from tests.conftest import DATA, GOLD_DIR, ROOT
 
@@ -22,24 +22,9 @@ REGISTRY = load_registry(DATA / "speakers.toml")
 SEED_QUERIES = json.loads((GOLD_DIR / "seed_queries.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def index_path(tmp_path_factory, extractor) -> Path:
-    import asyncio
-
-    path = tmp_path_factory.mktemp("search") / "q.sqlite3"
-
-    async def build() -> None:
-        store = await Store.open(path)
-        await index_directory(store, DATA, extractor)
-        await store.close()
-
-    asyncio.run(build())
-    return path
-
-
 @pytest.fixture
-async def searcher(index_path: Path):
-    store = await Store.open(index_path)
+async def searcher(seed_index: Path):
+    store = await Store.open(seed_index)
     yield Searcher(store, REGISTRY)
     await store.close()
 
