@@ -8,7 +8,6 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from html import escape
 
 from telegram import Message, Update
 from telegram.constants import ChatType, ParseMode
@@ -23,6 +22,7 @@ from bot.library import Result, Searcher, UploadRefused
 from bot.store import Store
 from bot.telegram import render
 from bot.telegram.messages import language_of, text
+from bot.telegram.render import escape
 
 log = logging.getLogger(__name__)
 

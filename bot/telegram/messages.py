@@ -49,6 +49,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "<b>{speaker}</b> :\n« {text} »\n\n<b>Rapporté par</b> :\n{outlets}",
         ENGLISH: "<b>{speaker}</b>:\n“{text}”\n\n<b>Carried by</b>:\n{outlets}",
     },
+    "quote": {FRENCH: "« {text} »", ENGLISH: "“{text}”"},
     "position": {FRENCH: "Résultat {n}/{total} · score {score}", ENGLISH: "Result {n}/{total} · score {score}"},
     "unknown_outlet": {FRENCH: "média inconnu ({title})", ENGLISH: "unknown outlet ({title})"},
     "no_answer": {

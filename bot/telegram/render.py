@@ -5,7 +5,7 @@ Limits: 4096 characters a message, 64 bytes of callback data, 50 inline results.
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent
 
@@ -19,15 +19,21 @@ INLINE_LIMIT = 50
 _ELLIPSIS = "…"
 
 
+def escape(value: str) -> str:
+    """Text for Telegram's HTML: <, > and & escaped (quotes stay readable; attributes use html.escape)."""
+    return html.escape(value, quote=False)
+
+
 def speaker_name(speaker: str, language: str) -> str:
     if speaker in ("putin", "kim"):
         return text(f"speaker.{speaker}", language)
     return speaker.removeprefix("other:")
 
 
-def outlet_name(variant: Variant, language: str) -> str:
+def outlet_html(variant: Variant, language: str) -> str:
+    """The outlet's name, or "unknown outlet (title)": never invented; always HTML-safe."""
     if variant.outlet:
-        return variant.outlet
+        return escape(variant.outlet)
     return text("unknown_outlet", language, title=escape(shorten(variant.title, 60)))
 
 
@@ -37,10 +43,8 @@ def shorten(value: str, limit: int) -> str:
 
 
 def _outlet_line(variant: Variant, language: str) -> str:
-    name = outlet_name(variant, language)
-    label = f'<a href="{escape(variant.url, quote=True)}">{escape(name)}</a>' if variant.url else escape(name)
-    if not variant.outlet:
-        label = name  # already escaped inside the catalogue template
+    name = outlet_html(variant, language)
+    label = f'<a href="{html.escape(variant.url, quote=True)}">{name}</a>' if variant.url else name
     date = f" · {escape(variant.published)}" if variant.published else ""
     return f"• {label}{date}"
 
@@ -76,8 +80,9 @@ def answer_text(result: Result, position: int, total: int, language: str) -> str
 
 def wordings_text(result: Result, language: str) -> str:
     items = [
-        f"• <b>{escape(outlet_name(v, language)) if v.outlet else outlet_name(v, language)}</b>"
-        f"{' · ' + escape(v.published) if v.published else ''}\n  « {escape(shorten(v.quote, 600))} »"
+        f"• <b>{outlet_html(v, language)}</b>"
+        f"{' · ' + escape(v.published) if v.published else ''}\n  "
+        + text("quote", language, text=escape(shorten(v.quote, 600)))
         for v in result.statement.variants
     ]
     return fit(text("wordings", language, items="\n".join(items)))
