@@ -35,7 +35,7 @@ from bot.core.cues import (
     verb_pattern,
 )
 from bot.core.marks import QuoteSpan
-from bot.core.registry import UNKNOWN, Mention, SpeakerRegistry
+from bot.core.registry import UNKNOWN, Mention, SpeakerRegistry, introduced_by_preposition
 from bot.core.sentences import Sentence
 from bot.core.text import fold_chars, normalise, word_count
 
@@ -60,6 +60,7 @@ class Attribution:
     speaker: str
     kind: str
     cue: str | None
+    cut: tuple[int, int] | None = None  # an incise to take out of the speech: « ..., a-t-il dit, ... »
 
 
 @dataclass
@@ -229,17 +230,17 @@ class ArticleAttributor:
         for entity in self._entities_near(start):
             if any(m.start < entity.end and entity.start < m.end for m in inside):
                 continue  # a registry person is never "someone else"
-            if start <= entity.start and entity.end <= end and not self._entity_is_complement(entity):
+            if (
+                start <= entity.start
+                and entity.end <= end
+                and not introduced_by_preposition(self.article.text, entity.start)
+            ):
                 return _Found(speaker=f"other:{entity.text.strip()}")
         if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
             words = original.split()
             if len(words) <= 8 and words[0].lower() not in ("ce", "cette", "it", "this"):
                 return _Found(speaker=f"other:{original}")
         return _Found()
-
-    def _entity_is_complement(self, entity: _Entity) -> bool:
-        before = self.article.text[max(0, entity.start - 12) : entity.start].lower()
-        return bool(re.search(r"\b(?:de|du|des|d'|d’|à|au|aux|avec|of|to|with|by)\s*$", before))
 
     # ---- subjects of verbs -----------------------------------------------------------------
 
@@ -623,7 +624,7 @@ class ArticleAttributor:
         incise = self.incise(span)
         if incise is not None:
             speaker = self._settle(incise[0], sentence_index)
-            return Attribution(speaker, kind(speaker), incise[1])
+            return Attribution(speaker, kind(speaker), incise[1], incise[2])
         for rule in (
             lambda: self.cue_before(span, sentence, sentence_index, q),
             lambda: self.sentence_final_cue(span, sentence, sentence_index),

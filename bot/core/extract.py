@@ -65,9 +65,8 @@ class Extractor:
         for index, span in enumerate(spans):
             result = results[index]
             words = span.text(text)
-            incise = attributor.incise(span) if result.cue else None
-            if incise is not None and result.cue == incise[1]:
-                cut_start, cut_end = incise[2]
+            if result.cut is not None:
+                cut_start, cut_end = result.cut
                 first_start, first_end = span.pieces[0]
                 words = f"{text[first_start:cut_start].rstrip()} {text[cut_end:first_end].lstrip()}".strip()
                 words = "\n".join([words, *(text[s:e] for s, e in span.pieces[1:])])

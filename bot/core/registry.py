@@ -163,9 +163,7 @@ class SpeakerRegistry:
         if lead and lead.group():
             contracted = lead.group().split()[0] in {"du", "au", "aux"}
             start -= len(lead.group())
-        # The original text, lower-cased: "à" (a preposition) is not "a" (has).
-        before = text[max(0, start - 20) : start].lower().replace("’", "'")
-        complement = contracted or bool(_PREPOSITION.search(before))
+        complement = contracted or introduced_by_preposition(text, start)
         return Mention(start, end, speaker, by_role, complement, core_start)
 
     @staticmethod
@@ -194,6 +192,15 @@ class SpeakerRegistry:
                 continue
             merged.append(mention)
         return merged
+
+
+def introduced_by_preposition(text: str, start: int) -> bool:
+    """Whether the words at `start` follow a preposition ("à Kim", "le porte-parole de Poutine").
+
+    Read on the original text, lower-cased: "à" (a preposition) is not "a" (has).
+    """
+    before = text[max(0, start - 20) : start].lower().replace("’", "'")
+    return bool(_PREPOSITION.search(before))
 
 
 def load_registry(path: Path) -> SpeakerRegistry:

@@ -86,11 +86,11 @@ class Vocabulary:
         2. The rarest words together, ranked by bm25 when few quotations can match.
         3. Any uncommon word, ranked (a misremembered word must not sink the answer).
         """
-        groups = [g for g in (self.spellings(word) for word in query.content) if g]
+        spelled = [g for g in (self.spellings(word) for word in query.content) if g]
+        # (spellings of one word, how many quotations hold any of them), rarest first
+        groups = sorted(((g, sum(self.counts.get(t, 0) for t in g)) for g in spelled), key=lambda pair: pair[1])
         if not groups:
             return []
-        frequency = {id(g): sum(self.counts.get(t, 0) for t in g) for g in groups}
-        groups.sort(key=lambda g: frequency[id(g)])
 
         def either(terms: list[str]) -> str:
             return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
@@ -99,12 +99,13 @@ class Vocabulary:
         sequence = words(query.text)
         if len(sequence) > 1 and all(w in self.counts for w in sequence):
             lookups.append(Lookup('"' + " ".join(sequence) + '"', ranked=False))  # the words as they stand
-        lookups.append(Lookup(" AND ".join(either(g) for g in groups), ranked=frequency[id(groups[0])] <= RANK_LIMIT))
+        rarest_count = groups[0][1]
+        lookups.append(Lookup(" AND ".join(either(g) for g, _ in groups), ranked=rarest_count <= RANK_LIMIT))
         if len(groups) > AND_GROUPS:
-            rarest = groups[:AND_GROUPS]
-            ranked = frequency[id(rarest[0])] <= RANK_LIMIT
-            lookups.append(Lookup(" AND ".join(either(g) for g in rarest), ranked=ranked))
-        uncommon = [g for g in groups if frequency[id(g)] <= RANK_LIMIT]
+            lookups.append(
+                Lookup(" AND ".join(either(g) for g, _ in groups[:AND_GROUPS]), ranked=rarest_count <= RANK_LIMIT)
+            )
+        uncommon = [g for g, count in groups if count <= RANK_LIMIT]
         if len(groups) > 1 and uncommon:
             lookups.append(Lookup(" OR ".join(either(g) for g in uncommon[:FTS_TERMS]), ranked=True))
         return lookups
