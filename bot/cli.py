@@ -127,15 +127,13 @@ def _cmd_ask(args: argparse.Namespace) -> int:
             print(f"No confident answer for « {query} ».")
             if answer.results:
                 nearest = answer.results[0]
-                print(
-                    f"Nearest (score {nearest.match.score}): {nearest.statement.speaker}: « {nearest.statement.text} »"
-                )
+                print(f"Nearest (score {nearest.score}): {nearest.statement.speaker}: « {nearest.statement.text} »")
             return 0
         for result in answer.results:
-            if not result.match.confident:
+            if not result.confident:
                 continue
             view = result.statement
-            print(f"[{view.id}] {view.speaker} (score {result.match.score}): « {view.text} »")
+            print(f"[{view.id}] {view.speaker} (score {result.score}): « {view.text} »")
             for variant in view.variants:
                 date = f", {variant.published}" if variant.published else ""
                 print(f"    {outlet_label(variant.outlet, variant.title)}{date}: « {variant.quote} »")

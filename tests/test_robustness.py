@@ -106,7 +106,7 @@ def test_any_query_gets_an_answer_or_none(seed_index: Path, query: str) -> None:
         finally:
             await store.close()
         for result in answer.results:
-            assert 0 <= result.match.score <= 100
+            assert 0 <= result.score <= 100
             assert result.statement.speaker in {"putin", "kim"}
         assert answer.confident is None or answer.confident is answer.results[0]
 

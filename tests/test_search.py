@@ -81,7 +81,7 @@ async def test_explicit_speaker_option_filters(searcher: Searcher) -> None:
 async def test_scores_are_between_0_and_100(searcher: Searcher) -> None:
     for case in SEED_QUERIES:
         for result in (await searcher.ask(case["query"], limit=10)).results:
-            assert 0 <= result.match.score <= 100
+            assert 0 <= result.score <= 100
 
 
 def test_parse_query_takes_the_speaker_out() -> None:

@@ -5,7 +5,9 @@ Quotations of one speaker form one statement when:
 - one is a fragment inside the other (Kim's « devoir fraternel » in his whole sentence), or
 - they are two translations of one sentence: different articles about the same event (dates
   known and at most three days apart) with a pair of sentences that share most of their
-  content words (stems of five letters: "oublierons" and "oubliera" meet).
+  content words (stems of five letters: "oublierons" and "oubliera" meet), or, when the
+  sentence vectors of search by meaning are given, a pair of sentences that a multilingual
+  model finds nearly the same (a French and an English report of one statement).
 Different speakers never group; unknown speakers are not grouped at all.
 """
 
@@ -14,9 +16,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from bot.core.registry import UNKNOWN
@@ -26,6 +29,8 @@ NEAR_IDENTICAL = 90
 FRAGMENT = 95
 EVENT_DAYS = 3
 _STEM = 5
+TRANSLATION_COSINE = 0.7  # two sentences a multilingual model finds this close say the same thing
+RELATED_COSINE = 0.45  # close enough in meaning to settle a borderline overlap of words
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
@@ -37,6 +42,7 @@ class GroupItem:
     article: str
     published: str | None  # "2025-09-03" or "2025-09"
     text: str
+    pieces: np.ndarray | None = field(default=None, compare=False, repr=False)  # unit sentence vectors
 
 
 def content_stems(text: str) -> frozenset[str]:
@@ -67,7 +73,7 @@ def same_event(a: str | None, b: str | None) -> bool:
     return gap <= timedelta(days=EVENT_DAYS)
 
 
-def _sentences_share_words(a: str, b: str) -> bool:
+def _sentences_share_words(a: str, b: str, loose: bool = False) -> bool:
     for sa in _SENTENCE_END.split(a):
         stems_a = content_stems(sa)
         if not stems_a:
@@ -76,7 +82,7 @@ def _sentences_share_words(a: str, b: str) -> bool:
             stems_b = content_stems(sb)
             shared = len(stems_a & stems_b)
             overlap = shared / max(1, min(len(stems_a), len(stems_b)))
-            if (shared >= 2 and overlap >= 0.6) or (shared >= 3 and overlap >= 0.5):
+            if (shared >= 2 and overlap >= (0.5 if loose else 0.6)) or (shared >= 3 and overlap >= 0.5):
                 return True
     return False
 
@@ -95,7 +101,42 @@ def same_statement(a: GroupItem, b: GroupItem) -> bool:
     short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
     if _is_fragment(short, long):
         return True
-    return a.article != b.article and same_event(a.published, b.published) and _sentences_share_words(a.text, b.text)
+    if a.article == b.article or not same_event(a.published, b.published):
+        return False
+    if _sentences_share_words(a.text, b.text):
+        return True
+    closest = _closest_pieces(a, b)
+    return closest >= TRANSLATION_COSINE or (
+        closest >= RELATED_COSINE and _sentences_share_words(a.text, b.text, loose=True)
+    )
+
+
+def _closest_pieces(a: GroupItem, b: GroupItem) -> float:
+    """The best cosine between a piece of one and a piece of the other; 0 without vectors."""
+    if a.pieces is None or b.pieces is None or not len(a.pieces) or not len(b.pieces):
+        return 0.0
+    return float((a.pieces @ b.pieces.T).max())
+
+
+def _same_event_pairs(items: Sequence[GroupItem]) -> list[tuple[int, int]]:
+    """Pairs of one speaker's embedded quotations in different articles of the same event: the
+    candidates for the meaning rule, which shares no words across languages."""
+    dated: dict[str, list[tuple[date, date, int]]] = defaultdict(list)
+    for index, item in enumerate(items):
+        span = _date_range(item.published)
+        if item.pieces is not None and item.speaker != UNKNOWN and span is not None:
+            dated[item.speaker].append((*span, index))
+    pairs = []
+    window = timedelta(days=EVENT_DAYS)
+    for entries in dated.values():
+        entries.sort()
+        for x, (_, last, i) in enumerate(entries):
+            for first, _, j in entries[x + 1 :]:
+                if first - last > window:  # sorted by first day: every later one is further still
+                    break
+                if items[i].article != items[j].article:
+                    pairs.append((i, j))
+    return pairs
 
 
 def group_statements(items: Sequence[GroupItem]) -> list[list[int]]:
@@ -121,8 +162,9 @@ def group_statements(items: Sequence[GroupItem]) -> list[list[int]]:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 shared[(members[x], members[y])] += 1
-    for (i, j), count in shared.items():
-        if count >= 2 and find(i) != find(j) and same_statement(items[i], items[j]):
+    candidates = [pair for pair, count in shared.items() if count >= 2] + _same_event_pairs(items)
+    for i, j in candidates:
+        if find(i) != find(j) and same_statement(items[i], items[j]):
             parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for index, item in enumerate(items):

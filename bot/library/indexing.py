@@ -5,16 +5,20 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+import numpy as np
 
 from bot.core.article import read_article
 from bot.core.extract import Extractor
 from bot.core.grouping import GroupItem, group_statements
+from bot.core.meaning import Embedder, Spoken, blobs_to_matrix, embed_pieces, piece_key, pieces_of
+from bot.core.registry import UNKNOWN
 from bot.core.sources import SourceInfo, load_sources
 from bot.core.text import normalise
-from bot.store.store import ArticleRecord, QuotationRecord, StatementRecord, Store
+from bot.store.store import ArticleRecord, PieceVectors, QuotationRecord, StatementRecord, Store
 
 Progress = Callable[[int, int, str], None]
 
@@ -42,15 +46,18 @@ def _content_hash(raw: bytes, source: SourceInfo | None) -> str:
 
 
 def index_data(
-    store_path: Path, data_dir: Path, extractor: Extractor | None = None, progress: Progress | None = None
+    store_path: Path,
+    data_dir: Path,
+    extractor: Extractor | None = None,
+    progress: Progress | None = None,
+    embedder: Embedder | None = None,
 ) -> IndexSummary:
     """Synchronous entry point for the command line."""
-    import asyncio
 
     async def run() -> IndexSummary:
         store = await Store.open(store_path)
         try:
-            return await index_directory(store, data_dir, extractor, progress)
+            return await index_directory(store, data_dir, extractor, progress, embedder=embedder)
         finally:
             await store.close()
 
@@ -65,13 +72,15 @@ async def index_directory(
     *,
     force: bool = False,
     rebuild: bool = False,
+    embedder: Embedder | None = None,
 ) -> IndexSummary:
     """Bring the index in line with `data_dir`; nothing is written when nothing changed.
 
     Moderators' corrections are applied again on every build, so they survive it. `force`
     rebuilds the statements even when no article changed (after a speaker correction);
     `rebuild` reads every article again (after a change of the speakers registry).
-    Extraction (spaCy) runs in a worker thread: the event loop keeps answering.
+    Extraction (spaCy) and embedding (with `embedder`, for search by meaning) run in a worker
+    thread: the event loop keeps answering.
     """
     started = time.perf_counter()
     sources = load_sources(data_dir / "sources.toml")
@@ -80,7 +89,7 @@ async def index_directory(
     hashes = {name: _content_hash(data, sources.get(name)) for name, data in raw.items()}
     stored = await store.stored_articles()
     counts = await store.counts()
-    if stored == hashes and not force:
+    if stored == hashes and not force and not await _vectors_missing(store, embedder, stored):
         return IndexSummary(len(paths), 0, 0, counts["quotations"], counts["statements"], False, 0.0)
 
     to_extract = [p for p in paths if rebuild or stored.get(p.name) != hashes[p.name]]
@@ -119,13 +128,17 @@ async def index_directory(
 
     articles, quotations = apply_corrections(await store.corrections(), articles, quotations)
     published = {a.file: a.published for a in articles}
-    items = [GroupItem(q.speaker, q.article_file, published.get(q.article_file), q.text) for q in quotations]
+    vectors, pieces = await _embed(store, embedder, quotations) if embedder else (None, {})
+    items = [
+        GroupItem(q.speaker, q.article_file, published.get(q.article_file), q.text, pieces.get(i))
+        for i, q in enumerate(quotations)
+    ]
     statements = []
     for members in group_statements(items):
         shown = [i for i in members if not quotations[i].hidden] or members
         canonical = max(shown, key=lambda i: len(quotations[i].text))  # the fullest wording still shown
         statements.append(StatementRecord(quotations[canonical].speaker, quotations[canonical].text, tuple(members)))
-    await store.replace_index(articles, quotations, statements, reread=extracted if rebuild else ())
+    await store.replace_index(articles, quotations, statements, reread=extracted if rebuild else (), vectors=vectors)
     return IndexSummary(
         articles=len(paths),
         extracted=len(to_extract),
@@ -135,6 +148,42 @@ async def index_directory(
         changed=True,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _embedded(quotation: QuotationRecord) -> bool:
+    """Quotations nobody is credited with are never searched nor grouped: not embedded."""
+    return quotation.speaker != UNKNOWN
+
+
+async def _vectors_missing(store: Store, embedder: Embedder | None, files: Iterable[str]) -> bool:
+    """Whether some quotation lacks its vectors (the extra was installed after the last build)."""
+    if embedder is None:
+        return False
+    keys = await store.piece_vector_keys(embedder.name)
+    pieces = _pieces(await store.quotations_of(files))
+    return any(piece_key(piece) not in keys for found in pieces.values() for piece in found)
+
+
+def _pieces(quotations: list[QuotationRecord]) -> dict[int, list[str]]:
+    """The pieces to embed of each quotation someone is credited with (by index)."""
+    embedded = [i for i, q in enumerate(quotations) if _embedded(q)]
+    spoken = [Spoken(q.article_file, q.speaker, q.start, q.end, q.text) for q in (quotations[i] for i in embedded)]
+    return {i: found for i, found in zip(embedded, pieces_of(spoken), strict=True) if found}
+
+
+async def _embed(
+    store: Store, embedder: Embedder, quotations: list[QuotationRecord]
+) -> tuple[PieceVectors, dict[int, np.ndarray]]:
+    """Vectors of every piece (only new texts are embedded), and each quotation's matrix of pieces."""
+    stored = await store.piece_vectors(embedder.name)
+    pieces = _pieces(quotations)
+    texts = {piece_key(p): p for found in pieces.values() for p in found}
+    missing = [key for key in texts if key not in stored]
+    embedded = await asyncio.to_thread(embed_pieces, embedder, [texts[k] for k in missing])
+    added = dict(zip(missing, embedded, strict=True))
+    blobs = {**stored, **added}
+    matrices = {i: blobs_to_matrix([blobs[piece_key(p)] for p in found]) for i, found in pieces.items()}
+    return PieceVectors(embedder.name, added, frozenset(texts)), matrices
 
 
 def apply_corrections(

@@ -1,23 +1,45 @@
-"""Answering a query: candidates from the store, scored by `bot.core.search`, grouped by statement."""
+"""Answering a query: candidates from the store by words and, when the model is installed, by meaning;
+scored and ranked by `bot.core.search`, grouped by statement."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.core.meaning import Embedder, MeaningIndex, Similarities
 from bot.core.registry import SpeakerRegistry, load_registry
-from bot.core.search import Match, ParsedQuery, Vocabulary, parse_query, score_quotation
+from bot.core.search import (
+    Evidence,
+    Match,
+    ParsedQuery,
+    Verdict,
+    Vocabulary,
+    cognate_support,
+    parse_query,
+    rank_statements,
+    score_quotation,
+)
 from bot.store.store import StatementView, Store
 
 CANDIDATES = 100
+MEANING_CANDIDATES = 10
 
 
 @dataclass(frozen=True)
 class Result:
     statement: StatementView
-    match: Match
+    verdict: Verdict
     best_variant: int  # quotation id of the variant that matched best
+
+    @property
+    def confident(self) -> bool:
+        return self.verdict.confident
+
+    @property
+    def score(self) -> int:
+        return self.verdict.score
 
     @property
     def outlets(self) -> list[str]:
@@ -31,8 +53,9 @@ class Result:
             "statement": self.statement.id,
             "speaker": self.statement.speaker,
             "text": self.statement.text,
-            "score": self.match.score,
-            "confident": self.match.confident,
+            "score": self.verdict.score,
+            "confident": self.verdict.confident,
+            "by_meaning": self.verdict.by_meaning,
             "outlets": self.outlets,
             "variants": [
                 {
@@ -60,66 +83,121 @@ class Answer:
 
     @property
     def confident(self) -> Result | None:
-        return self.results[0] if self.results and self.results[0].match.confident else None
+        return self.results[0] if self.results and self.results[0].confident else None
 
     def as_json(self) -> dict[str, object]:
         return {"query": self.query, "results": [r.as_json() for r in self.results]}
 
 
 class Searcher:
-    """Answers queries from a store; keeps the index's vocabulary while the index is unchanged."""
+    """Answers queries from a store; keeps the index's vocabulary (and vectors) while the index is unchanged."""
 
-    VOCABULARY_CHECK_SECONDS = 2.0
+    INDEX_CHECK_SECONDS = 2.0
 
-    def __init__(self, store: Store, registry: SpeakerRegistry) -> None:
+    def __init__(self, store: Store, registry: SpeakerRegistry, embedder: Embedder | None = None) -> None:
         self.store = store
         self.registry = registry
+        self.embedder = embedder
         self._vocabulary: Vocabulary | None = None
+        self._meaning: MeaningIndex | None = None
         self._generation = -1
         self._checked_at = 0.0
 
     @classmethod
-    def for_data(cls, store: Store, data_dir: Path) -> Searcher:
-        return cls(store, load_registry(data_dir / "speakers.toml"))
+    def for_data(cls, store: Store, data_dir: Path, embedder: Embedder | None = None) -> Searcher:
+        return cls(store, load_registry(data_dir / "speakers.toml"), embedder)
+
+    @property
+    def by_meaning(self) -> bool:
+        return self.embedder is not None
 
     async def vocabulary(self) -> Vocabulary:
         """The index's words, re-read when the index changed (checked every couple of seconds)."""
+        await self._refresh()
+        assert self._vocabulary is not None
+        return self._vocabulary
+
+    async def _refresh(self) -> None:
         now = time.monotonic()
-        if self._vocabulary is not None and now - self._checked_at < self.VOCABULARY_CHECK_SECONDS:
-            return self._vocabulary
+        if self._vocabulary is not None and now - self._checked_at < self.INDEX_CHECK_SECONDS:
+            return
         self._checked_at = now
         generation = await self.store.generation()
         if self._vocabulary is None or generation != self._generation:
             self._vocabulary = Vocabulary(await self.store.vocabulary())
+            if self.embedder is not None:
+                principals = [s.id for s in self.registry.principals]
+                rows, blobs = await self.store.meaning_vectors(self.embedder.name, principals)
+                self._meaning = await asyncio.to_thread(MeaningIndex.from_blobs, rows, blobs)
             self._generation = generation
-        return self._vocabulary
 
-    def forget_vocabulary(self) -> None:
-        """After this process changed the index: read the words again on the next query."""
+    def forget_index(self) -> None:
+        """After this process changed the index: read its words (and vectors) again on the next query."""
         self._vocabulary = None
 
     async def ask(self, query: str, speaker: str | None = None, limit: int = 3) -> Answer:
         parsed = parse_query(query, self.registry)
         speaker = speaker or parsed.speaker
         speakers = [speaker] if speaker else [s.id for s in self.registry.principals]
-        vocabulary = await self.vocabulary()
-        best: dict[int, tuple[Match, int]] = {}
-        for lookup in vocabulary.plan(parsed):
+        await self._refresh()
+        assert self._vocabulary is not None
+        best: dict[int, tuple[Match, int, str]] = {}  # statement -> its best variant's match, id, words
+        for lookup in self._vocabulary.plan(parsed):
             for candidate in await self.store.candidates(lookup.expression, speakers, CANDIDATES, lookup.ranked):
                 scored = score_quotation(parsed, candidate.norm)
                 current = best.get(candidate.statement_id)
                 if current is None or scored.score > current[0].score:
-                    best[candidate.statement_id] = (scored, candidate.quotation_id)
-            if any(m.confident for m, _ in best.values()):
+                    best[candidate.statement_id] = (scored, candidate.quotation_id, candidate.norm)
+            if any(m.confident for m, _, _ in best.values()):
                 break
-        if not best:
+        similarities = self._similarities(parsed)
+        if similarities is None:
+            evidence = {sid: Evidence(match) for sid, (match, _, _) in best.items()}
+            chosen = {sid: quotation for sid, (_, quotation, _) in best.items()}
+        else:
+            evidence, chosen = await self._with_meaning(parsed, best, similarities, speakers)
+        if not evidence:
             return Answer(query, parsed)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0].score, item[0]))[:limit]
+        ranked = rank_statements(evidence)[:limit]
         views = await self.store.statements([statement_id for statement_id, _ in ranked])
         by_id = {view.id: view for view in views}
         results = [
-            Result(by_id[statement_id], scored, quotation_id)
-            for statement_id, (scored, quotation_id) in ranked
+            Result(by_id[statement_id], verdict, chosen[statement_id])
+            for statement_id, verdict in ranked
             if statement_id in by_id
         ]
         return Answer(query, parsed, results)
+
+    def _similarities(self, parsed: ParsedQuery) -> Similarities | None:
+        if self.embedder is None or self._meaning is None or parsed.empty:
+            return None
+        vector = self.embedder.embed_queries([parsed.typed])[0]
+        return self._meaning.similarities(vector)
+
+    async def _with_meaning(
+        self,
+        parsed: ParsedQuery,
+        best: dict[int, tuple[Match, int, str]],
+        similarities: Similarities,
+        speakers: list[str],
+    ) -> tuple[dict[int, Evidence], dict[int, int]]:
+        """Evidence for the statements found by words and for the ones nearest in meaning."""
+        evidence: dict[int, Evidence] = {}
+        chosen: dict[int, int] = {}
+        for sid, (match, quotation, norm) in best.items():
+            evidence[sid] = Evidence(match, similarities.of(sid), cognate_support(parsed, norm))
+            chosen[sid] = quotation
+        nearest = [sid for sid, _ in similarities.nearest(speakers, MEANING_CANDIDATES)]
+        for view in await self.store.statements(nearest):
+            match, quotation = max(
+                ((score_quotation(parsed, v.norm), v.quotation_id) for v in view.variants),
+                key=lambda pair: pair[0].score,
+            )
+            known = evidence.get(view.id)
+            if known is not None and known.words.score >= match.score:
+                match, quotation = known.words, chosen[view.id]
+            support = max(cognate_support(parsed, v.norm) for v in view.variants)
+            articles = frozenset(v.article for v in view.variants)
+            evidence[view.id] = Evidence(match, similarities.of(view.id), support, articles)
+            chosen[view.id] = quotation if match.confident else similarities.best_quotation(view.id) or quotation
+        return evidence, chosen

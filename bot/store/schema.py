@@ -73,4 +73,14 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE quotations ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
     """,
+    # 3: sentence vectors for search by meaning, keyed by the model and the text of the piece
+    # (see bot.core.meaning), so that unchanged quotations are never embedded twice.
+    """
+    CREATE TABLE piece_vectors (
+        model TEXT NOT NULL,
+        key TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model, key)
+    ) WITHOUT ROWID;
+    """,
 ]

