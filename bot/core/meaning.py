@@ -173,11 +173,13 @@ class MeaningIndex:
     def __len__(self) -> int:
         return len(self.quotations)
 
-    def similarities(self, vector: np.ndarray) -> Similarities:
-        """Each statement's best cosine with the query vector (over all its pieces)."""
+    def similarities(self, readings: np.ndarray) -> Similarities:
+        """Each statement's best cosine with the query (over all its pieces and the query's readings,
+        one vector per row)."""
         if not len(self.quotations):
             return Similarities(self, np.zeros(0, np.float32), np.zeros(0, np.float32))
-        rows = self.matrix @ vector.astype(np.float32)
+        products = self.matrix @ readings.astype(np.float32).T
+        rows = products[:, 0] if products.shape[1] == 1 else products.max(axis=1)
         return Similarities(self, rows, np.maximum.reduceat(rows, self.starts))
 
 

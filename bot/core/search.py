@@ -28,11 +28,11 @@ RANK_LIMIT = 2000  # bm25 costs about a microsecond per matching quotation: rank
 # Search by meaning (see `rank_statements`); cosines of the multilingual sentence model.
 COGNATE_PREFIX = 5
 SUPPORT_WEIGHT = 0.15
-MEANING_WITH_WORDS = 0.45
+MEANING_WITH_WORDS = 0.55
 MIN_SUPPORT = 0.2
 MEANING_MARGIN = 0.05
-MEANING_ALONE = 0.65
-MEANING_ALONE_MARGIN = 0.10
+MEANING_ALONE = 0.6
+MEANING_ALONE_MARGIN = 0.15
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,8 @@ class ParsedQuery:
     text: str  # normalised, the speaker's name taken out
     content: tuple[str, ...]  # the words that carry meaning
     speaker: str | None
-    typed: str = ""  # as typed, the speaker's name taken out: what the sentence model reads
+    readings: tuple[str, ...] = ()  # as typed, for the sentence model (see `parse_query`)
+    names: frozenset[str] = frozenset()  # the words of the principals' names it holds
 
     @property
     def empty(self) -> bool:
@@ -50,17 +51,25 @@ class ParsedQuery:
 
 
 def parse_query(query: str, registry: SpeakerRegistry) -> ParsedQuery:
-    """Find a principal named in the query ("Kim ...", "Poutine ...") and the words to look for."""
-    named = [m for m in registry.mentions(query) if m.speaker.principal]
+    """Find a principal named in the query ("Kim ...", "Poutine ...") and the words to look for.
+
+    With one principal named, the name says who spoke and is not searched for. With both
+    ("Poutine espère recevoir Kim"), nobody is chosen; the sentence model reads the query
+    twice, with the names and without (who talks to whom may or may not be in the quotation),
+    and the closer reading counts.
+    """
+    named = sorted((m for m in registry.mentions(query) if m.speaker.principal), key=lambda m: -m.start)
     speakers = {m.speaker.id for m in named}
     speaker = speakers.pop() if len(speakers) == 1 else None
-    rest = query
-    if speaker is not None:
-        for mention in sorted(named, key=lambda m: -m.start):
-            rest = rest[: mention.start] + " " + rest[mention.end :]
+    without_names = query
+    for mention in named:
+        without_names = without_names[: mention.start] + " " + without_names[mention.end :]
+    rest = without_names if speaker is not None else query
     text = normalise(rest)
     content = tuple(dict.fromkeys(w for w in words(rest) if w not in STOPWORDS and len(w) > 1))
-    return ParsedQuery(text, content, speaker, " ".join(rest.split()))
+    names = frozenset(w for m in named for w in words(query[m.start : m.end]))
+    readings = tuple(dict.fromkeys(" ".join(r.split()) for r in (rest, without_names) if r.strip()))
+    return ParsedQuery(text, content, speaker, readings, names)
 
 
 @dataclass
@@ -158,12 +167,13 @@ def score_quotation(query: ParsedQuery, norm: str) -> Match:
 def cognate_support(query: ParsedQuery, norm: str) -> float:
     """Share of the query's words found in the quotation, counting a shared beginning of five letters
     ("russia" and "russie", "fraternal" and "fraternel"): the words' own vote on a meaning match."""
-    if query.empty:
+    content = [w for w in query.content if w not in query.names]
+    if not content:
         return 0.0
     quote_words = set(_WORD.findall(norm))
     stems = {w[:COGNATE_PREFIX] for w in quote_words if len(w) >= COGNATE_PREFIX}
-    found = sum(1 for word in query.content if word in quote_words or word[:COGNATE_PREFIX] in stems)
-    return found / len(query.content)
+    found = sum(1 for word in content if word in quote_words or word[:COGNATE_PREFIX] in stems)
+    return found / len(content)
 
 
 @dataclass(frozen=True)
@@ -216,7 +226,7 @@ def rank_statements(evidence: dict[int, Evidence]) -> list[tuple[int, Verdict]]:
         confident = False
         if position == 0 and not by_words:
             confident = meaning_confident(e.meaning, e.support, e.meaning - _runner_up(e, [o for _, o in rest[1:]]))
-        ranked.append((sid, Verdict(round(100 * min(1.0, e.closeness)), confident, True)))
+        ranked.append((sid, Verdict(round(100 * min(1.0, max(0.0, e.closeness))), confident, True)))
     return ranked
 
 

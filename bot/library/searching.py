@@ -171,8 +171,7 @@ class Searcher:
     def _similarities(self, parsed: ParsedQuery) -> Similarities | None:
         if self.embedder is None or self._meaning is None or parsed.empty:
             return None
-        vector = self.embedder.embed_queries([parsed.typed])[0]
-        return self._meaning.similarities(vector)
+        return self._meaning.similarities(self.embedder.embed_queries(parsed.readings))
 
     async def _with_meaning(
         self,
