@@ -83,13 +83,15 @@ def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
 
 
 def _cmd_index(args: argparse.Namespace) -> int:
-    from bot.library import index_data
+    from bot.library import index_data, meaning_model
 
     data, db = _paths(args)
     if not (data / "articles").is_dir():
         print(f"quotebot: {data} has no articles/ directory", file=sys.stderr)
         return 2
-    summary = index_data(db, data, progress=_progress_bar)
+    embedder, meaning_status = meaning_model(load_settings().meaning)
+    print(f"quotebot: {meaning_status}", file=sys.stderr)
+    summary = index_data(db, data, progress=_progress_bar, embedder=embedder)
     state = "updated" if summary.changed else "already up to date"
     print(
         f"index {state}: {summary.articles} articles ({summary.extracted} read, {summary.removed} removed), "
@@ -101,7 +103,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
 def _cmd_ask(args: argparse.Namespace) -> int:
     import asyncio
 
-    from bot.library import Searcher, index_directory, outlet_label
+    from bot.library import Searcher, index_directory, meaning_model, outlet_label
     from bot.store import Store
 
     data, db = _paths(args)
@@ -110,13 +112,19 @@ def _cmd_ask(args: argparse.Namespace) -> int:
         print("quotebot: give some words to look for, e.g. quotebot ask devoir fraternel", file=sys.stderr)
         return 2
 
+    embedder, meaning_status = meaning_model(load_settings().meaning)
+    print(f"quotebot: {meaning_status}", file=sys.stderr)
+
     async def run() -> int:
         store = await Store.open(db)
         try:
-            if (await store.counts())["articles"] == 0:
-                print(f"quotebot: no index yet, indexing {data} first", file=sys.stderr)
-                await index_directory(store, data)
-            answer = await Searcher.for_data(store, data).ask(query, speaker=args.speaker, limit=args.limit)
+            if (await store.counts())["articles"] == 0 or embedder is not None:
+                # a fresh database is built; with the model, vectors missing from an older index are added
+                summary = await index_directory(store, data, embedder=embedder)
+                if summary.changed:
+                    print(f"quotebot: indexed {data} first ({summary.quotations} quotations)", file=sys.stderr)
+            searcher = Searcher.for_data(store, data, embedder)
+            answer = await searcher.ask(query, speaker=args.speaker, limit=args.limit)
         finally:
             await store.close()
         if args.json:
@@ -133,7 +141,8 @@ def _cmd_ask(args: argparse.Namespace) -> int:
             if not result.confident:
                 continue
             view = result.statement
-            print(f"[{view.id}] {view.speaker} (score {result.score}): « {view.text} »")
+            how = ", found by meaning" if result.verdict.by_meaning else ""
+            print(f"[{view.id}] {view.speaker} (score {result.score}{how}): « {view.text} »")
             for variant in view.variants:
                 date = f", {variant.published}" if variant.published else ""
                 print(f"    {outlet_label(variant.outlet, variant.title)}{date}: « {variant.quote} »")

@@ -31,6 +31,7 @@ class Settings:
     webhook_port: int
     webhook_secret: str | None
     queries_per_minute: int
+    meaning: bool = True  # search by meaning when the `semantic` extra is installed (QUOTEBOT_MEANING=off: never)
 
     def require_token(self) -> str:
         if not self.token:
@@ -89,6 +90,9 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
     log_level = (get("QUOTEBOT_LOG_LEVEL") or "INFO").upper()
     if log_level not in _LOG_LEVELS:
         raise ConfigError(f"QUOTEBOT_LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, found {log_level!r}")
+    meaning = (get("QUOTEBOT_MEANING") or "auto").lower()
+    if meaning not in ("auto", "off"):
+        raise ConfigError(f"QUOTEBOT_MEANING must be auto (on when installed) or off, found {meaning!r}")
     for key in ("TELEGRAM_API_BASE_URL", "TELEGRAM_API_FILE_URL", "WEBHOOK_URL"):
         url = get(key)
         if url and not re.match(r"^https?://", url):
@@ -106,6 +110,7 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         webhook_port=_int(get("WEBHOOK_PORT") or "8443", "WEBHOOK_PORT", 1, 65535),
         webhook_secret=get("WEBHOOK_SECRET"),
         queries_per_minute=_int(get("QUOTEBOT_QUERIES_PER_MINUTE") or "20", "QUOTEBOT_QUERIES_PER_MINUTE", 1, 10_000),
+        meaning=meaning == "auto",
     )
 
 

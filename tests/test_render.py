@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.search import Match
+from bot.core.search import Verdict
 from bot.library import Result
 from bot.store.store import StatementView, Variant
 from bot.telegram import render
@@ -16,7 +16,7 @@ def result(
         Variant(i, f"a{i}.txt", f"Titre <{i}>", outlet, url, "2025-09-03", text, text.lower(), "full")
         for i in range(variants)
     )
-    return Result(StatementView(7, "putin", text, views), Match(95, 1.0), 0)
+    return Result(StatementView(7, "putin", text, views), Verdict(95, True, by_meaning=False), 0)
 
 
 def test_answer_escapes_everything() -> None:

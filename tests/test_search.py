@@ -123,12 +123,13 @@ def test_ask_json_contract_on_a_fresh_checkout(tmp_path: Path) -> None:
     answer = json.loads(out.stdout)
     assert answer["query"] == "devoir fraternel" and 1 <= len(answer["results"]) <= 2
     top = answer["results"][0]
-    assert set(top) == {"statement", "speaker", "text", "score", "confident", "outlets", "variants"}
+    assert set(top) == {"statement", "speaker", "text", "score", "confident", "by_meaning", "outlets", "variants"}
+    assert top["by_meaning"] is False  # the words answered
     assert top["speaker"] == "kim" and top["confident"] is True
     assert "SadaNews" in top["outlets"]
     for variant in top["variants"]:
         assert set(variant) == {"article", "outlet", "url", "published", "quote"}
-    assert "indexing" in out.stderr
+    assert "indexed" in out.stderr and "search by meaning is" in out.stderr
 
 
 def test_index_command_summary(tmp_path: Path) -> None:

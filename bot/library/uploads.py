@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.core.extract import Extractor
+from bot.core.meaning import Embedder
 from bot.core.sources import SourceInfo, load_sources
 from bot.library.indexing import index_directory
 from bot.store.store import QuotationRecord, Store
@@ -85,7 +86,13 @@ def write_source_entry(sources_path: Path, file: str, info: SourceInfo) -> None:
 
 
 async def ingest_upload(
-    store: Store, data_dir: Path, name: str | None, data: bytes, caption: str | None, extractor: Extractor | None = None
+    store: Store,
+    data_dir: Path,
+    name: str | None,
+    data: bytes,
+    caption: str | None,
+    extractor: Extractor | None = None,
+    embedder: Embedder | None = None,
 ) -> tuple[str, list[QuotationRecord]]:
     """Check, save and index a moderator's article; returns its file name and quotations."""
     text = check_upload(name, data)
@@ -101,7 +108,7 @@ async def ingest_upload(
         temporary.replace(target)
         if info is not None:
             write_source_entry(sources_path, file, info)
-        await index_directory(store, data_dir, extractor)
+        await index_directory(store, data_dir, extractor, embedder=embedder)
     except BaseException:
         # The index did not take it (disk full, read-only): leave data/ as it was.
         _restore(target, previous_text)

@@ -20,7 +20,7 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.core.extract import Extractor
-from bot.library import Searcher, index_directory
+from bot.library import Searcher, index_directory, meaning_model
 from bot.store import Store
 from bot.telegram import handlers
 from bot.telegram.handlers import QueryLimiter, Services
@@ -86,14 +86,16 @@ async def _open(application: Application) -> None:
     writer = await Store.open(settings.db_path)
     reader = await Store.open(settings.db_path)  # queries never wait behind a rebuild
     extractor = await asyncio.to_thread(Extractor, settings.data_dir / "speakers.toml")
-    if (await reader.counts())["articles"] == 0:
-        log.info("no index yet: indexing %s", settings.data_dir)
-        await index_directory(writer, settings.data_dir, extractor)
+    embedder, meaning_status = await asyncio.to_thread(meaning_model, settings.meaning)
+    log.info(meaning_status)
+    if (await reader.counts())["articles"] == 0 or embedder is not None:
+        # a fresh database is built; with the model, vectors missing from an older index are added
+        await index_directory(writer, settings.data_dir, extractor, embedder=embedder)
     application.bot_data["services"] = Services(
         settings=settings,
         reader=reader,
         writer=writer,
-        searcher=Searcher.for_data(reader, settings.data_dir),
+        searcher=Searcher.for_data(reader, settings.data_dir, embedder),
         extractor=extractor,
         limiter=QueryLimiter(settings.queries_per_minute),
     )

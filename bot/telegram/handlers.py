@@ -301,7 +301,13 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         telegram_file = await doc.get_file()
         data = bytes(await telegram_file.download_as_bytearray())
         file, quotations = await library.ingest_upload(
-            svc.writer, svc.settings.data_dir, doc.file_name, data, message.caption, svc.extractor
+            svc.writer,
+            svc.settings.data_dir,
+            doc.file_name,
+            data,
+            message.caption,
+            svc.extractor,
+            svc.searcher.embedder,
         )
     except UploadRefused as refused:
         reason = text(f"file.reason.{refused.reason}", lang, limit=library.MAX_UPLOAD_BYTES // 1024)
@@ -336,7 +342,13 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 )
 
         summary = await library.index_directory(
-            svc.writer, svc.settings.data_dir, svc.extractor, progress, force=True, rebuild=True
+            svc.writer,
+            svc.settings.data_dir,
+            svc.extractor,
+            progress,
+            force=True,
+            rebuild=True,
+            embedder=svc.searcher.embedder,
         )
         svc.searcher.forget_index()
         await _edit_quietly(
@@ -411,7 +423,7 @@ async def speaker(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     assert update.effective_user is not None
     correction = await library.set_speaker(
-        svc.writer, svc.settings.data_dir, update.effective_user.id, args[0], who, svc.extractor
+        svc.writer, svc.settings.data_dir, update.effective_user.id, args[0], who, svc.extractor, svc.searcher.embedder
     )
     svc.searcher.forget_index()
     await _correction_reply(update, "speaker", correction, args[0])

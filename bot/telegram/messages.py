@@ -51,6 +51,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "quote": {FRENCH: "« {text} »", ENGLISH: "“{text}”"},
     "position": {FRENCH: "Résultat {n}/{total} · score {score}", ENGLISH: "Result {n}/{total} · score {score}"},
+    "by_meaning": {FRENCH: "trouvé par le sens, pas mot pour mot", ENGLISH: "found by meaning, not word for word"},
     "unknown_outlet": {FRENCH: "média inconnu ({title})", ENGLISH: "unknown outlet ({title})"},
     "no_answer": {
         FRENCH: (

@@ -59,7 +59,10 @@ def _outlets(result: Result, language: str) -> list[str]:
 def answer_text(result: Result, position: int, total: int, language: str) -> str:
     """The answer card: speaker, quote, outlets with links and dates, and where it stands in the list."""
     outlets = _outlets(result, language)
-    footer = "\n\n<i>" + text("position", language, n=position + 1, total=total, score=result.score) + "</i>"
+    standing = text("position", language, n=position + 1, total=total, score=result.score)
+    if result.verdict.by_meaning:
+        standing += " · " + text("by_meaning", language)
+    footer = "\n\n<i>" + standing + "</i>"
     footer += f"\n<code>#{result.statement.id}</code>"
     quote_room = MESSAGE_LIMIT
     for _ in range(3):
