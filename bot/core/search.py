@@ -28,6 +28,7 @@ RANK_LIMIT = 2000  # bm25 costs about a microsecond per matching quotation: rank
 # Search by meaning (see `rank_statements`); cosines of the multilingual sentence model.
 COGNATE_PREFIX = 5
 SUPPORT_WEIGHT = 0.15
+WORDS_FOUND = 0.5  # share of the query's words in the best text match: keywords, not another language
 MEANING_WITH_WORDS = 0.55
 MIN_SUPPORT = 0.2
 MEANING_MARGIN = 0.05
@@ -187,10 +188,12 @@ class Evidence:
 
     @property
     def closeness(self) -> float:
-        """How a statement ranks when the words alone do not answer."""
-        if self.meaning is None:
-            return self.words.score / 100
-        return self.meaning + SUPPORT_WEIGHT * self.support
+        """How close in meaning, the shared words helping."""
+        return (self.meaning or 0.0) + SUPPORT_WEIGHT * self.support
+
+    @property
+    def score_by_meaning(self) -> int:
+        return round(100 * min(1.0, max(0.0, self.closeness)))
 
 
 @dataclass(frozen=True)
@@ -205,28 +208,34 @@ def rank_statements(evidence: dict[int, Evidence]) -> list[tuple[int, Verdict]]:
 
     Statements whose words answer (a confident text match) come first, as without search by
     meaning: an exact fragment or the right keywords are never outranked by a paraphrase.
-    The others follow by meaning, helped by shared words. The first of them is a confident
-    answer only when no words answered and signals agree: close in meaning and sharing words,
-    or very close in meaning; and in both cases clearly ahead of the next statement. A cosine
-    alone does not separate true answers from queries nobody answered.
+    Otherwise the statement closest in meaning (helped by shared words) is a confident answer
+    only when signals agree: close in meaning and sharing words, or very close in meaning; and
+    in both cases clearly ahead of the next statement. A cosine alone does not separate true
+    answers from queries nobody answered. The rest follow in the text order when the query's
+    words were found (half-remembered keywords), in the order of meaning when they were not
+    (another language).
     """
     by_words = sorted(
         ((sid, e) for sid, e in evidence.items() if e.words.confident),
-        key=lambda item: (-item[1].words.score, -(item[1].meaning or 0.0), item[0]),
+        key=lambda item: (-item[1].words.score, item[0]),  # exactly the order without search by meaning
     )
-    rest = sorted(
-        ((sid, e) for sid, e in evidence.items() if not e.words.confident),
-        key=lambda item: (-item[1].closeness, item[0]),
-    )
+    rest = [(sid, e) for sid, e in evidence.items() if not e.words.confident]
+    by_text = sorted(rest, key=lambda item: (-item[1].words.score, item[0]))
+    by_sense = sorted((i for i in rest if i[1].meaning is not None), key=lambda item: (-item[1].closeness, item[0]))
     ranked = [(sid, Verdict(e.words.score, True, False)) for sid, e in by_words]
-    for position, (sid, e) in enumerate(rest):
-        if e.meaning is None:
-            ranked.append((sid, Verdict(e.words.score, False, False)))
-            continue
-        confident = False
-        if position == 0 and not by_words:
-            confident = meaning_confident(e.meaning, e.support, e.meaning - _runner_up(e, [o for _, o in rest[1:]]))
-        ranked.append((sid, Verdict(round(100 * min(1.0, max(0.0, e.closeness))), confident, True)))
+    first: tuple[int, Evidence] | None = None
+    if by_sense and not by_words:
+        sid, top = by_sense[0]
+        assert top.meaning is not None
+        margin = top.meaning - _runner_up(top, [e for _, e in by_sense[1:]])
+        if meaning_confident(top.meaning, top.support, margin):
+            first = (sid, top)
+            ranked.append((sid, Verdict(top.score_by_meaning, True, True)))
+    words_found = max((e.words.coverage for _, e in rest), default=0.0) >= WORDS_FOUND
+    for sid, e in by_text if words_found or not by_sense else by_sense:
+        if first is None or sid != first[0]:
+            by_meaning = e.meaning is not None and not words_found
+            ranked.append((sid, Verdict(e.score_by_meaning if by_meaning else e.words.score, False, by_meaning)))
     return ranked
 
 
