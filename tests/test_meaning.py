@@ -132,6 +132,14 @@ def test_words_that_answer_come_before_any_paraphrase() -> None:
     assert not ranked[1][1].confident  # never two kinds of confident answer at once
 
 
+def test_a_statement_found_only_by_meaning_never_changes_the_text_answer() -> None:
+    evidence = {
+        8: Evidence(_words(85, 1.0), meaning=0.30),
+        3: Evidence(_words(90, 1.0), meaning=0.90, found_by_words=False),  # outside the text search's candidates
+    }
+    assert rank_statements(evidence)[0][0] == 8
+
+
 def test_without_the_model_the_order_is_the_text_order() -> None:
     ranked = rank_statements({3: Evidence(_words(60, 0.5)), 4: Evidence(_words(65, 0.5))})
     assert [(sid, v.score, v.confident, v.by_meaning) for sid, v in ranked] == [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -139,6 +139,12 @@ def embed_pieces(embedder: Embedder, pieces: Sequence[str]) -> list[bytes]:
     return blobs
 
 
+class IndexedQuotation(NamedTuple):
+    quotation_id: int
+    statement_id: int
+    spoken: Spoken
+
+
 @dataclass(frozen=True)
 class MeaningRow:
     """One embedded piece of a visible quotation."""
@@ -167,7 +173,17 @@ class MeaningIndex:
         self.speaker_codes = np.array([codes[rows[order[s]].speaker] for s in self.starts], dtype=np.int32)
 
     @classmethod
-    def from_blobs(cls, rows: Sequence[MeaningRow], blobs: Sequence[bytes]) -> MeaningIndex:
+    def build(cls, quotations: Sequence[IndexedQuotation], vectors: Mapping[str, bytes]) -> MeaningIndex:
+        """One row per stored piece vector of these quotations (pieces not embedded yet are left out)."""
+        rows: list[MeaningRow] = []
+        blobs: list[bytes] = []
+        pieces = pieces_of([q.spoken for q in quotations])
+        for quotation, found in zip(quotations, pieces, strict=True):
+            for piece in found:
+                blob = vectors.get(piece_key(piece))
+                if blob is not None:
+                    rows.append(MeaningRow(quotation.quotation_id, quotation.statement_id, quotation.spoken.speaker))
+                    blobs.append(blob)
         return cls(rows, blobs_to_matrix(blobs))
 
     def __len__(self) -> int:

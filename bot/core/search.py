@@ -185,6 +185,7 @@ class Evidence:
     meaning: float | None = None  # its best cosine with the query; None when search by meaning is off
     support: float = 0.0  # `cognate_support` of its best variant
     articles: frozenset[str] | None = None  # where its variants are, when known
+    found_by_words: bool = True  # among the text search's candidates (not only the meaning's)
 
     @property
     def closeness(self) -> float:
@@ -215,11 +216,12 @@ def rank_statements(evidence: dict[int, Evidence]) -> list[tuple[int, Verdict]]:
     words were found (half-remembered keywords), in the order of meaning when they were not
     (another language).
     """
+    answered = {sid for sid, e in evidence.items() if e.words.confident and e.found_by_words}
     by_words = sorted(
-        ((sid, e) for sid, e in evidence.items() if e.words.confident),
+        ((sid, evidence[sid]) for sid in answered),
         key=lambda item: (-item[1].words.score, item[0]),  # exactly the order without search by meaning
     )
-    rest = [(sid, e) for sid, e in evidence.items() if not e.words.confident]
+    rest = [(sid, e) for sid, e in evidence.items() if sid not in answered]
     by_text = sorted(rest, key=lambda item: (-item[1].words.score, item[0]))
     by_sense = sorted((i for i in rest if i[1].meaning is not None), key=lambda item: (-item[1].closeness, item[0]))
     ranked = [(sid, Verdict(e.words.score, True, False)) for sid, e in by_words]

@@ -116,6 +116,7 @@ class Searcher:
         self._meaning: MeaningIndex | None = None
         self._generation = -1
         self._checked_at = 0.0
+        self._reading = False
 
     @classmethod
     def for_data(cls, store: Store, data_dir: Path, embedder: Embedder | None = None) -> Searcher:
@@ -132,18 +133,24 @@ class Searcher:
         return self._vocabulary
 
     async def _refresh(self) -> None:
+        """Read the index's words and vectors again when it changed. While they are read (seconds
+        at 100k quotations, in a worker thread), other queries are answered from the previous ones."""
         now = time.monotonic()
-        if self._vocabulary is not None and now - self._checked_at < self.INDEX_CHECK_SECONDS:
+        if self._vocabulary is not None and (now - self._checked_at < self.INDEX_CHECK_SECONDS or self._reading):
             return
         self._checked_at = now
-        generation = await self.store.generation()
-        if self._vocabulary is None or generation != self._generation:
-            self._vocabulary = Vocabulary(await self.store.vocabulary())
-            if self.embedder is not None:
-                principals = [s.id for s in self.registry.principals]
-                rows, blobs = await self.store.meaning_vectors(self.embedder.name, principals)
-                self._meaning = await asyncio.to_thread(MeaningIndex.from_blobs, rows, blobs)
-            self._generation = generation
+        self._reading = True
+        try:
+            generation = await self.store.generation()
+            if self._vocabulary is None or generation != self._generation:
+                vocabulary = Vocabulary(await self.store.vocabulary())
+                if self.embedder is not None:
+                    principals = [s.id for s in self.registry.principals]
+                    quotations, vectors = await self.store.meaning_inputs(self.embedder.name, principals)
+                    self._meaning = await asyncio.to_thread(MeaningIndex.build, quotations, vectors)
+                self._vocabulary, self._generation = vocabulary, generation
+        finally:
+            self._reading = False
 
     def forget_index(self) -> None:
         """After this process changed the index: read its words (and vectors) again on the next query."""
@@ -211,6 +218,6 @@ class Searcher:
                 match, quotation = known.words, chosen[view.id]
             support = max(cognate_support(parsed, v.norm) for v in view.variants)
             articles = frozenset(v.article for v in view.variants)
-            evidence[view.id] = Evidence(match, similarities.of(view.id), support, articles)
+            evidence[view.id] = Evidence(match, similarities.of(view.id), support, articles, view.id in best)
             chosen[view.id] = quotation if match.confident else similarities.best_quotation(view.id) or quotation
         return evidence, chosen

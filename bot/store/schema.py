@@ -77,10 +77,11 @@ MIGRATIONS: list[str] = [
     # (see bot.core.meaning), so that unchanged quotations are never embedded twice.
     """
     CREATE TABLE piece_vectors (
+        id INTEGER PRIMARY KEY,  -- a rowid table: rows of a kilobyte are too big for WITHOUT ROWID
         model TEXT NOT NULL,
         key TEXT NOT NULL,
         vector BLOB NOT NULL,
-        PRIMARY KEY (model, key)
-    ) WITHOUT ROWID;
+        UNIQUE (model, key)
+    );
     """,
 ]

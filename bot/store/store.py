@@ -14,7 +14,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.core.meaning import MeaningRow, Spoken, piece_key, pieces_of
+from bot.core.meaning import IndexedQuotation, Spoken
 from bot.store.schema import MIGRATIONS
 
 
@@ -277,8 +277,11 @@ class Store:
         async with self._db.execute("SELECT key, vector FROM piece_vectors WHERE model = ?", (model,)) as cursor:
             return {row[0]: row[1] async for row in cursor}
 
-    async def meaning_vectors(self, model: str, speakers: Sequence[str]) -> tuple[list[MeaningRow], list[bytes]]:
-        """The piece vectors of every visible quotation of these speakers, one row per piece."""
+    async def meaning_inputs(
+        self, model: str, speakers: Sequence[str]
+    ) -> tuple[list[IndexedQuotation], dict[str, bytes]]:
+        """The visible quotations of these speakers and every stored vector of the model, to build
+        a `MeaningIndex` from (in a worker thread: it is CPU work)."""
         vectors = await self.piece_vectors(model)
         marks = ",".join("?" * len(speakers))
         sql = (
@@ -286,17 +289,8 @@ class Store:
             f"WHERE hidden = 0 AND statement_id IS NOT NULL AND speaker IN ({marks})"
         )
         async with self._db.execute(sql, list(speakers)) as cursor:
-            found = [tuple(row) async for row in cursor]
-        rows: list[MeaningRow] = []
-        blobs: list[bytes] = []
-        spoken = [Spoken(str(article), speaker, start, end, text) for _, _, article, speaker, start, end, text in found]
-        for (quotation_id, statement_id, _, speaker, *_), pieces in zip(found, pieces_of(spoken), strict=True):
-            for piece in pieces:
-                blob = vectors.get(piece_key(piece))
-                if blob is not None:
-                    rows.append(MeaningRow(quotation_id, statement_id, speaker))
-                    blobs.append(blob)
-        return rows, blobs
+            found = [IndexedQuotation(row[0], row[1], Spoken(str(row[2]), *row[3:7])) async for row in cursor]
+        return found, vectors
 
     async def _write_statements(
         self, quotations: Sequence[QuotationRecord], statements: Sequence[StatementRecord]
