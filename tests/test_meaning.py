@@ -141,9 +141,11 @@ def test_a_statement_found_only_by_meaning_never_changes_the_text_answer() -> No
 
 
 def test_without_the_model_the_order_is_the_text_order() -> None:
-    ranked = rank_statements({3: Evidence(_words(60, 0.5)), 4: Evidence(_words(65, 0.5))})
+    # By score alone, as before the model existed: a closer text that misses words comes first.
+    ranked = rank_statements({3: Evidence(_words(60, 0.5)), 4: Evidence(_words(80, 0.5)), 5: Evidence(_words(72, 0.8))})
     assert [(sid, v.score, v.confident, v.by_meaning) for sid, v in ranked] == [
-        (4, 65, False, False),
+        (4, 80, False, False),
+        (5, 72, True, False),
         (3, 60, False, False),
     ]
 

@@ -216,6 +216,9 @@ def rank_statements(evidence: dict[int, Evidence]) -> list[tuple[int, Verdict]]:
     words were found (half-remembered keywords), in the order of meaning when they were not
     (another language).
     """
+    if all(e.meaning is None for e in evidence.values()):  # search by meaning off: the text order, as it was
+        ordered = sorted(evidence.items(), key=lambda item: (-item[1].words.score, item[0]))
+        return [(sid, Verdict(e.words.score, e.words.confident, False)) for sid, e in ordered]
     answered = {sid for sid, e in evidence.items() if e.words.confident and e.found_by_words}
     by_words = sorted(
         ((sid, evidence[sid]) for sid in answered),
