@@ -170,6 +170,15 @@ def test_a_meaning_answer_needs_signals_that_agree(top, runner_up, confident) ->
     assert ranked[0][0] == 1 and ranked[0][1].confident is confident and ranked[0][1].by_meaning
 
 
+def test_every_candidate_is_ranked_even_one_without_a_vector() -> None:
+    evidence = {
+        1: Evidence(_words(20, 0.1), meaning=0.40),
+        2: Evidence(_words(35, 0.2)),  # found by words, not (yet) embedded
+        3: Evidence(_words(10, 0.0), meaning=0.50),
+    }
+    assert [sid for sid, _ in rank_statements(evidence)] == [3, 1, 2]
+
+
 def test_another_fragment_of_the_same_passage_does_not_compete() -> None:
     evidence = {
         1: Evidence(_words(20, 0.1), meaning=0.70, support=0.0, articles=frozenset({"a"})),

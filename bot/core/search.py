@@ -228,17 +228,17 @@ def rank_statements(evidence: dict[int, Evidence]) -> list[tuple[int, Verdict]]:
     by_text = sorted(rest, key=lambda item: (-item[1].words.score, item[0]))
     by_sense = sorted((i for i in rest if i[1].meaning is not None), key=lambda item: (-item[1].closeness, item[0]))
     ranked = [(sid, Verdict(e.words.score, True, False)) for sid, e in by_words]
-    first: tuple[int, Evidence] | None = None
+    chosen: int | None = None  # a confident answer by meaning
     if by_sense and not by_words:
         sid, top = by_sense[0]
         assert top.meaning is not None
-        margin = top.meaning - _runner_up(top, [e for _, e in by_sense[1:]])
-        if meaning_confident(top.meaning, top.support, margin):
-            first = (sid, top)
+        if meaning_confident(top.meaning, top.support, top.meaning - _runner_up(top, [e for _, e in by_sense[1:]])):
+            chosen = sid
             ranked.append((sid, Verdict(top.score_by_meaning, True, True)))
     words_found = max((e.words.coverage for _, e in rest), default=0.0) >= WORDS_FOUND
-    for sid, e in by_text if words_found or not by_sense else by_sense:
-        if first is None or sid != first[0]:
+    order = by_text if words_found else by_sense + [item for item in by_text if item[1].meaning is None]
+    for sid, e in order:
+        if sid != chosen:
             by_meaning = e.meaning is not None and not words_found
             ranked.append((sid, Verdict(e.score_by_meaning if by_meaning else e.words.score, False, by_meaning)))
     return ranked
