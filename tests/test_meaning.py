@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.core.grouping import GroupItem, group_statements
 from bot.core.meaning import (
@@ -466,3 +468,27 @@ async def test_the_bot_without_meaning_says_so_once_and_answers_words(fake, tmp_
             sent = await fake.wait_for("sendMessage", after=mark)
     assert "devoir fraternel" in sent["text"] and "trouvé par le sens" not in sent["text"]
     assert [r.getMessage() for r in caplog.records].count("search by meaning is off: QUOTEBOT_MEANING=off") == 1
+
+
+_EVIDENCE = st.builds(
+    Evidence,
+    words=st.builds(Match, st.integers(0, 100), st.floats(0, 1)),
+    meaning=st.one_of(st.none(), st.floats(-1, 1)),
+    support=st.floats(0, 1),
+    articles=st.one_of(st.none(), st.frozensets(st.sampled_from("abc"), max_size=3)),
+    found_by_words=st.booleans(),
+)
+
+
+@given(st.dictionaries(st.integers(1, 50), _EVIDENCE, max_size=12))
+def test_ranking_keeps_every_candidate_once_and_confident_answers_first(evidence: dict[int, Evidence]) -> None:
+    ranked = rank_statements(evidence)
+    assert sorted(sid for sid, _ in ranked) == sorted(evidence)
+    flags = [v.confident for _, v in ranked]
+    if any(e.meaning is not None for e in evidence.values()):
+        assert flags == sorted(flags, reverse=True)  # confident ones lead
+        assert sum(v.confident and v.by_meaning for _, v in ranked) <= 1
+        assert not any(v.confident and v.by_meaning for _, v in ranked) or not any(
+            v.confident and not v.by_meaning for _, v in ranked
+        )
+    assert all(0 <= v.score <= 100 for _, v in ranked)
