@@ -453,8 +453,12 @@ async def test_the_bot_answers_english_words_with_the_french_quote(fake, tmp_pat
         mark = fake.mark()
         await fake.send_text(7, "we will never forget the sacrifices of your soldiers", language="en")
         sent = await fake.wait_for("sendMessage", after=mark)
+        mark = fake.mark()
+        await fake.send_text(7, "/help", language="en")
+        help_text = (await fake.wait_for("sendMessage", after=mark))["text"]
     assert "Nous n'oublierons jamais" in sent["text"] and "SadaNews" in sent["text"]
     assert "found by meaning, not word for word" in sent["text"]
+    assert "search in English or in your own words" in help_text
 
 
 async def test_the_bot_without_meaning_says_so_once_and_answers_words(fake, tmp_path, data_dir, caplog) -> None:
@@ -466,7 +470,11 @@ async def test_the_bot_without_meaning_says_so_once_and_answers_words(fake, tmp_
             mark = fake.mark()
             await fake.send_text(7, query)
             sent = await fake.wait_for("sendMessage", after=mark)
+        mark = fake.mark()
+        await fake.send_text(7, "/start")
+        start_text = (await fake.wait_for("sendMessage", after=mark))["text"]
     assert "devoir fraternel" in sent["text"] and "trouvé par le sens" not in sent["text"]
+    assert "en anglais" not in start_text  # not promised when off
     assert [r.getMessage() for r in caplog.records].count("search by meaning is off: QUOTEBOT_MEANING=off") == 1
 
 

@@ -106,6 +106,8 @@ async def reply(update: Update, message: str, **kwargs: object) -> None:
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = language(update)
     message = text("start", lang, username=escape(context.bot.username or "quotebot"))
+    if services(context).searcher.by_meaning:
+        message += text("meaning_help", lang)
     if is_moderator(update, context):
         message += text("moderator_help", lang)
     await reply(update, message)

@@ -33,6 +33,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "In any chat: <code>@{username} words</code>."
         ),
     },
+    "meaning_help": {
+        FRENCH: "\n\nVous pouvez aussi chercher en anglais ou avec vos propres mots : "
+        "<code>we will never forget the sacrifices of your soldiers</code>.",
+        ENGLISH: "\n\nYou can also search in English or in your own words: "
+        "<code>we will never forget the sacrifices of your soldiers</code>.",
+    },
     "moderator_help": {
         FRENCH: (
             "\n\n<b>Modération</b> : envoyez un fichier .txt (légende facultative : <code>média | url | date</code>), "
