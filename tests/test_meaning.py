@@ -112,6 +112,11 @@ def test_both_principals_named_give_two_readings_and_no_speaker() -> None:
     assert one.speaker == "kim" and one.readings == ("parle de la récolte",)
 
 
+def test_the_model_reads_a_sentence_not_a_page() -> None:
+    parsed = parse_query("mot " * 5000, REGISTRY)
+    assert all(len(reading) <= 500 for reading in parsed.readings)
+
+
 def test_cognates_count_as_shared_words() -> None:
     query = parse_query("the fraternal support of Russia", REGISTRY)
     assert cognate_support(query, normalise("le soutien fraternel de la Russie")) == pytest.approx(2 / 3)
@@ -500,3 +505,16 @@ def test_ranking_keeps_every_candidate_once_and_confident_answers_first(evidence
             v.confident and not v.by_meaning for _, v in ranked
         )
     assert all(0 <= v.score <= 100 for _, v in ranked)
+
+
+class BrokenEmbedder(CountingEmbedder):
+    def embed_queries(self, texts):
+        raise RuntimeError("the model broke")
+
+
+async def test_a_model_failing_on_a_query_still_gets_an_answer_by_words(meaning_db, embedder, caplog) -> None:
+    store = await Store.open(meaning_db)
+    answer = await Searcher(store, REGISTRY, BrokenEmbedder(embedder)).ask("devoir fraternel")
+    await store.close()
+    assert answer.confident is not None and answer.confident.statement.speaker == "kim"
+    assert "answering by words only" in caplog.text

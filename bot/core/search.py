@@ -28,6 +28,7 @@ RANK_LIMIT = 2000  # bm25 costs about a microsecond per matching quotation: rank
 # Search by meaning (see `rank_statements`); cosines of the multilingual sentence model.
 COGNATE_PREFIX = 5
 SUPPORT_WEIGHT = 0.15
+MAX_READING = 500  # characters the sentence model reads of a query: a remembered sentence, not a page
 WORDS_FOUND = 0.5  # share of the query's words in the best text match: keywords, not another language
 MEANING_WITH_WORDS = 0.55
 MIN_SUPPORT = 0.2
@@ -69,7 +70,7 @@ def parse_query(query: str, registry: SpeakerRegistry) -> ParsedQuery:
     text = normalise(rest)
     content = tuple(dict.fromkeys(w for w in words(rest) if w not in STOPWORDS and len(w) > 1))
     names = frozenset(w for m in named for w in words(query[m.start : m.end]))
-    readings = tuple(dict.fromkeys(" ".join(r.split()) for r in (rest, without_names) if r.strip()))
+    readings = tuple(dict.fromkeys(" ".join(r.split())[:MAX_READING] for r in (rest, without_names) if r.strip()))
     return ParsedQuery(text, content, speaker, readings, names)
 
 

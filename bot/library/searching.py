@@ -4,6 +4,7 @@ scored and ranked by `bot.core.search`, grouped by statement."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from bot.core.search import (
     score_quotation,
 )
 from bot.store.store import StatementView, Store
+
+log = logging.getLogger(__name__)
 
 CANDIDATES = 100
 MEANING_CANDIDATES = 10
@@ -190,9 +193,16 @@ class Searcher:
         return Answer(query, parsed, results)
 
     def _similarities(self, parsed: ParsedQuery) -> Similarities | None:
+        """The query against every statement's meaning; None when off, or when the model fails on this
+        query (an optional part never costs the user the answer by words)."""
         if self.embedder is None or self._meaning is None or parsed.empty:
             return None
-        return self._meaning.similarities(self.embedder.embed_queries(parsed.readings))
+        try:
+            readings = self.embedder.embed_queries(parsed.readings)
+        except Exception:
+            log.exception("the sentence model failed on a query; answering by words only")
+            return None
+        return self._meaning.similarities(readings)
 
     async def _with_meaning(
         self,
