@@ -13,7 +13,6 @@ Different speakers never group; unknown speakers are not grouped at all.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,15 +22,13 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.core.registry import UNKNOWN
-from bot.core.text import STOPWORDS, normalise, words
+from bot.core.text import content_stems, normalise, plain_sentences
 
 NEAR_IDENTICAL = 90
 FRAGMENT = 95
 EVENT_DAYS = 3
-_STEM = 5
 TRANSLATION_COSINE = 0.7  # two sentences a multilingual model finds this close say the same thing
 RELATED_COSINE = 0.45  # close enough in meaning to settle a borderline overlap of words
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 @dataclass(frozen=True)
@@ -43,10 +40,6 @@ class GroupItem:
     published: str | None  # "2025-09-03" or "2025-09"
     text: str
     pieces: np.ndarray | None = field(default=None, compare=False, repr=False)  # unit sentence vectors
-
-
-def content_stems(text: str) -> frozenset[str]:
-    return frozenset(w[:_STEM] for w in words(text) if w not in STOPWORDS and len(w) > 1)
 
 
 def _date_range(published: str | None) -> tuple[date, date] | None:
@@ -74,11 +67,11 @@ def same_event(a: str | None, b: str | None) -> bool:
 
 
 def _sentences_share_words(a: str, b: str, loose: bool = False) -> bool:
-    for sa in _SENTENCE_END.split(a):
+    for sa in plain_sentences(a):
         stems_a = content_stems(sa)
         if not stems_a:
             continue
-        for sb in _SENTENCE_END.split(b):
+        for sb in plain_sentences(b):
             stems_b = content_stems(sb)
             shared = len(stems_a & stems_b)
             overlap = shared / max(1, min(len(stems_a), len(stems_b)))

@@ -8,14 +8,14 @@ and the whole when it has several) because users remember a sentence, not a para
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 import numpy as np
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+from bot.core.text import plain_sentences
+
 EMBED_BATCH = 256
 PASSAGE_GAP = 20  # at most a few words between two fragments of one speaker: one passage
 
@@ -70,7 +70,7 @@ def unit_rows(matrix: np.ndarray) -> np.ndarray:
 
 def meaning_pieces(text: str) -> list[str]:
     """What is embedded of a quotation: its sentences, and the whole when there are several."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    sentences = plain_sentences(text)
     if len(sentences) > 1:
         return [*sentences, text.strip()]
     return [text.strip()] if text.strip() else []
@@ -91,26 +91,21 @@ def pieces_of(quotations: Sequence[Spoken]) -> list[list[str]]:
     a row (« un symbole du courage » contre « le colonialisme japonais »), the passage they make
     together, which carries the meaning none of them has alone."""
     pieces = [meaning_pieces(q.text) for q in quotations]
-    order = sorted(range(len(quotations)), key=lambda i: (quotations[i].article, quotations[i].start))
-    run: list[int] = []
-    for i in [*order, -1]:
-        previous = quotations[run[-1]] if run else None
-        current = quotations[i] if i >= 0 else None
-        joined = (
-            previous is not None
-            and current is not None
-            and current.article == previous.article
-            and current.speaker == previous.speaker
-            and 0 <= current.start - previous.end <= PASSAGE_GAP
-        )
-        if joined:
-            run.append(i)
-            continue
-        if len(run) > 1:
-            passage = " … ".join(quotations[j].text.strip() for j in run)
-            for j in run:
-                pieces[j].append(passage)
-        run = [i]
+    runs: list[list[int]] = []
+    for i in sorted(range(len(quotations)), key=lambda i: (quotations[i].article, quotations[i].start)):
+        here, last = quotations[i], quotations[runs[-1][-1]] if runs else None
+        if (
+            last is not None
+            and (here.article, here.speaker) == (last.article, last.speaker)
+            and 0 <= here.start - last.end <= PASSAGE_GAP
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in (r for r in runs if len(r) > 1):
+        passage = " … ".join(quotations[j].text.strip() for j in run)
+        for j in run:
+            pieces[j].append(passage)
     return pieces
 
 
@@ -163,11 +158,12 @@ class MeaningIndex:
 
     def __init__(self, rows: Sequence[MeaningRow], matrix: np.ndarray) -> None:
         order = sorted(range(len(rows)), key=lambda i: rows[i].statement_id)
-        self.matrix = np.ascontiguousarray(matrix[order], dtype=np.float32) if order else matrix
-        self.quotations = np.array([rows[i].quotation_id for i in order], dtype=np.int64)
         statements = np.array([rows[i].statement_id for i in order], dtype=np.int64)
-        self.starts = np.flatnonzero(np.r_[True, statements[1:] != statements[:-1]]) if order else np.zeros(0, int)
-        self.statements = statements[self.starts] if order else np.zeros(0, np.int64)
+        self.matrix = np.ascontiguousarray(matrix[order], dtype=np.float32)
+        self.quotations = np.array([rows[i].quotation_id for i in order], dtype=np.int64)
+        # where each statement's rows begin (rows are sorted by statement)
+        self.starts = np.flatnonzero(np.diff(statements, prepend=-1)) if len(statements) else np.zeros(0, np.int64)
+        self.statements = statements[self.starts]
         self.speaker_names = sorted({row.speaker for row in rows})
         codes = {name: code for code, name in enumerate(self.speaker_names)}
         self.speaker_codes = np.array([codes[rows[order[s]].speaker] for s in self.starts], dtype=np.int32)
@@ -194,8 +190,7 @@ class MeaningIndex:
         one vector per row)."""
         if not len(self.quotations):
             return Similarities(self, np.zeros(0, np.float32), np.zeros(0, np.float32))
-        products = self.matrix @ readings.astype(np.float32).T
-        rows = products[:, 0] if products.shape[1] == 1 else products.max(axis=1)
+        rows = (self.matrix @ readings.astype(np.float32).T).max(axis=1)
         return Similarities(self, rows, np.maximum.reduceat(rows, self.starts))
 
 

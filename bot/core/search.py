@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.core.registry import SpeakerRegistry
-from bot.core.text import STOPWORDS, normalise, words
+from bot.core.text import STEM, STOPWORDS, content_stems, normalise, words
 
 _WORD = re.compile(r"\w+")
 TYPO_SCORE = 80  # fuzz.ratio for a misspelt word to count as the word
@@ -26,7 +26,6 @@ FTS_TERMS = 6
 AND_GROUPS = 3
 RANK_LIMIT = 2000  # bm25 costs about a microsecond per matching quotation: rank only small sets
 # Search by meaning (see `rank_statements`); cosines of the multilingual sentence model.
-COGNATE_PREFIX = 5
 SUPPORT_WEIGHT = 0.15
 MAX_READING = 500  # characters the sentence model reads of a query: a remembered sentence, not a page
 WORDS_FOUND = 0.5  # share of the query's words in the best text match: keywords, not another language
@@ -167,15 +166,13 @@ def score_quotation(query: ParsedQuery, norm: str) -> Match:
 
 
 def cognate_support(query: ParsedQuery, norm: str) -> float:
-    """Share of the query's words found in the quotation, counting a shared beginning of five letters
+    """Share of the query's words found in the quotation, counting a shared beginning (`STEM` letters)
     ("russia" and "russie", "fraternal" and "fraternel"): the words' own vote on a meaning match."""
     content = [w for w in query.content if w not in query.names]
     if not content:
         return 0.0
-    quote_words = set(_WORD.findall(norm))
-    stems = {w[:COGNATE_PREFIX] for w in quote_words if len(w) >= COGNATE_PREFIX}
-    found = sum(1 for word in content if word in quote_words or word[:COGNATE_PREFIX] in stems)
-    return found / len(content)
+    stems = content_stems(norm)
+    return sum(1 for word in content if word[:STEM] in stems) / len(content)
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,17 @@ STOPWORDS = frozenset(
 def words(text: str) -> list[str]:
     """The words of a text as the index sees them: normalised, split at anything not a letter or digit."""
     return re.findall(r"\w+", normalise(text))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+STEM = 5  # letters that stand for a word across its forms and languages ("oublierons"/"oubliera", "russia"/"russie")
+
+
+def plain_sentences(text: str) -> list[str]:
+    """A quotation's sentences, cut after . ! ? … (no quotation marks inside, unlike an article)."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """The beginnings (STEM letters) of the words that carry meaning."""
+    return frozenset(w[:STEM] for w in words(text) if w not in STOPWORDS and len(w) > 1)

@@ -129,12 +129,6 @@ class Searcher:
     def by_meaning(self) -> bool:
         return self.embedder is not None
 
-    async def vocabulary(self) -> Vocabulary:
-        """The index's words, re-read when the index changed (checked every couple of seconds)."""
-        await self._refresh()
-        assert self._vocabulary is not None
-        return self._vocabulary
-
     async def _refresh(self) -> None:
         """Read the index's words and vectors again when it changed. While they are read (seconds
         at 100k quotations, in a worker thread), other queries are answered from the previous ones."""
