@@ -14,10 +14,15 @@ from pathlib import Path
 from bot.config import ConfigError, load_settings
 
 
+def _speakers(args: argparse.Namespace) -> Path:
+    """The registry: --speakers FILE, else the data directory's speakers.toml."""
+    return Path(args.speakers) if args.speakers else load_settings().data_dir / "speakers.toml"
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from bot.core.extract import Extractor
 
-    extractor = Extractor(load_settings().data_dir / "speakers.toml")
+    extractor = Extractor(_speakers(args))
     status = 0
     for path in args.files:
         try:
@@ -36,33 +41,31 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from bot.core.evaluate import load_gold, score
-    from bot.core.extract import Extractor, read_text
+    from bot.core.evaluate import evaluate_articles, load_gold
+    from bot.core.extract import Extractor
+    from bot.core.sources import load_sources
 
     gold = load_gold(Path(args.gold))
-    settings = load_settings()
-    articles_dir = Path(args.articles) if args.articles else settings.data_dir / "articles"
-    extractor = Extractor(settings.data_dir / "speakers.toml")
-    predictions = []
-    texts: dict[str, str] = {}
-    for name in sorted({g.article for g in gold}):
-        path = articles_dir / name
-        if not path.exists():
-            print(f"quotebot: {path} is in the gold file but not in {articles_dir}", file=sys.stderr)
-            return 2
-        texts[name] = read_text(path)
-        predictions.extend(extractor.extract(name, texts[name]).quotations)
-    result = score(predictions, gold, texts)
+    articles_dir = Path(args.articles) if args.articles else load_settings().data_dir / "articles"
+    sources = load_sources(articles_dir.parent / "sources.toml")
+    try:
+        result = evaluate_articles(Extractor(_speakers(args)), gold, articles_dir, sources)
+    except FileNotFoundError as error:
+        print(f"quotebot: {error}", file=sys.stderr)
+        return 2
     if args.verbose:
         for line in result.misses:
             print(f"MISS  {line}")
         for line in result.false_attributions:
             print(f"FALSE {line}")
+        for line in result.swaps:
+            print(f"SWAP  {line}")
     summary = result.summary()
     print(f"precision {summary['precision']:.4f}")
     print(f"recall {summary['recall']:.4f}")
     print(f"f1 {summary['f1']:.4f}")
     print(f"false_attributions {summary['false_attributions']}")
+    print(f"swaps {summary['swaps']}")
     return 0
 
 
@@ -166,12 +169,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="print every quotation found in article files")
     extract.add_argument("--json", action="store_true", help="one JSON object per line")
+    extract.add_argument("--speakers", metavar="FILE", help="the speakers registry (default: the data's speakers.toml)")
     extract.add_argument("files", nargs="+", metavar="FILE")
     extract.set_defaults(run=_cmd_extract)
 
     evaluate = commands.add_parser("eval", help="score extraction against a gold file")
     evaluate.add_argument("--gold", required=True, metavar="FILE")
-    evaluate.add_argument("--articles", metavar="DIR", help="default: the data directory's articles/")
+    evaluate.add_argument(
+        "--articles", metavar="DIR", help="default: the data directory's articles/ (DIR/../sources.toml is read)"
+    )
+    evaluate.add_argument(
+        "--speakers", metavar="FILE", help="the speakers registry (default: the data's speakers.toml)"
+    )
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every miss and false attribution")
     evaluate.set_defaults(run=_cmd_eval)
 

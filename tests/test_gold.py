@@ -10,19 +10,18 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.core.evaluate import load_gold, score
+from bot.core.evaluate import evaluate_articles, load_gold, score
 from bot.core.extract import read_text
+from bot.core.sources import load_sources
 from tests.conftest import DATA, GOLD_DIR
 
 GOLD = GOLD_DIR / "seed_quotes.json"
 
 
 def test_samples_meet_the_targets(extractor) -> None:
-    gold = load_gold(GOLD)
-    texts = {name: read_text(DATA / "articles" / name) for name in {g.article for g in gold}}
-    predictions = [q for name, text in texts.items() for q in extractor.extract(name, text).quotations]
-    result = score(predictions, gold, texts)
+    result = evaluate_articles(extractor, load_gold(GOLD), DATA / "articles", load_sources(DATA / "sources.toml"))
     assert result.false_attributions == []
+    assert result.swaps == []
     assert result.precision >= 0.97
     assert result.recall >= 0.97, result.misses
 
@@ -46,8 +45,8 @@ def test_scoring_counts_a_false_attribution() -> None:
 
     gold = [GoldQuote("a.txt", "partenaire important", "other:Choïgou", "partial")]
     wrong = [Quotation("a.txt", "partenaire important", "putin", "partial", 0, 20, None)]
-    assert len(score(wrong, gold).false_attributions) == 1
-    assert score(wrong, gold).precision == 0.0
+    assert len(score(wrong, gold, {"putin", "kim"}).false_attributions) == 1
+    assert score(wrong, gold, {"putin", "kim"}).precision == 0.0
 
 
 def test_extract_json_contract(capsys) -> None:
@@ -68,9 +67,10 @@ def test_eval_command_prints_the_figures() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "bot", "eval", "--gold", str(GOLD), "-v"], capture_output=True, text=True, check=True
     ).stdout
-    figures = dict(line.split() for line in out.splitlines() if line and not line.startswith(("MISS", "FALSE")))
-    assert set(figures) == {"precision", "recall", "f1", "false_attributions"}
+    figures = dict(line.split() for line in out.splitlines() if line and not line.startswith(("MISS", "FALSE", "SWAP")))
+    assert set(figures) == {"precision", "recall", "f1", "false_attributions", "swaps"}
     assert figures["false_attributions"] == "0"
+    assert figures["swaps"] == "0"
 
 
 def test_extract_reports_a_missing_file(capsys, tmp_path) -> None:
@@ -92,9 +92,7 @@ HELDOUT = Path(__file__).resolve().parent / "heldout"
     ],
 )
 def test_articles_the_engine_was_not_written_on(extractor, gold_file: str, min_recall: float) -> None:
-    gold = load_gold(HELDOUT / gold_file)
-    texts = {name: read_text(HELDOUT / name) for name in {g.article for g in gold}}
-    predictions = [q for name, text in texts.items() for q in extractor.extract(name, text).quotations]
-    result = score(predictions, gold, texts)
+    result = evaluate_articles(extractor, load_gold(HELDOUT / gold_file), HELDOUT)
     assert result.false_attributions == []
+    assert result.swaps == []
     assert result.recall >= min_recall, result.misses

@@ -1,26 +1,28 @@
 """Scoring extraction against a gold file, by the rule of `shared/gold/README.md`.
 
 Texts match when, normalised, rapidfuzz `fuzz.ratio` >= 90 in the same article.
-Scored gold quotes are Putin's and Kim's. Recall: scored gold found with the right
+Scored gold quotes are the principals' (the registry's [[speaker]] ids). Recall: scored gold found with the right
 speaker. Precision: predictions credited to a principal that match a scored gold quote
 of that speaker, over all such predictions (those matching an `ambiguous` gold quote
 left out). A gold quote counts once per article. A false attribution is a prediction
-credited to a principal that matches gold of someone else, or of nobody.
+credited to a principal that matches gold of a non-principal, of nobody, or no gold at all; a swap
+is one credited to a principal that matches another principal's gold.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from bot.core.extract import Quotation
+from bot.core.extract import Extractor, Quotation, read_text
+from bot.core.sources import SourceInfo
 from bot.core.text import normalise
 
 MATCH_THRESHOLD = 90
-PRINCIPALS = ("putin", "kim")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Score:
     scored_gold: int = 0
     found: int = 0
     false_attributions: list[str] = field(default_factory=list)
+    swaps: list[str] = field(default_factory=list)  # one principal's words credited to another
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -59,6 +62,7 @@ class Score:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "false_attributions": len(self.false_attributions),
+            "swaps": len(self.swaps),
             "scored_gold": self.scored_gold,
             "predicted_principal": self.predicted,
         }
@@ -79,16 +83,24 @@ def _variants(quotation: Quotation, texts: dict[str, str]) -> list[str]:
     return [quotation.text] + ([whole] if whole and whole != quotation.text else [])
 
 
-def score(predictions: list[Quotation], gold: list[GoldQuote], texts: dict[str, str] | None = None) -> Score:
-    """Score predictions; `texts` (article name -> text) lets an incise-free quote match either way."""
+def score(
+    predictions: list[Quotation],
+    gold: list[GoldQuote],
+    principals: Collection[str],
+    texts: dict[str, str] | None = None,
+) -> Score:
+    """Score predictions against gold for the `principals` (speaker ids).
+
+    `texts` (article name -> text) lets an incise-free quote match either way.
+    """
     texts = texts or {}
     result = Score()
     articles = {g.article for g in gold}
-    scored = [g for g in gold if g.speaker in PRINCIPALS]
+    scored = [g for g in gold if g.speaker in principals]
     result.scored_gold = len(scored)
     used: set[int] = set()
     for prediction in predictions:
-        if prediction.article not in articles or prediction.speaker not in PRINCIPALS:
+        if prediction.article not in articles or prediction.speaker not in principals:
             continue
         variants = _variants(prediction, texts)
         candidates = [
@@ -109,15 +121,45 @@ def score(predictions: list[Quotation], gold: list[GoldQuote], texts: dict[str, 
         else:
             # Someone else's words, nobody's, or words that are in no gold quote at all.
             said_by = candidates[0][1].speaker if candidates else "no such quote"
-            result.false_attributions.append(f"{label} (gold: {said_by})")
+            if any(g.speaker == prediction.speaker for _, g in candidates):
+                result.false_attributions.append(f"{label} (the same gold quote twice)")
+            elif said_by in principals:
+                result.swaps.append(f"{label} (gold: {said_by})")
+            else:
+                result.false_attributions.append(f"{label} (gold: {said_by})")
     for index, g in enumerate(gold):
-        if g.speaker not in PRINCIPALS:
+        if g.speaker not in principals:
             continue
         if index in used:
             result.found += 1
         else:
             result.misses.append(f"{g.article}: {g.speaker} « {g.quote[:90]} »")
     return result
+
+
+def evaluate_articles(
+    extractor: Extractor,
+    gold: list[GoldQuote],
+    articles_dir: Path,
+    sources: dict[str, SourceInfo] | None = None,
+) -> Score:
+    """Extract every article the gold names (with its language and date when known) and score it.
+
+    Raises FileNotFoundError naming the first gold article missing from `articles_dir`.
+    """
+    sources = sources or {}
+    texts: dict[str, str] = {}
+    predictions: list[Quotation] = []
+    for name in sorted({g.article for g in gold}):
+        path = articles_dir / name
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} is in the gold file but not in {articles_dir}")
+        texts[name] = read_text(path)
+        source = sources.get(name)
+        language, published = (source.language, source.published) if source else (None, None)
+        predictions.extend(extractor.extract(name, texts[name], language, published).quotations)
+    principals = {s.id for s in extractor.registry.principals}
+    return score(predictions, gold, principals, texts)
 
 
 def query_answer_is_right(case: dict, speaker: str | None, variants: list[tuple[str, str]], confident: bool) -> bool:

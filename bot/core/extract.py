@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 
 from bot.core.article import Article, read_article
-from bot.core.attribution import ArticleAttributor
+from bot.core.attribution import attribute
 from bot.core.marks import find_quotations
 from bot.core.nlp import load_nlp
 from bot.core.registry import SpeakerRegistry, load_registry
@@ -53,14 +54,16 @@ class Extractor:
         self.registry: SpeakerRegistry = load_registry(speakers_path)
         self.nlp = load_nlp(str(speakers_path)) if use_parser else None
 
-    def extract(self, name: str, text: str, language: str | None = None) -> ExtractedArticle:
+    def extract(
+        self, name: str, text: str, language: str | None = None, published: str | None = None
+    ) -> ExtractedArticle:
+        """Quotations of one article; `published` ("2024-06-19" or "2024-06") dates the registry's roles."""
         article = read_article(name, text)
         if language:
             article.language = language
         spans = find_quotations(text, article.paragraphs)
         sentences = split_sentences(text, article.paragraphs, spans)
-        attributor = ArticleAttributor(article, spans, sentences, self.registry, self.nlp)
-        results = attributor.attribute_all()
+        results = attribute(article, spans, sentences, self.registry, self.nlp, publication_date(published))
         quotations = []
         for index, span in enumerate(spans):
             result = results[index]
@@ -73,8 +76,18 @@ class Extractor:
             quotations.append(Quotation(name, words, result.speaker, result.kind, span.start, span.end, result.cue))
         return ExtractedArticle(article, quotations)
 
-    def extract_file(self, path: Path, language: str | None = None) -> ExtractedArticle:
-        return self.extract(path.name, read_text(path), language)
+    def extract_file(self, path: Path, language: str | None = None, published: str | None = None) -> ExtractedArticle:
+        return self.extract(path.name, read_text(path), language, published)
+
+
+def publication_date(published: str | None) -> date | None:
+    """A sources.toml date ("2024-06-19", or "2024-06" for the month's first day) as a date."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published if len(published) > 7 else f"{published}-01")
+    except ValueError:
+        return None
 
 
 def read_text(path: Path) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from bot.core.text import fold_chars
@@ -34,11 +35,59 @@ _PREPOSITION = re.compile(
     r"|of|to|with|for|by|from|at|on|about|against|toward|towards)\s*)$"
 )
 _CAPITALISED_WORD = re.compile(r"^\s+([A-ZÀ-Þ][\w-]*)")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w-]+)\s+$")
+# Honorifics before a surname, by gender: "M. Dupont" is a man, "Mme Dupont" a woman.
+_HONORIFIC = re.compile(
+    r"(?<![\w-])(?:(?P<m>m\.|monsieur|mr\.?|sir|lord)|(?P<f>mme|madame|mlle|mrs\.?|ms\.?|miss|dame|lady))\s+$"
+)
+# Titles a head of state or government is named by: "le président Lula", "Prime Minister Modi".
+_LEADER_TITLE = re.compile(
+    r"(?<![\w-])(?:president|presidente|premier\ ministre|premiere\ ministre|prime\ minister|chancelier|chanceliere"
+    r"|chancellor|camarade|comrade|dirigeant|dirigeante|leader|marechal|chef|cheffe|pm|reis|sultan|roi|king|reine"
+    r"|queen|emir|cheikh|sheikh)\s+$"
+)
+# Titles and kin words that make a surname another person's: "le ministre Kim", "sa sœur Kim".
+_OTHER_PERSON_TITLE = re.compile(
+    r"(?<![\w-])(?:ministre|minister|secretaire|secretary|ambassadeur|ambassadrice|ambassador|envoye|envoy"
+    r"|depute|deputee|senateur|senatrice|senator|maire|mayor|gouverneur|governor|juge|judge|general|amiral|admiral"
+    r"|professeur|professor|prof|docteur|doctor|dr\.?|chercheur|chercheuse|researcher|analyste|analyst"
+    r"|journaliste|journalist|ecrivain|ecrivaine|auteur|autrice|author|economiste|economist|avocat|avocate|lawyer"
+    r"|porte-parole|spokesman|spokeswoman|spokesperson|conseiller|conseillere|adviser|advisor|commissaire"
+    r"|commissioner|directeur|directrice|director|representant|representante|representative|candidat|candidate"
+    r"|soeur|frere|pere|mere|fils|fille|epouse|mari|femme|oncle|tante|cousin|cousine|neveu|niece|grand-pere"
+    r"|grand-mere|sister|brother|father|mother|son|daughter|wife|husband|uncle|aunt|nephew|niece|grandfather"
+    r"|grandmother|widow|veuve)\s+$"
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A period in office, from `start` to `end` (either open)."""
+
+    start: date | None = None
+    end: date | None = None
+
+    def holds(self, when: date | None) -> bool:
+        """Whether the term covers `when`; an undated article means now, so only an open term does."""
+        if when is None:
+            return self.end is None
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+ALWAYS = (Term(),)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A description that names one person while they hold it ("le président turc")."""
+
+    text: str
+    terms: tuple[Term, ...] = ALWAYS
 
 
 @dataclass(frozen=True)
 class Speaker:
-    """A person the product follows (Putin, Kim, ...) or a known source (an agency)."""
+    """A person the product follows (a principal) or a known source (an agency, an institution)."""
 
     id: str
     name: str
@@ -46,7 +95,7 @@ class Speaker:
     principal: bool = True
     kind: str = "person"
     names: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
     not_names: tuple[str, ...] = ()
 
 
@@ -75,20 +124,22 @@ class SpeakerRegistry:
     _name_re: re.Pattern[str] = field(init=False, repr=False)
     _role_re: re.Pattern[str] = field(init=False, repr=False)
     _not_name_re: re.Pattern[str] | None = field(init=False, repr=False)
-    _by_variant: dict[str, Speaker] = field(init=False, repr=False)
+    _by_name: dict[str, Speaker] = field(init=False, repr=False)
+    _by_role: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._by_variant = {}
+        self._by_name = {}
+        self._by_role = {}
         names: list[str] = []
         roles: list[str] = []
         not_names: list[str] = []
         for speaker in self.speakers:
             for variant in speaker.names:
-                self._by_variant[self._key(variant)] = speaker
+                self._by_name[self._key(variant)] = speaker
                 names.append(variant)
-            for variant in speaker.roles:
-                self._by_variant[self._key(variant)] = speaker
-                roles.append(variant)
+            for role in speaker.roles:
+                self._by_role.setdefault(self._key(role.text), []).append((speaker, role.terms))
+                roles.append(role.text)
             not_names.extend(speaker.not_names)
         self._name_re = self._alternation(names)
         self._role_re = self._alternation(roles)
@@ -104,7 +155,12 @@ class SpeakerRegistry:
         return re.compile("|".join(f"(?:{_variant_pattern(v)})" for v in ordered))
 
     def _speaker_for(self, matched: str) -> Speaker:
-        return self._by_variant[self._key(matched)]
+        return self._by_name[self._key(matched)]
+
+    def role_holder(self, role: str, when: date | None) -> Speaker | None:
+        """Who a role names at a date: the one registry person holding it then, else nobody."""
+        holders = {s.id: s for s, terms in self._by_role.get(self._key(role), []) if any(t.holds(when) for t in terms)}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     @property
     def principals(self) -> list[Speaker]:
@@ -113,35 +169,52 @@ class SpeakerRegistry:
     def get(self, speaker_id: str) -> Speaker | None:
         return next((s for s in self.speakers if s.id == speaker_id), None)
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, when: date | None = None) -> list[Mention]:
         """Every mention of a registry speaker in `text`, left to right, without overlaps."""
         folded = fold_chars(text)
         if self._not_name_re is not None:
             folded = self._not_name_re.sub(lambda m: " " * len(m.group()), folded)
         found: list[Mention] = []
         for match in self._name_re.finditer(folded):
-            if self._surname_of_someone_else(text, match):
+            speaker = self._speaker_for(match.group())
+            if self._surname_of_someone_else(text, folded, match, speaker):
                 continue
-            found.append(self._mention(text, folded, match.start(), match.end(), by_role=False))
+            found.append(self._mention(text, folded, match.start(), match.end(), speaker, by_role=False))
         for match in self._role_re.finditer(folded):
-            if self._role_is_ours(text, folded, match):
-                found.append(self._mention(text, folded, match.start(), match.end(), by_role=True))
+            holder = self.role_holder(match.group(), when)
+            if holder is not None and self._role_is_ours(text, folded, match, holder):
+                found.append(self._mention(text, folded, match.start(), match.end(), holder, by_role=True))
         return self._merge(found)
 
-    def _surname_of_someone_else(self, text: str, match: re.Match[str]) -> bool:
-        """ "Kim Yung-ho" is not Kim Jong-un: a one-word name followed by a given name that is not ours."""
+    def _surname_of_someone_else(self, text: str, folded: str, match: re.Match[str], speaker: Speaker) -> bool:
+        """A bare surname is the principal's only when nothing makes it another person's.
+
+        Someone else: a given name that is not ours, before or after it ("Samuel Kim", "Kim
+        Yung-ho"); a title of another person ("le ministre Kim", "sa sœur", "Professor Kim");
+        an honorific of the other gender ("Mme Macron" for a man).
+        """
         if re.search(r"[\s-]", match.group()):
             return False
-        following = _CAPITALISED_WORD.match(text[match.end() : match.end() + 40])
-        if not following:
-            return False
-        speaker = self._speaker_for(match.group())
-        word = fold_chars(following.group(1))
         own = {part for n in speaker.names for part in re.split(r"[\s-]+", fold_chars(n))}
-        return re.split(r"-", word)[0] not in own
+        following = _CAPITALISED_WORD.match(text[match.end() : match.end() + 40])
+        if following and re.split(r"-", fold_chars(following.group(1)))[0] not in own:
+            return True
+        before = folded[max(0, match.start() - 40) : match.start()]
+        honorific = _HONORIFIC.search(before)
+        if honorific:
+            gender = "f" if honorific.group("f") else "m"
+            return speaker.gender is not None and speaker.gender != gender
+        if _LEADER_TITLE.search(before):
+            return False
+        if _OTHER_PERSON_TITLE.search(before):
+            return True
+        given = _WORD_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+        if given is None or not given.group(1)[:1].isupper():
+            return False
+        word = fold_chars(given.group(1))
+        return word not in own and not _common_word(text, given.group(1))
 
-    def _role_is_ours(self, text: str, folded: str, match: re.Match[str]) -> bool:
-        speaker = self._speaker_for(match.group())
+    def _role_is_ours(self, text: str, folded: str, match: re.Match[str], speaker: Speaker) -> bool:
         if _ROLE_BLOCKERS.search(folded[max(0, match.start() - 12) : match.start()]):
             return False
         after = folded[match.end() : match.end() + 40]
@@ -155,8 +228,7 @@ class SpeakerRegistry:
                 return False
         return True
 
-    def _mention(self, text: str, folded: str, start: int, end: int, *, by_role: bool) -> Mention:
-        speaker = self._speaker_for(folded[start:end])
+    def _mention(self, text: str, folded: str, start: int, end: int, speaker: Speaker, *, by_role: bool) -> Mention:
         core_start = start
         lead = _DETERMINER.search(folded[max(0, start - 40) : start])
         contracted = False
@@ -194,6 +266,21 @@ class SpeakerRegistry:
         return merged
 
 
+def _common_word(text: str, word: str) -> bool:
+    """A capitalised word the article also writes in lower case ("Mais", "Then") is no given name."""
+    lower = word.lower()
+    return lower in _SENTENCE_OPENERS or re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+# Words that open sentences: never a given name, even when the article has them only capitalised.
+_SENTENCE_OPENERS = frozenset(
+    """mais et pour selon car donc alors puis ensuite enfin hier aujourd'hui lundi mardi mercredi jeudi vendredi
+    samedi dimanche quand lorsque si comme ainsi depuis apres avant pendant lors face but and when then so yet
+    while if as meanwhile yesterday today on in at after before since later now also still monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
+
+
 def introduced_by_preposition(text: str, start: int) -> bool:
     """Whether the words at `start` follow a preposition ("à Kim", "le porte-parole de Poutine").
 
@@ -203,23 +290,72 @@ def introduced_by_preposition(text: str, start: int) -> bool:
     return bool(_PREPOSITION.search(before))
 
 
+class RegistryError(ValueError):
+    """speakers.toml is malformed; the message names the file and the entry."""
+
+
+def _term_date(value: object, where: str) -> date | None:
+    """A term's bound: a TOML date, "YYYY-MM-DD", "YYYY-MM" or a year."""
+    if value is None or isinstance(value, date):
+        return value
+    text = str(value)
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 1, 1)
+        return date.fromisoformat(text if len(text) > 7 else f"{text}-01")
+    except ValueError:
+        raise RegistryError(f"{where}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+
+
+def _terms(entries: object, where: str) -> tuple[Term, ...]:
+    if entries is None:
+        return ALWAYS
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise RegistryError(f"{where}: in_office must be a list of {{ from = ..., until = ... }}")
+    return tuple(Term(_term_date(e.get("from"), where), _term_date(e.get("until"), where)) for e in entries) or ALWAYS
+
+
+def _roles(entry: dict, where: str) -> tuple[Role, ...]:
+    """Roles as plain strings (held during `in_office`) or tables with their own from/until."""
+    office = _terms(entry.get("in_office"), where)
+    roles = []
+    for role in entry.get("roles", []):
+        if isinstance(role, str):
+            roles.append(Role(role, office))
+        elif isinstance(role, dict) and isinstance(role.get("name"), str):
+            own = Term(_term_date(role.get("from"), where), _term_date(role.get("until"), where))
+            roles.append(Role(role["name"], (own,)))
+        else:
+            raise RegistryError(f"{where}: a role is a string or {{ name = ..., from = ..., until = ... }}")
+    return tuple(roles)
+
+
 def load_registry(path: Path) -> SpeakerRegistry:
     """Read `speakers.toml`: principals under [[speaker]], agencies and institutions under [[source]]."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise RegistryError(f"{path}: {error}") from None
     speakers: list[Speaker] = []
-    for entry in data.get("speaker", []):
+    for number, entry in enumerate(data.get("speaker", []), start=1):
+        where = f"{path}: [[speaker]] number {number}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise RegistryError(f"{where} has no 'id'")
+        where = f"{path}: speaker {entry['id']!r}"
         speakers.append(
             Speaker(
                 id=entry["id"],
                 name=entry.get("name", entry["id"]),
                 gender=entry.get("gender"),
                 names=tuple(entry.get("names", [])),
-                roles=tuple(entry.get("roles", [])),
+                roles=_roles(entry, where),
                 not_names=tuple(entry.get("not_names", [])),
             )
         )
-    for entry in data.get("source", []):
+    for number, entry in enumerate(data.get("source", []), start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise RegistryError(f"{path}: [[source]] number {number} has no 'name'")
         speakers.append(
             Speaker(
                 id=f"other:{entry['name']}",

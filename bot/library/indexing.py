@@ -102,7 +102,13 @@ async def index_directory(
         source = sources.get(path.name)
         text = raw[path.name].decode("utf-8", errors="replace")
         if path in to_extract:
-            result = await asyncio.to_thread(extractor.extract, path.name, text, source.language if source else None)
+            result = await asyncio.to_thread(
+                extractor.extract,
+                path.name,
+                text,
+                source.language if source else None,
+                source.published if source else None,
+            )
             article = result.article
             quotations.extend(
                 QuotationRecord(path.name, q.start, q.end, q.text, normalise(q.text), q.speaker, q.kind, q.cue)

@@ -1,0 +1,466 @@
+"""What the rules read: one article's text, sentences, registry mentions, parse and decisions so far.
+
+The context answers questions ("who does this noun phrase name?", "what is this verb's
+subject?", "who spoke last?"); the rules in `rules.py` decide. Every window and threshold
+the reading uses is named below.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bot.core.article import Article
+from bot.core.cues import (
+    CLAUSE_BOUNDARY,
+    COORDINATION_END,
+    NOT_A_SUBJECT,
+    PRONOUNS,
+    RELAY_MARKER,
+    verb_pattern,
+)
+from bot.core.marks import QuoteSpan
+from bot.core.registry import UNKNOWN, Mention, SpeakerRegistry, introduced_by_preposition
+from bot.core.sentences import Sentence
+from bot.core.text import fold_chars, word_count
+
+# ---- windows and thresholds ------------------------------------------------------------------
+# A quotation longer than this many words is shrunk to "…" in the sentence given to the parser.
+LONG_QUOTE_WORDS = 3
+# How many sentences back (within this paragraph and the previous one) a pronoun looks for its speaker.
+SALIENCE_SENTENCES = 4
+# A description ("le ministre des Affaires étrangères") longer than this is not taken as a speaker.
+DESCRIPTION_MAX_WORDS = 8
+# Characters before a bare verb checked for a determiner ("la déclaration" is a noun, not a verb).
+BARE_VERB_LOOKBACK = 8
+# Characters before a principal's name searched for a relay marker ("citant Kim").
+RELAY_LOOKBACK = 40
+# Characters around a verb searched for an inverted pronoun cue ("a-t-il dit").
+INVERTED_CUE_REACH = 8
+# Verb groups skipped back over a coordination ("X a visité ... et a affirmé") to find the subject.
+COORDINATION_DEPTH = 2
+# Levels the parse climbs (conj, xcomp, advcl) from a verb to the clause that has its subject.
+PARSE_CLIMB = 3
+
+AMBIGUOUS = "ambiguous"
+_DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the|a|an|his|her)\b")
+_BARE_VERB_BLOCKERS = re.compile(
+    r"(?:\b(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$"
+)
+_FINITE_VERB = {
+    "fr": re.compile(r"\b(?:a|ont|avait|avaient|est|sont|etait)\s+(?:\w+\s+){0,2}?\w+(?:e|es|i|is|u|us|t)\b"),
+    "en": re.compile(
+        r"\b(?:(?:has|have|had|was|were)\s+\w+|(?!(?:need|red|bed|led|fled|speed|seed|united|based)\b)\w{3,}ed)\b"
+    ),
+}
+_STRIP = " ,;:\u00a0"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A decision for one quotation: who, what kind, by which cue, and an incise to cut out."""
+
+    speaker: str
+    kind: str
+    cue: str | None
+    cut: tuple[int, int] | None = None  # an incise to take out of the speech: « ..., a-t-il dit, ... »
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resolved noun phrase: a speaker id, a pronoun still to resolve, ambiguity, or nothing."""
+
+    speaker: str | None = None
+    pronoun: str | None = None  # "m" or "f"
+    ambiguous: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self.speaker is None and self.pronoun is None and not self.ambiguous
+
+
+def pronoun(word: str) -> Found:
+    """il/elle/he/she point back to someone; ils/elles/they to nobody in particular."""
+    gender = PRONOUNS[word]
+    return Found(ambiguous=True) if gender == "plural" else Found(pronoun=gender)
+
+
+@dataclass
+class Frame:
+    """A sentence as given to the parser: long quotations shrunk to '…'."""
+
+    text: str
+    segments: list[tuple[int, int, int]]  # (frame offset, original offset, length)
+
+    def to_original(self, pos: int) -> int | None:
+        for frame_at, orig_at, length in self.segments:
+            if frame_at <= pos <= frame_at + length:
+                return orig_at + (pos - frame_at)
+        return None
+
+
+@dataclass
+class Entity:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The quotation a rule is asked about, with the sentence it stands in."""
+
+    index: int
+    span: QuoteSpan
+    sentence: Sentence
+    sentence_index: int
+
+
+def _within(position: int, spans: list[tuple[int, int]], opens: list[int]) -> bool:
+    """Whether a position lies inside one of the sorted (open, close) spans."""
+    i = bisect.bisect_right(opens, position) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+@dataclass
+class ArticleContext:
+    """One article as the rules see it; `decided` fills up as quotations are attributed."""
+
+    article: Article
+    spans: list[QuoteSpan]
+    sentences: list[Sentence]
+    registry: SpeakerRegistry
+    nlp: Language | None
+    published: date | None = None
+    decided: dict[int, Attribution] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        text = self.article.text
+        self.language = self.article.language
+        self.verbs = verb_pattern(self.language)
+        self.after_only = verb_pattern(self.language, after_quote=True)
+        masked = list(fold_chars(text))
+        for span in self.spans:
+            for start, end in span.pieces:
+                masked[start:end] = "_" * (end - start)
+        self.masked = "".join(masked)
+        inside = [(s.open_at, s.close_at) for s in self.spans]  # spans come sorted and do not overlap
+        opens = [a for a, _ in inside]
+        self.mentions = [
+            m for m in self.registry.mentions(text, when=self.published) if not _within(m.start, inside, opens)
+        ]
+        self._mention_starts = [m.start for m in self.mentions]
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._parses: dict[int, tuple[Frame, Doc]] = {}
+        self._entities: dict[int, list[Entity]] = {}
+        self._english_names = self._capitalised_names() if self.language != "fr" else []
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def quotes(self) -> list[Quote]:
+        """Every quotation of the article, in reading order."""
+        return [Quote(q, self.spans[q], s, i) for i, s in enumerate(self.sentences) for q in s.quotes]
+
+    def is_heading(self, sentence: Sentence) -> bool:
+        return self.article.paragraphs[sentence.paragraph].is_heading
+
+    # ---- the parse, on demand ------------------------------------------------------------------
+
+    def _frame(self, sentence: Sentence) -> Frame:
+        text = self.text
+        parts: list[str] = []
+        segments: list[tuple[int, int, int]] = []
+        cursor = sentence.start
+        length = 0
+        for q in sentence.quotes:
+            span = self.spans[q]
+            if word_count(span.text(text)) <= LONG_QUOTE_WORDS or span.end > sentence.end:
+                continue
+            chunk = text[cursor : span.start]
+            segments.append((length, cursor, len(chunk)))
+            parts.append(chunk)
+            length += len(chunk)
+            parts.append("…")
+            length += 1
+            cursor = span.end
+        chunk = text[cursor : sentence.end]
+        segments.append((length, cursor, len(chunk)))
+        parts.append(chunk)
+        return Frame("".join(parts), segments)
+
+    def parsed(self, sentence_index: int) -> tuple[Frame, Doc] | None:
+        """The parse of one sentence, made on first need: most quotations never ask for it."""
+        if self.nlp is None or self.language != "fr":
+            return None
+        if sentence_index not in self._parses:
+            frame = self._frame(self.sentences[sentence_index])
+            self._parses[sentence_index] = (frame, self.nlp(frame.text, disable=["ner"]))
+        return self._parses[sentence_index]
+
+    def _entities_near(self, start: int) -> list[Entity]:
+        """Person and organisation names in the sentence around an offset."""
+        if self.language != "fr":
+            return self._english_names
+        index = bisect.bisect_right(self._sentence_starts, start) - 1
+        if index < 0 or start >= self.sentences[index].end:
+            return []
+        if index not in self._entities:
+            parsed = self.parsed(index)
+            found = []
+            if parsed is not None and self.nlp is not None:
+                frame, doc = parsed
+                doc = self.nlp.get_pipe("ner")(doc)  # names are asked for less often than the parse
+                for ent in doc.ents:
+                    begin, end = frame.to_original(ent.start_char), frame.to_original(ent.end_char)
+                    if begin is not None and end is not None and ent.label_ in ("PER", "ORG"):
+                        found.append(Entity(begin, end, ent.label_, ent.text))
+            self._entities[index] = found
+        return self._entities[index]
+
+    def _capitalised_names(self) -> list[Entity]:
+        """Without an English model, proper names are runs of capitalised words."""
+        found = []
+        for match in re.finditer(r"(?<![\w.])(?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)+", self.text):
+            found.append(Entity(match.start(), match.end(), "PER", match.group()))
+        return found
+
+    # ---- noun phrases ----------------------------------------------------------------------------
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        first = bisect.bisect_left(self._mention_starts, start)
+        last = bisect.bisect_right(self._mention_starts, end)
+        return [m for m in self.mentions[first:last] if m.end <= end + 1]
+
+    def resolve_np(self, start: int, end: int, *, allow_description: bool = True) -> Found:
+        """Who a noun phrase names: a registry speaker, a pronoun, someone else, or nobody."""
+        original = self.text[start:end].strip(_STRIP)
+        folded = self.masked[start:end].strip(_STRIP)
+        if not re.search(r"\w", folded):
+            return Found()
+        if folded in PRONOUNS:
+            return pronoun(folded)
+        if re.search(r"\b(?:et|and)\b|&", folded):
+            return Found(ambiguous=True)  # "Poutine et Kim", "le ministre et son adjoint": nobody alone
+        np_start = start + len(self.masked[start:end]) - len(self.masked[start:end].lstrip(_STRIP))
+        inside = self.mentions_in(start, end)
+        # A preposition before the phrase ("selon X", "pour X") introduces it; one inside it
+        # ("le porte-parole de X") makes X a complement.
+        heads = [m for m in inside if not m.complement or m.start <= np_start]
+        ids = {m.speaker.id for m in heads}
+        if len(ids) > 1:
+            return Found(ambiguous=True)
+        if ids:
+            return Found(speaker=ids.pop())
+        for entity in self._entities_near(start):
+            if any(m.start < entity.end and entity.start < m.end for m in inside):
+                continue  # a registry person is never "someone else"
+            if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
+                return Found(speaker=f"other:{entity.text.strip()}")
+        if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
+            words = original.split()
+            if len(words) <= DESCRIPTION_MAX_WORDS and words[0].lower() not in ("ce", "cette", "it", "this"):
+                return Found(speaker=f"other:{original}")
+        return Found()
+
+    def resolve_inside_quote(self, start: int, end: int) -> Found:
+        """Resolve a stretch that lies inside a quotation (masked text is blank there)."""
+        heads = [m for m in self.registry.mentions(self.text[start:end], when=self.published) if not m.complement]
+        ids = {m.speaker.id for m in heads}
+        if len(ids) == 1:
+            return Found(speaker=ids.pop())
+        return Found(ambiguous=len(ids) > 1)
+
+    # ---- verbs and their subjects ----------------------------------------------------------------
+
+    def verb_groups(self, start: int, end: int) -> list[re.Match[str]]:
+        """Speech verbs in a stretch of text, a bare form only when not after a determiner."""
+        found = []
+        for match in self.verbs.finditer(self.masked, start, end):
+            if match.group("aux") is None and _BARE_VERB_BLOCKERS.search(
+                self.masked[max(0, match.start() - BARE_VERB_LOOKBACK) : match.start()]
+            ):
+                continue
+            found.append(match)
+        return found
+
+    def any_verb_before(self, start: int, end: int) -> int | None:
+        """Start of the last finite verb group (auxiliary + participle) in a stretch."""
+        last = None
+        for match in _FINITE_VERB[self.language].finditer(self.masked[start:end]):
+            last = start + match.start()
+        return last
+
+    def first_verb(self, start: int, end: int) -> int | None:
+        match = _FINITE_VERB[self.language].search(self.masked[start:end])
+        return start + match.start() if match else None
+
+    def clause_end(self, start: int, limit: int) -> int:
+        match = re.search(r"[,.;:!?()]|\s-\s", self.masked[start:limit])
+        return start + match.start() if match else limit
+
+    def subject_before(
+        self, sentence: Sentence, verb_start: int, depth: int = 0
+    ) -> tuple[Found, tuple[int, int] | None]:
+        """The subject of a verb in normal order: the closest clause-initial noun phrase."""
+        left_start = sentence.start
+        left = self.masked[left_start:verb_start]
+        boundaries = list(CLAUSE_BOUNDARY.finditer(left))
+        if boundaries:
+            left_start += boundaries[-1].end()
+            left = self.masked[left_start:verb_start]
+        coordination = COORDINATION_END.search(left)
+        if coordination and depth < COORDINATION_DEPTH:
+            earlier = self.any_verb_before(left_start, verb_start - len(coordination.group()))
+            if earlier is not None:
+                return self.subject_before(sentence, earlier, depth + 1)
+        for piece in reversed(list(re.finditer(r"[^,]+", left))):
+            start, end = left_start + piece.start(), left_start + piece.end()
+            folded = self.masked[start:end].strip()
+            if not folded or NOT_A_SUBJECT.match(folded) or folded.startswith("_"):
+                continue
+            found = self.resolve_np(start, end)
+            if found.empty:
+                continue  # "Kim, speaking through an interpreter, said": look further left
+            return found, (start, end)
+        return Found(), None
+
+    def parse_subject(self, sentence_index: int, verb_at: int) -> Found | None:
+        """The dependency parse's subject for the verb at `verb_at`, or None when it has none."""
+        parsed = self.parsed(sentence_index)
+        if parsed is None:
+            return None
+        frame, doc = parsed
+        token = next((t for t in doc if (frame.to_original(t.idx) or -1) >= verb_at), None)
+        if token is None:
+            return None
+        while token.dep_ in ("aux:tense", "aux", "aux:pass") and token.head is not token:
+            token = token.head
+        for _ in range(PARSE_CLIMB):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subjects:
+                subj = subjects[0]
+                if subj.lower_ in ("qui", "who") and token.head is not token:
+                    subj = token.head
+                start = frame.to_original(subj.left_edge.idx)
+                end = frame.to_original(subj.idx + len(subj.text))
+                if start is None or end is None or end <= start:
+                    return None
+                return self.resolve_np(start, end, allow_description=False)
+            if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+                token = token.head
+                continue
+            break
+        return None
+
+    def root_subject(self, sentence_index: int) -> Found | None:
+        """The parse's subject of a sentence's main verb (for verbs with no auxiliary)."""
+        parsed = self.parsed(sentence_index)
+        if parsed is None:
+            return None
+        frame, doc = parsed
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")] if root is not None else []
+        if not subjects:
+            return None
+        subject = subjects[0]
+        start, end = frame.to_original(subject.left_edge.idx), frame.to_original(subject.idx + len(subject.text))
+        if start is None or end is None:
+            return None
+        return self.resolve_np(start, end, allow_description=False)
+
+    # ---- who spoke last --------------------------------------------------------------------------
+
+    def recent_speaker(self, sentence_index: int, gender: str) -> str:
+        """The most recent plausible speaker before a sentence, for a pronoun of `gender`.
+
+        Walks back a few sentences (this paragraph and the previous one). If a sentence
+        passed over on the way names another registry person, the pronoun is ambiguous.
+        """
+        first_paragraph = self.sentences[sentence_index].paragraph - 1
+        passed_over: set[str] = set()
+        for index in range(sentence_index - 1, max(-1, sentence_index - 1 - SALIENCE_SENTENCES), -1):
+            sentence = self.sentences[index]
+            if sentence.paragraph < first_paragraph:
+                break
+            if self.is_heading(sentence):
+                continue
+            candidate = self._speaker_of_sentence(index, gender)
+            if candidate == AMBIGUOUS:
+                return UNKNOWN
+            if candidate is not None:
+                return UNKNOWN if passed_over - {candidate} else candidate
+            passed_over |= {m.speaker.id for m in self.mentions_in(sentence.start, sentence.end) if not m.complement}
+        return UNKNOWN
+
+    def _speaker_of_sentence(self, sentence_index: int, gender: str) -> str | None:
+        """Who a past sentence is about: its last attributed quote, else its subject; None if nobody fits."""
+        sentence = self.sentences[sentence_index]
+        attributed = [
+            self.decided[q].speaker for q in sentence.quotes if q in self.decided and self.decided[q].speaker != UNKNOWN
+        ]
+        if attributed:
+            return self._if_gender_fits(attributed[-1], gender) or AMBIGUOUS
+        groups = self.verb_groups(sentence.start, sentence.end)
+        first = self.first_verb(sentence.start, sentence.end)
+        starts = [v for v in (first, groups[0].start() if groups else None) if v is not None]
+        found = self.subject_before(sentence, min(starts))[0] if starts else self.root_subject(sentence_index)
+        if found is None or found.pronoun or found.empty:
+            return None
+        if found.ambiguous or found.speaker is None:
+            return AMBIGUOUS
+        return self._if_gender_fits(found.speaker, gender)
+
+    def _if_gender_fits(self, speaker_id: str, gender: str) -> str | None:
+        speaker = self.registry.get(speaker_id)
+        if speaker is not None and speaker.gender and speaker.gender != gender:
+            return None
+        return speaker_id
+
+    def settle(self, found: Found, sentence_index: int) -> str:
+        """A speaker id for a resolved phrase: a pronoun is followed back, doubt is unknown."""
+        if found.ambiguous or found.empty:
+            return UNKNOWN
+        if found.pronoun:
+            return self.recent_speaker(sentence_index, found.pronoun)
+        assert found.speaker is not None
+        return found.speaker
+
+    def relay(self, speaker: str, sentence: Sentence, after: int) -> str:
+        """An agency relaying a principal's words passes them on to that principal."""
+        source = self.registry.get(speaker)
+        if source is None or source.kind != "agency":
+            return speaker
+        relayed = set()
+        for mention in self.mentions_in(after, sentence.end):
+            if not mention.speaker.principal:
+                continue
+            before = fold_chars(self.text[max(sentence.start, mention.start - RELAY_LOOKBACK) : mention.start])
+            marker = RELAY_MARKER.search(before)
+            if not marker:
+                continue
+            tail = self.masked[mention.end : sentence.end]
+            if marker.group().strip() in ("que", "qu'") and not re.match(r"^\s*(?:[.,;]|$)", tail):
+                continue  # "KCNA a déclaré que Kim a visité ...": the agency's own narration
+            relayed.add(mention.speaker.id)
+        return relayed.pop() if len(relayed) == 1 else speaker
+
+    def checked(self, linear: Found, sentence_index: int, verb_at: int) -> str:
+        """The linear reading, unless the parse names a different, named speaker."""
+        speaker = self.settle(linear, sentence_index)
+        principal = self.registry.get(speaker)
+        if principal is None or not principal.principal:
+            return speaker  # the check only ever takes an attribution to a principal away
+        parsed = self.parse_subject(sentence_index, verb_at)
+        if parsed is None or parsed.empty or parsed.pronoun:
+            return speaker
+        if parsed.ambiguous or parsed.speaker != speaker:
+            return UNKNOWN
+        return speaker

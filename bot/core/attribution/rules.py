@@ -1,0 +1,245 @@
+"""The attribution rules, one function each, in the order `QUOTE_RULES` and `ARTICLE_RULES` declare.
+
+A quote rule looks at one quotation and returns a `Verdict` (a speaker, possibly `unknown`
+when the rule sees a cue but cannot say who: that ends the search), or None to let the next
+rule look. Article rules run once every quotation has been looked at, and may fill in the
+quotations still unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.core.attribution.context import INVERTED_CUE_REACH, ArticleContext, Attribution, Found, Quote, pronoun
+from bot.core.cues import INVERTED_PRONOUN_CUE, SENTENCE_HEAD_SOURCE, SOURCE_PREPOSITION
+from bot.core.registry import UNKNOWN
+from bot.core.text import fold_chars, normalise, word_count
+
+# A name before the verb of a cue after the quote: « ... », Poutine a déclaré (at most this many words).
+CUE_AFTER_SUBJECT_WORDS = 6
+# An incise inside the marks: « ..., a-t-il dit, ... », between 2 and 60 characters.
+_INCISE = re.compile(r",\s*(?P<cue>[^,]{2,60}?)\s*,")
+# A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
+INVERTED_VERB_COMMA_REACH = 3
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a rule decided: a speaker (or unknown), the cue's words, an incise to cut, a kind if fixed."""
+
+    speaker: str
+    cue: str | None
+    cut: tuple[int, int] | None = None
+    kind: str | None = None
+
+
+QuoteRule = Callable[[ArticleContext, Quote], "Verdict | None"]
+ArticleRule = Callable[[ArticleContext], None]
+
+
+def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A cue right after the closing mark: « ... », a déclaré X / a-t-il dit / selon X / X said."""
+    span, sentence = quote.span, quote.sentence
+    start = span.close_at + 1
+    tail = ctx.masked[start : sentence.end]
+    lead = re.match(r"^[\s,;]*(?:-\s*)?", tail)
+    assert lead is not None
+    at = start + lead.end()
+    found: Found | None = None
+    cue, cue_end = "", at
+    inverted = INVERTED_PRONOUN_CUE.match(ctx.masked, at)
+    verb = ctx.verbs.match(ctx.masked, at) or ctx.after_only.match(ctx.masked, at)
+    source = SOURCE_PREPOSITION.match(ctx.masked, at)
+    if inverted:
+        found = pronoun(inverted.group("p1") or inverted.group("p2"))
+        cue, cue_end = ctx.text[at : inverted.end()], inverted.end()
+    elif verb:
+        found = ctx.resolve_np(verb.end(), ctx.clause_end(verb.end(), sentence.end))
+        cue, cue_end = ctx.text[at : verb.end()], verb.end()
+    elif source:
+        found = ctx.resolve_np(source.end(), ctx.clause_end(source.end(), sentence.end))
+        cue, cue_end = ctx.text[at : source.end()], source.end()
+    elif lead.group().strip().startswith(",") or span.text(ctx.text).rstrip().endswith(","):
+        # "« ... », Poutine a déclaré." / English puts the comma inside: "...," Putin said.
+        window_end = ctx.clause_end(at, sentence.end)
+        groups = ctx.verb_groups(at, window_end)
+        if (
+            groups
+            and groups[0].start() > at
+            and word_count(ctx.masked[at : groups[0].start()]) <= CUE_AFTER_SUBJECT_WORDS
+        ):
+            found = ctx.resolve_np(at, groups[0].start())
+            cue, cue_end = ctx.text[groups[0].start() : groups[0].end()], groups[0].end()
+    if found is None or found.empty:
+        return None
+    speaker = ctx.relay(ctx.settle(found, quote.sentence_index), sentence, cue_end)
+    return Verdict(speaker, cue.strip())
+
+
+def incise_inside_marks(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """An incise between commas inside the marks: « ..., a-t-il dit, ... »; the speech is cut around it."""
+    start, end = quote.span.pieces[0]
+    folded = fold_chars(ctx.text[start:end])
+    for match in _INCISE.finditer(folded):
+        cue_at = start + match.start("cue")
+        found = _incise_speaker(ctx, match.group("cue"), cue_at)
+        if found is not None:
+            cue = ctx.text[cue_at : start + match.end("cue")]
+            cut = (start + match.start(), start + match.end())
+            return Verdict(ctx.settle(found, quote.sentence_index), cue.strip(), cut)
+    return None
+
+
+def _incise_speaker(ctx: ArticleContext, cue: str, cue_at: int) -> Found | None:
+    inverted = INVERTED_PRONOUN_CUE.fullmatch(cue)
+    if inverted:
+        return pronoun(inverted.group("p1") or inverted.group("p2"))
+    verb = ctx.verbs.match(cue)
+    if verb is not None:  # "a déclaré Poutine"
+        subject_span = (cue_at + verb.end(), cue_at + len(cue)) if verb.end() < len(cue) else None
+    else:  # "Putin said"
+        trailing = re.search(rf"\s(?:{ctx.verbs.pattern})$", cue)
+        subject_span = (cue_at, cue_at + trailing.start()) if trailing else None
+    if subject_span is None:
+        return None
+    subject = ctx.resolve_inside_quote(*subject_span)
+    return subject if subject.speaker else None
+
+
+def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """« selon X », "according to X" before the quotation, nearer than any speech verb."""
+    span, sentence = quote.span, quote.sentence
+    verbs = [v for v in ctx.verb_groups(sentence.start, span.open_at) if v.end() <= span.open_at]
+    sources = list(SOURCE_PREPOSITION.finditer(ctx.masked, sentence.start, span.open_at))
+    if not sources or (verbs and verbs[-1].start() > sources[-1].start()):
+        return None
+    nearest = sources[-1]
+    found = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at))
+    if found.empty:
+        return None
+    return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[nearest.start() : nearest.end()].strip())
+
+
+def source_heading_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """ "Pour X, « ... »": a source named at the head of the sentence, before any speech verb."""
+    span, sentence = quote.span, quote.sentence
+    head = SENTENCE_HEAD_SOURCE.match(ctx.masked, sentence.start)
+    if not head:
+        return None
+    comma = ctx.masked.find(",", head.end(), span.open_at)
+    verbs = [v for v in ctx.verb_groups(sentence.start, span.open_at) if v.end() <= span.open_at]
+    if comma == -1 or (verbs and verbs[-1].start() <= comma):
+        return None
+    found = ctx.resolve_np(head.end(), comma, allow_description=False)
+    if not (found.speaker or found.pronoun):
+        return None
+    return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[sentence.start : head.end()].strip())
+
+
+def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """The nearest speech verb before the quotation in its sentence, and that verb's subject."""
+    span, sentence, q = quote.span, quote.sentence, quote.index
+    verbs = [v for v in ctx.verb_groups(sentence.start, span.open_at) if v.end() <= span.open_at]
+    if not verbs:
+        return None
+    nearest = verbs[-1]
+    cue = ctx.text[nearest.start() : nearest.end()].strip()
+    inverted = INVERTED_PRONOUN_CUE.search(
+        ctx.masked, max(0, nearest.start() - INVERTED_CUE_REACH), nearest.end() + INVERTED_CUE_REACH
+    )
+    if inverted and inverted.start() <= nearest.start() + 2:
+        return Verdict(ctx.settle(pronoun(inverted.group("p1") or inverted.group("p2")), quote.sentence_index), cue)
+    if nearest.group("aux") is None and re.search(r"(?:ant|er|ire|re|ing)$", nearest.group("verb")):
+        # "..., soulignant que « ... »": the speaker of the clause it hangs on.
+        earlier = [ctx.decided[p].speaker for p in sentence.quotes if p < q and p in ctx.decided]
+        known = [s for s in earlier if s != UNKNOWN]
+        if known:
+            return Verdict(known[-1], cue)
+        previous = verbs[:-1]
+        anchor = previous[-1].start() if previous else ctx.any_verb_before(sentence.start, nearest.start())
+        if anchor is None:
+            return None
+        found, _ = ctx.subject_before(sentence, anchor)
+        return Verdict(ctx.checked(found, quote.sentence_index, anchor), cue)
+    if nearest.group("aux") is None and _comma_before(ctx, nearest.start()):
+        # ", a déclaré X, « ... »" reads its subject after the verb
+        found = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at), allow_description=False)
+        if not found.empty:
+            return Verdict(ctx.settle(found, quote.sentence_index), cue)
+    found, _ = ctx.subject_before(sentence, nearest.start())
+    return Verdict(ctx.checked(found, quote.sentence_index, nearest.start()), cue)
+
+
+def _comma_before(ctx: ArticleContext, at: int) -> bool:
+    before = ctx.masked[max(0, at - INVERTED_VERB_COMMA_REACH) : at].rstrip()
+    return before.endswith(",") or before.endswith("_")
+
+
+def inverted_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """An inverted cue closing the sentence: « ... », à Kumsusan, a précisé RIA Novosti."""
+    span, sentence = quote.span, quote.sentence
+    later = [ctx.spans[p].open_at for p in sentence.quotes if ctx.spans[p].open_at > span.open_at]
+    limit = later[0] if later else sentence.end
+    for verb in ctx.verb_groups(span.close_at + 1, limit):
+        if not ctx.masked[max(0, verb.start() - INVERTED_VERB_COMMA_REACH) : verb.start()].rstrip().endswith(","):
+            continue
+        found = ctx.resolve_np(verb.end(), ctx.clause_end(verb.end(), limit))
+        if found.speaker or found.pronoun:
+            speaker = ctx.relay(ctx.settle(found, quote.sentence_index), sentence, verb.end())
+            return Verdict(speaker, ctx.text[verb.start() : verb.end()].strip())
+    return None
+
+
+def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A paragraph that is only a quotation continues the previous paragraph's last speaker."""
+    sentence = quote.sentence
+    if ctx.is_heading(sentence) or not _standalone(ctx, quote):
+        return None
+    index = sentence.paragraph - 1
+    while index >= 0 and ctx.article.paragraphs[index].is_heading:
+        index -= 1
+    previous = [
+        ctx.decided[q].speaker
+        for s in ctx.sentences
+        if s.paragraph == index
+        for q in s.quotes
+        if q in ctx.decided and ctx.decided[q].speaker != UNKNOWN
+    ]
+    return Verdict(previous[-1] if previous else UNKNOWN, None, kind="full")
+
+
+def _standalone(ctx: ArticleContext, quote: Quote) -> bool:
+    para = ctx.article.paragraphs[quote.sentence.paragraph]
+    span = quote.span
+    outside = ctx.masked[para.start : span.open_at] + ctx.masked[span.close_at + 1 : para.end]
+    return span.open_at >= para.start and not re.search(r"\w", outside.replace("_", ""))
+
+
+def same_words_elsewhere(ctx: ArticleContext) -> None:
+    """A quotation still unknown takes the speaker of the same words quoted elsewhere (a heading)."""
+    keys = {q: normalise(ctx.spans[q].text(ctx.text)) for q in ctx.decided}
+    for q, result in list(ctx.decided.items()):
+        if result.speaker != UNKNOWN:
+            continue
+        others = {
+            ctx.decided[p].speaker
+            for p in ctx.decided
+            if p != q and keys[p] == keys[q] and ctx.decided[p].speaker != UNKNOWN
+        }
+        if len(others) == 1:
+            kind = "partial" if result.kind == "scare" else result.kind
+            ctx.decided[q] = Attribution(others.pop(), kind, None)
+
+
+QUOTE_RULES: tuple[QuoteRule, ...] = (
+    cue_after_quote,
+    incise_inside_marks,
+    source_before_quote,
+    source_heading_sentence,
+    speech_verb_before,
+    inverted_cue_ending_sentence,
+    quote_paragraph_continues,
+)
+ARTICLE_RULES: tuple[ArticleRule, ...] = (same_words_elsewhere,)
