@@ -7,6 +7,7 @@ shown in its place. Nothing is rewritten: noise paragraphs are only skipped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.core.text import fold_chars, normalise
@@ -38,6 +39,8 @@ _CREDIT_RUN = re.compile(r"^(?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2} ?/ ?){2,}"
 # "... à PékinReuters": a caption with a credit glued to its last word.
 _GLUED_CREDIT = re.compile(r"[a-zà-ÿ](?:Reuters|AFP|AP|EPA|Getty Images|Shutterstock|Sputnik|Xinhua|KCNA)\s*$")
 _LOOP_SHINGLE = 8
+# A line is a looping caption when at least this share of its 8-word runs occur twice or more in it.
+_LOOP_SHARE = 0.5
 
 _FRENCH_WORDS = {
     "le",
@@ -152,8 +155,9 @@ def noise_reason(line: str) -> str | None:
         return "photo credit"
     words = re.findall(r"\w+", folded)
     shingles = [" ".join(words[i : i + _LOOP_SHINGLE]) for i in range(len(words) - _LOOP_SHINGLE + 1)]
-    if len(shingles) != len(set(shingles)):
-        return "looping caption"
+    counts = Counter(shingles)
+    if shingles and sum(counts[s] > 1 for s in shingles) >= _LOOP_SHARE * len(shingles):
+        return "looping caption"  # a caption that repeats itself; one quotation said twice is not one
     return None
 
 

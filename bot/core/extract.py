@@ -65,6 +65,7 @@ class Extractor:
         sentences = split_sentences(text, article.paragraphs, spans)
         results = attribute(article, spans, sentences, self.registry, self.nlp, publication_date(published))
         quotations = []
+        seen: set[tuple[str, str]] = set()
         for index, span in enumerate(spans):
             result = results[index]
             words = span.text(text)
@@ -73,6 +74,10 @@ class Extractor:
                 first_start, first_end = span.pieces[0]
                 words = f"{text[first_start:cut_start].rstrip()} {text[cut_end:first_end].lstrip()}".strip()
                 words = "\n".join([words, *(text[s:e] for s, e in span.pieces[1:])])
+            key = (" ".join(words.split()), result.speaker)
+            if key in seen:
+                continue  # the same words of the same speaker again (a repeated headline or block): one quotation
+            seen.add(key)
             quotations.append(Quotation(name, words, result.speaker, result.kind, span.start, span.end, result.cue))
         return ExtractedArticle(article, quotations)
 

@@ -19,6 +19,8 @@ _FAMILIES: dict[str, str] = {"«": "»", "“": "”", "„": "“”", "‹": "
 _OPENERS = "«“„‹"
 _CLOSERS = "»”›"
 _STRAIGHT = '"'
+# Two apostrophes standing for a double quotation mark, as in older wire copy: ''...''.
+_DOUBLE_APOSTROPHE = re.compile(r"(?<!['’])(?:''|’’)(?!['’])")
 _MIN_CHARS = 1
 
 
@@ -27,7 +29,8 @@ class QuoteSpan:
     """A quotation as found in the text: the content pieces between its marks.
 
     `pieces` holds one (start, end) per paragraph the quotation runs over, the
-    outer spaces trimmed; `open_at`/`close_at` are the offsets of the marks.
+    outer spaces trimmed; `open_at` is the opening mark's first character, `close_at` the closing
+    mark's last (marks are one character, or two apostrophes '' in older wire copy).
     """
 
     open_at: int
@@ -54,12 +57,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _straight_role(text: str, i: int) -> str:
-    """Whether a straight " opens, closes, or could do either, from its neighbours."""
+def _straight_role(text: str, i: int, width: int = 1) -> str:
+    """Whether a straight mark (" or '') opens, closes, or could do either, from its neighbours."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     opens = before.isspace() or before in "([{'’-–—/\u00a0" or i == 0
-    closes = after.isspace() or after in ".,;:!?)]}…-–—\u00a0" or i + 1 == len(text)
+    closes = after.isspace() or after in ".,;:!?)]}…-–—\u00a0" or i + width == len(text)
     if opens and not closes:
         return "open"
     if closes and not opens:
@@ -78,6 +81,8 @@ class _Open:
 def _marks_in(text: str, para: Paragraph) -> list[tuple[int, str, str]]:
     """(offset, mark, role) for every quotation mark in a paragraph."""
     found: list[tuple[int, str, str]] = []
+    for match in _DOUBLE_APOSTROPHE.finditer(text, para.start, para.end):
+        found.append((match.start(), match.group(), _straight_role(text, match.start(), len(match.group()))))
     for i in range(para.start, para.end):
         char = text[i]
         if char in _OPENERS or char in _CLOSERS:
@@ -87,10 +92,12 @@ def _marks_in(text: str, para: Paragraph) -> list[tuple[int, str, str]]:
             found.append((i, char, role))
         elif char == _STRAIGHT:
             found.append((i, char, _straight_role(text, i)))
-    return found
+    return sorted(found)
 
 
 def _family(mark: str) -> str:
+    if len(mark) == 2:
+        return "apostrophes"
     if mark in "«»":
         return "guillemet"
     if mark in "‹›":
@@ -115,14 +122,14 @@ def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> li
                 and (text[para.start : first[0]].strip() == "")
             )
             if reopens:
-                pending.piece_start = first[0] + 1
+                pending.piece_start = first[0] + len(first[1])
                 marks = marks[1:]
             else:
                 pending = None
         for at, mark, role in marks:
             if pending is None:
                 if role in ("open", "either", "both"):
-                    pending = _Open(mark, at, [], at + 1)
+                    pending = _Open(mark, at, [], at + len(mark))
                 continue
             closes = role in ("close", "either") or (role == "both" and pending.mark == "„")
             if role == "both" and pending.mark == "“":
@@ -130,11 +137,11 @@ def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> li
             if closes:
                 pieces = [*pending.pieces, _trim(text, pending.piece_start, at)]
                 pieces = [p for p in pieces if p[1] - p[0] >= _MIN_CHARS]
-                if pieces:
-                    spans.append(QuoteSpan(pending.at, at, tuple(pieces)))
+                if pieces:  # close_at is the closing mark's last character
+                    spans.append(QuoteSpan(pending.at, at + len(mark) - 1, tuple(pieces)))
                 pending = None
             elif role in ("open", "both"):
-                pending = _Open(mark, at, [], at + 1)  # the earlier opener was stray
+                pending = _Open(mark, at, [], at + len(mark))  # the earlier opener was stray
         if pending is not None:
             # Left open: remember this paragraph's piece in case the next one reopens.
             pending.pieces.append(_trim(text, pending.piece_start, para.end))
@@ -147,7 +154,7 @@ def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> li
 def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
     """Every quotation in the kept paragraphs, in text order, outermost only."""
     spans: list[QuoteSpan] = []
-    for family in ("guillemet", "curly", "single", "straight"):
+    for family in ("guillemet", "curly", "single", "straight", "apostrophes"):
         spans.extend(_pairs_for_family(text, paragraphs, family))
     spans.sort(key=lambda s: (s.open_at, -s.close_at))
     kept: list[QuoteSpan] = []

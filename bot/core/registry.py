@@ -35,6 +35,7 @@ _PREPOSITION = re.compile(
     r"|of|to|with|for|by|from|at|on|about|against|toward|towards)\s*)$"
 )
 _CAPITALISED_WORD = re.compile(r"^\s+([A-ZÀ-Þ][\w-]*)")
+_POSSESSIVE = re.compile(r"['’]s?(?=\s)")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w-]+)\s+$")
 # Honorifics before a surname, by gender: "M. Dupont" is a man, "Mme Dupont" a woman.
 _HONORIFIC = re.compile(
@@ -109,6 +110,7 @@ class Mention:
     by_role: bool
     complement: bool  # introduced by a preposition: "à Kim", "du président russe"
     core_start: int  # where the name or role itself starts
+    possessor: bool = False  # "X's office": X owns the phrase's head, is not it
 
 
 def _variant_pattern(variant: str) -> str:
@@ -235,8 +237,10 @@ class SpeakerRegistry:
         if lead and lead.group():
             contracted = lead.group().split()[0] in {"du", "au", "aux"}
             start -= len(lead.group())
-        complement = contracted or introduced_by_preposition(text, start)
-        return Mention(start, end, speaker, by_role, complement, core_start)
+        # A possessor is not the head of its phrase: "Meloni's office said" is the office speaking.
+        possessive = _POSSESSIVE.match(text, end) is not None
+        complement = contracted or possessive or introduced_by_preposition(text, start)
+        return Mention(start, end, speaker, by_role, complement, core_start, possessive)
 
     @staticmethod
     def _merge(found: list[Mention]) -> list[Mention]:
@@ -248,7 +252,9 @@ class SpeakerRegistry:
                 prev = kept[-1]
                 if prev.speaker is mention.speaker and mention.end > prev.end:
                     core = prev.core_start if mention.by_role else mention.core_start
-                    kept[-1] = Mention(prev.start, mention.end, prev.speaker, False, prev.complement, core)
+                    kept[-1] = Mention(
+                        prev.start, mention.end, prev.speaker, False, prev.complement, core, mention.possessor
+                    )
                 continue
             kept.append(mention)
         merged: list[Mention] = []
@@ -260,7 +266,9 @@ class SpeakerRegistry:
                 and prev.by_role
                 and 0 <= mention.start - prev.end <= 1
             ):
-                merged[-1] = Mention(prev.start, mention.end, prev.speaker, False, prev.complement, mention.core_start)
+                merged[-1] = Mention(
+                    prev.start, mention.end, prev.speaker, False, prev.complement, mention.core_start, mention.possessor
+                )
                 continue
             merged.append(mention)
         return merged

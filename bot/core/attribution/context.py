@@ -59,6 +59,9 @@ _FINITE_VERB = {
     ),
 }
 _STRIP = " ,;:\u00a0"
+_CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
+# Words that open a phrase that is not a description of a speaker: a participle, an honorific alone.
+_NOT_A_DESCRIPTION = re.compile(r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|it|this)$")
 
 
 @dataclass(frozen=True)
@@ -253,7 +256,7 @@ class ArticleContext:
         inside = self.mentions_in(start, end)
         # A preposition before the phrase ("selon X", "pour X") introduces it; one inside it
         # ("le porte-parole de X") makes X a complement.
-        heads = [m for m in inside if not m.complement or m.start <= np_start]
+        heads = [m for m in inside if not m.possessor and (not m.complement or m.start <= np_start)]
         ids = {m.speaker.id for m in heads}
         if len(ids) > 1:
             return Found(ambiguous=True)
@@ -266,7 +269,8 @@ class ArticleContext:
                 return Found(speaker=f"other:{entity.text.strip()}")
         if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
             words = original.split()
-            if len(words) <= DESCRIPTION_MAX_WORDS and words[0].lower() not in ("ce", "cette", "it", "this"):
+            first = fold_chars(words[0]).rstrip(".")
+            if len(words) <= DESCRIPTION_MAX_WORDS and not _NOT_A_DESCRIPTION.match(first):
                 return Found(speaker=f"other:{original}")
         return Found()
 
@@ -303,7 +307,8 @@ class ArticleContext:
         return start + match.start() if match else None
 
     def clause_end(self, start: int, limit: int) -> int:
-        match = re.search(r"[,.;:!?()]|\s-\s", self.masked[start:limit])
+        """Where the phrase starting at `start` ends: punctuation, but not an abbreviation's full stop (M., Mr.)."""
+        match = _CLAUSE_END.search(self.masked[start:limit])
         return start + match.start() if match else limit
 
     def subject_before(
@@ -409,9 +414,8 @@ class ArticleContext:
         if attributed:
             return self._if_gender_fits(attributed[-1], gender) or AMBIGUOUS
         groups = self.verb_groups(sentence.start, sentence.end)
-        first = self.first_verb(sentence.start, sentence.end)
-        starts = [v for v in (first, groups[0].start() if groups else None) if v is not None]
-        found = self.subject_before(sentence, min(starts))[0] if starts else self.root_subject(sentence_index)
+        verb_at = groups[0].start() if groups else self.first_verb(sentence.start, sentence.end)
+        found = self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)
         if found is None or found.pronoun or found.empty:
             return None
         if found.ambiguous or found.speaker is None:

@@ -23,6 +23,12 @@ CUE_AFTER_SUBJECT_WORDS = 6
 _INCISE = re.compile(r",\s*(?P<cue>[^,]{2,60}?)\s*,")
 # A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
 INVERTED_VERB_COMMA_REACH = 3
+# A quoted phrase of at most this many words followed by a verb is a term the writer uses.
+TERM_MAX_WORDS = 4
+_VERB_AFTER_TERM = {
+    "fr": re.compile(r"\s+(?:a|ont|est|sont|était|étaient|reste|restent|demeure|devient|serait|sera)\s"),
+    "en": re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|remains|can|could)\s"),
+}
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,20 @@ def _incise_speaker(ctx: ArticleContext, cue: str, cue_at: int) -> Found | None:
     return subject if subject.speaker else None
 
 
+def term_as_subject(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A short quoted phrase that is the subject of the writer's next verb is a term, not speech.
+
+    "... and "one country, two systems" has allowed ...": the phrase is mentioned, nobody is
+    quoted as saying it here.
+    """
+    span, sentence = quote.span, quote.sentence
+    if word_count(span.text(ctx.text)) > TERM_MAX_WORDS or not ctx.masked[sentence.start : span.open_at].strip():
+        return None
+    if _VERB_AFTER_TERM[ctx.language].match(ctx.text, span.close_at + 1):  # the original text: "à" is not "a"
+        return Verdict(UNKNOWN, None, kind="scare")
+    return None
+
+
 def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """« selon X », "according to X" before the quotation, nearer than any speech verb."""
     span, sentence = quote.span, quote.sentence
@@ -145,6 +165,8 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if not verbs:
         return None
     nearest = verbs[-1]
+    if _cue_of_earlier_quote(ctx, quote, nearest.start()):
+        return None
     cue = ctx.text[nearest.start() : nearest.end()].strip()
     inverted = INVERTED_PRONOUN_CUE.search(
         ctx.masked, max(0, nearest.start() - INVERTED_CUE_REACH), nearest.end() + INVERTED_CUE_REACH
@@ -170,6 +192,24 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             return Verdict(ctx.settle(found, quote.sentence_index), cue)
     found, _ = ctx.subject_before(sentence, nearest.start())
     return Verdict(ctx.checked(found, quote.sentence_index, nearest.start()), cue)
+
+
+def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb_at: int) -> bool:
+    """Whether a verb is the cue right after an earlier quotation of the sentence ("“...,” X tells voters").
+
+    That verb introduced its own quotation; a later fragment needs a cue of its own.
+    """
+    for p in quote.sentence.quotes:
+        earlier = ctx.spans[p]
+        if p < quote.index and earlier.close_at < verb_at:
+            between = ctx.masked[earlier.close_at + 1 : verb_at]
+            if re.fullmatch(r"[\s,;-]*", between) or (
+                between.strip(" ,;").count(",") == 0
+                and word_count(between) <= CUE_AFTER_SUBJECT_WORDS
+                and re.match(r"[\s]*[,;]", between) is not None
+            ):
+                return True
+    return False
 
 
 def _comma_before(ctx: ArticleContext, at: int) -> bool:
@@ -236,6 +276,7 @@ def same_words_elsewhere(ctx: ArticleContext) -> None:
 QUOTE_RULES: tuple[QuoteRule, ...] = (
     cue_after_quote,
     incise_inside_marks,
+    term_as_subject,
     source_before_quote,
     source_heading_sentence,
     speech_verb_before,
