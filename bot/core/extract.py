@@ -72,7 +72,9 @@ class Extractor:
             if result.cut is not None:
                 cut_start, cut_end = result.cut
                 first_start, first_end = span.pieces[0]
-                words = f"{text[first_start:cut_start].rstrip()} {text[cut_end:first_end].lstrip()}".strip()
+                rest = text[cut_end:first_end].lstrip()
+                glue = "" if rest[:1] in ".!?" else " "
+                words = f"{text[first_start:cut_start].rstrip()}{glue}{rest}".strip()
                 words = "\n".join([words, *(text[s:e] for s, e in span.pieces[1:])])
             key = (" ".join(words.split()), result.speaker)
             if key in seen:

@@ -47,7 +47,12 @@ COORDINATION_DEPTH = 2
 # Levels the parse climbs (conj, xcomp, advcl) from a verb to the clause that has its subject.
 PARSE_CLIMB = 3
 
+# A chain of sentences whose subject is the same pronoun ("he said ... he said") keeps its referent:
+# each one passed gives the search at least this many more sentences.
+PRONOUN_CHAIN_SENTENCES = 2
+
 AMBIGUOUS = "ambiguous"
+_SAME_PRONOUN = "same pronoun"
 _DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the|a|an|his|her)\b")
 _BARE_VERB_BLOCKERS = re.compile(
     r"(?:\b(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$"
@@ -390,16 +395,25 @@ class ArticleContext:
         passed over on the way names another registry person, the pronoun is ambiguous.
         """
         first_paragraph = self.sentences[sentence_index].paragraph - 1
+        budget = SALIENCE_SENTENCES
         passed_over: set[str] = set()
-        for index in range(sentence_index - 1, max(-1, sentence_index - 1 - SALIENCE_SENTENCES), -1):
+        index = sentence_index - 1
+        while index >= 0 and budget > 0:
             sentence = self.sentences[index]
+            index -= 1
             if sentence.paragraph < first_paragraph:
                 break
             if self.is_heading(sentence):
                 continue
-            candidate = self._speaker_of_sentence(index, gender)
+            budget -= 1
+            candidate = self._speaker_of_sentence(index + 1, gender)
             if candidate == AMBIGUOUS:
                 return UNKNOWN
+            if candidate == _SAME_PRONOUN:
+                # "..., he said." before: the same referent goes on; look one paragraph further back
+                first_paragraph = min(first_paragraph, sentence.paragraph - 1)
+                budget = max(budget, PRONOUN_CHAIN_SENTENCES)
+                continue
             if candidate is not None:
                 return UNKNOWN if passed_over - {candidate} else candidate
             passed_over |= {m.speaker.id for m in self.mentions_in(sentence.start, sentence.end) if not m.complement}
@@ -416,6 +430,8 @@ class ArticleContext:
         groups = self.verb_groups(sentence.start, sentence.end)
         verb_at = groups[0].start() if groups else self.first_verb(sentence.start, sentence.end)
         found = self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)
+        if found is not None and found.pronoun == gender:
+            return _SAME_PRONOUN
         if found is None or found.pronoun or found.empty:
             return None
         if found.ambiguous or found.speaker is None:

@@ -19,8 +19,9 @@ from bot.core.text import fold_chars, normalise, word_count
 
 # A name before the verb of a cue after the quote: « ... », Poutine a déclaré (at most this many words).
 CUE_AFTER_SUBJECT_WORDS = 6
-# An incise inside the marks: « ..., a-t-il dit, ... », between 2 and 60 characters.
-_INCISE = re.compile(r",\s*(?P<cue>[^,]{2,60}?)\s*,")
+# An incise inside the marks, between 2 and 60 characters: « ..., a-t-il dit, ... », or ending a
+# sentence that the quotation goes on after: « Nous irons, a déclaré la présidente. Et nous gagnerons. »
+_INCISE = re.compile(r",\s*(?P<cue>[^,.!?]{2,60}?)\s*(?:,|(?=[.!?]\s+\S))")
 # A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
 INVERTED_VERB_COMMA_REACH = 3
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
@@ -232,6 +233,29 @@ def inverted_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict |
     return None
 
 
+def quote_sentence_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A sentence that is only a quotation, right after an attributed quotation in its paragraph, goes on with it.
+
+    "“We must act,” he said. “Our security depends on it.”": the second is his too.
+    """
+    sentence = quote.sentence
+    if quote.sentence_index == 0 or not _alone_in(ctx, quote, sentence.start, sentence.end):
+        return None
+    previous = ctx.sentences[quote.sentence_index - 1]
+    if previous.paragraph != sentence.paragraph or not previous.quotes:
+        return None
+    last = ctx.decided.get(previous.quotes[-1])
+    if last is None or last.speaker == UNKNOWN or last.cue is None:
+        return None
+    return Verdict(last.speaker, None, kind="full")
+
+
+def _alone_in(ctx: ArticleContext, quote: Quote, start: int, end: int) -> bool:
+    span = quote.span
+    outside = ctx.masked[start : span.open_at] + ctx.masked[span.close_at + 1 : end]
+    return not re.search(r"\w", outside.replace("_", ""))
+
+
 def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """A paragraph that is only a quotation continues the previous paragraph's last speaker."""
     sentence = quote.sentence
@@ -252,9 +276,7 @@ def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | No
 
 def _standalone(ctx: ArticleContext, quote: Quote) -> bool:
     para = ctx.article.paragraphs[quote.sentence.paragraph]
-    span = quote.span
-    outside = ctx.masked[para.start : span.open_at] + ctx.masked[span.close_at + 1 : para.end]
-    return span.open_at >= para.start and not re.search(r"\w", outside.replace("_", ""))
+    return quote.span.open_at >= para.start and _alone_in(ctx, quote, para.start, para.end)
 
 
 def same_words_elsewhere(ctx: ArticleContext) -> None:
@@ -281,6 +303,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     source_heading_sentence,
     speech_verb_before,
     inverted_cue_ending_sentence,
+    quote_sentence_continues,
     quote_paragraph_continues,
 )
 ARTICLE_RULES: tuple[ArticleRule, ...] = (same_words_elsewhere,)
