@@ -64,6 +64,8 @@ _FINITE_VERB = {
     ),
 }
 _STRIP = " ,;:\u00a0"
+_OBJECT_OF_VERB = re.compile(r"\b\w{3,}ing\b|\b(?:who|which|that|qui|que)\b")
+_LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
 # Words that open a phrase that is not a description of a speaker: a participle, an honorific alone.
 _NOT_A_DESCRIPTION = re.compile(r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|it|this)$")
@@ -261,7 +263,14 @@ class ArticleContext:
         inside = self.mentions_in(start, end)
         # A preposition before the phrase ("selon X", "pour X") introduces it; one inside it
         # ("le porte-parole de X") makes X a complement.
-        heads = [m for m in inside if not m.possessor and (not m.complement or m.start <= np_start)]
+        # A name deep inside the phrase, after a verb, is that verb's object: "leader of a group pressing X".
+        heads = [
+            m
+            for m in inside
+            if not m.possessor
+            and (not m.complement or m.start <= np_start)
+            and not _OBJECT_OF_VERB.search(self.masked[np_start : m.start])
+        ]
         ids = {m.speaker.id for m in heads}
         if len(ids) > 1:
             return Found(ambiguous=True)
@@ -333,6 +342,9 @@ class ArticleContext:
                 return self.subject_before(sentence, earlier, depth + 1)
         for piece in reversed(list(re.finditer(r"[^,]+", left))):
             start, end = left_start + piece.start(), left_start + piece.end()
+            opener = _LEADING_CONJUNCTION.match(self.masked, start, end)
+            if opener:
+                start = opener.end()  # "Mais Macron a affirmé": the subject follows the conjunction
             folded = self.masked[start:end].strip()
             if not folded or NOT_A_SUBJECT.match(folded) or folded.startswith("_"):
                 continue

@@ -22,6 +22,7 @@ CUE_AFTER_SUBJECT_WORDS = 6
 # An incise inside the marks, between 2 and 60 characters: « ..., a-t-il dit, ... », or ending a
 # sentence that the quotation goes on after: « Nous irons, a déclaré la présidente. Et nous gagnerons. »
 _INCISE = re.compile(r",\s*(?P<cue>[^,.!?]{2,60}?)\s*(?:,|(?=[.!?]\s+\S))")
+_RELATIVE_OPENER = re.compile(r"(?:qui|que|qu'|dont|ou|lequel|laquelle|which|who|whom|whose|that|where|when)\b")
 # A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
 INVERTED_VERB_COMMA_REACH = 3
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
@@ -100,6 +101,8 @@ def incise_inside_marks(ctx: ArticleContext, quote: Quote) -> Verdict | None:
 
 
 def _incise_speaker(ctx: ArticleContext, cue: str, cue_at: int) -> Found | None:
+    if _RELATIVE_OPENER.match(cue):
+        return None  # ", which President X has welcomed." is the speaker's own relative clause
     inverted = INVERTED_PRONOUN_CUE.fullmatch(cue)
     if inverted:
         return pronoun(inverted.group("p1") or inverted.group("p2"))
@@ -113,6 +116,18 @@ def _incise_speaker(ctx: ArticleContext, cue: str, cue_at: int) -> Found | None:
         return None
     subject = ctx.resolve_inside_quote(*subject_span)
     return subject if subject.speaker else None
+
+
+def parenthetical_gloss(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A quotation inside parentheses with no cue of its own glosses a word: (« Mains propres » en espagnol)."""
+    span, sentence = quote.span, quote.sentence
+    opened = ctx.masked.rfind("(", sentence.start, span.open_at)
+    if opened == -1 or ctx.masked.find(")", opened, span.open_at) != -1:
+        return None
+    closed = ctx.masked.find(")", span.close_at, sentence.end)
+    if closed == -1 or ctx.verb_groups(opened, closed):
+        return None
+    return Verdict(UNKNOWN, None, kind="scare")
 
 
 def term_as_subject(ctx: ArticleContext, quote: Quote) -> Verdict | None:
@@ -298,6 +313,7 @@ def same_words_elsewhere(ctx: ArticleContext) -> None:
 QUOTE_RULES: tuple[QuoteRule, ...] = (
     cue_after_quote,
     incise_inside_marks,
+    parenthetical_gloss,
     term_as_subject,
     source_before_quote,
     source_heading_sentence,

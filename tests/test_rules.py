@@ -1,0 +1,227 @@
+"""One test or more per rule of `bot.core.attribution.rules`, on sentences written for the test.
+
+The dev registry (`tests/realdev/speakers.toml`) names other leaders as principals, so these tests
+also prove that a principal is an edit of a file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.core.attribution import rules
+from bot.core.extract import Extractor, Quotation
+from bot.core.registry import load_registry
+from tests.conftest import ROOT, by_text
+
+DEV_SPEAKERS = ROOT / "tests" / "realdev" / "speakers.toml"
+
+
+@pytest.fixture(scope="module")
+def dev_quotes():
+    extractor = Extractor(DEV_SPEAKERS)
+
+    def run(text: str, language: str | None = None, published: str | None = None) -> list[Quotation]:
+        return extractor.extract("test.txt", text, language, published).quotations
+
+    return run
+
+
+def test_readme_lists_the_rules_in_the_codes_order() -> None:
+    """The README's list of rules is the code's table of contents."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\d+\. `(\w+)`", readme, flags=re.M)
+    declared = [rule.__name__ for rule in (*rules.QUOTE_RULES, *rules.ARTICLE_RULES)]
+    assert listed == declared
+
+
+# ---- cue_after_quote ---------------------------------------------------------------------------
+
+
+def test_cue_after_names_a_dev_principal(dev_quotes) -> None:
+    q = by_text(dev_quotes("« Nous ne céderons rien », a déclaré Giorgia Meloni mardi."), "céderons")
+    assert (q.speaker, q.cue) == ("meloni", "a déclaré")
+
+
+def test_cue_after_with_honorific_is_the_person_not_m(dev_quotes) -> None:
+    text = "« La réforme passera », a affirmé M. Erdogan devant la presse."
+    assert by_text(dev_quotes(text, published="2023-05-02"), "réforme").speaker == "erdogan"
+
+
+def test_the_office_of_a_principal_is_not_the_principal(dev_quotes) -> None:
+    text = 'Italy "remains a steadfast partner of Kyiv," Meloni\'s office said in a statement.'
+    assert by_text(dev_quotes(text, "en"), "steadfast").speaker not in {"meloni", "zelensky"}
+
+
+# ---- incise_inside_marks ---------------------------------------------------------------------
+
+
+def test_incise_ending_a_sentence_inside_the_marks_is_one_quotation(dev_quotes) -> None:
+    (q,) = dev_quotes("« Nous irons jusqu'au bout, a déclaré Giorgia Meloni. Et nous gagnerons. »")
+    assert q.speaker == "meloni"
+    assert q.text == "Nous irons jusqu'au bout. Et nous gagnerons."
+
+
+# ---- term_as_subject -------------------------------------------------------------------------
+
+
+def test_a_term_that_is_the_subject_of_the_writers_verb_is_nobodys(dev_quotes) -> None:
+    text = 'Xi Jinping said the city was calm and "one country, two systems" has served it well.'
+    assert by_text(dev_quotes(text, "en"), "one country").speaker == "unknown"
+
+
+def test_a_fragment_after_the_verb_is_still_the_subjects(dev_quotes) -> None:
+    text = "Xi Jinping a promis une « coopération renforcée » à ses voisins."
+    assert by_text(dev_quotes(text, published="2024-03-01"), "coopération").speaker == "xi"
+
+
+def test_a_quote_followed_by_a_place_after_a_is_not_a_term(quotes) -> None:
+    text = 'Poutine promet "une aide totale" à Pyongyang'
+    assert by_text(quotes(text), "aide totale").speaker == "putin"
+
+
+# ---- source_before_quote / source_heading_sentence ---------------------------------------------
+
+
+def test_selon_a_principal(dev_quotes) -> None:
+    text = "Selon Pedro Sánchez, « la reconnaissance est une question de justice »."
+    assert by_text(dev_quotes(text), "justice").speaker == "sanchez"
+
+
+def test_pour_a_principal_at_the_head_of_the_sentence(dev_quotes) -> None:
+    text = "Pour Lula, « la démocratie a gagné ce dimanche »."
+    assert by_text(dev_quotes(text, published="2023-01-09"), "démocratie").speaker == "lula"
+
+
+# ---- speech_verb_before ------------------------------------------------------------------------
+
+
+def test_english_fragment_inside_a_named_subjects_sentence(dev_quotes) -> None:
+    text = 'Modi touted "a new chapter" in the partnership after the talks.'
+    assert by_text(dev_quotes(text, "en", "2023-06-23"), "new chapter").speaker == "modi"
+
+
+def test_verb_of_judgement_with_a_fragment_complement(dev_quotes) -> None:
+    text = 'She called her rival a "danger to the nation", Giorgia Meloni\'s aides said.'
+    assert by_text(dev_quotes(text, "en"), "danger").speaker != "meloni"
+    text = 'Giorgia Meloni called her rival a "danger to the nation" on Tuesday.'
+    assert by_text(dev_quotes(text, "en"), "danger").speaker == "meloni"
+
+
+def test_a_verb_that_cued_an_earlier_quote_is_not_reused_for_a_later_fragment(dev_quotes) -> None:
+    text = '"My father was a miner," Starmer tells voters, countering critics for whom the "posh lawyer" is aloof.'
+    qs = dev_quotes(text, "en", "2024-07-01")
+    assert by_text(qs, "miner").speaker == "starmer"
+    assert by_text(qs, "posh lawyer").speaker == "unknown"
+
+
+def test_a_verb_of_denial_does_not_make_the_accusation_the_subjects(dev_quotes) -> None:
+    text = 'Rishi Sunak has denied the accusation that he "lied" about the tax figure.'
+    assert by_text(dev_quotes(text, "en", "2024-06-06"), "lied").speaker != "sunak"
+
+
+# ---- quote_sentence_continues / quote_paragraph_continues ---------------------------------------
+
+
+def test_a_quote_sentence_after_an_attributed_one_goes_on_with_it(dev_quotes) -> None:
+    text = (
+        '"Europe can die," Emmanuel Macron said on Thursday. "It depends solely on our choices."\n\n'
+        "The speech lasted two hours."
+    )
+    qs = dev_quotes(text, "en", "2024-04-25")
+    assert by_text(qs, "solely").speaker == "macron"
+
+
+def test_a_quote_sentence_after_an_unattributed_one_stays_unknown(dev_quotes) -> None:
+    text = 'Observers were "stunned" by the result. "It depends solely on our choices."'
+    assert by_text(dev_quotes(text, "en", "2024-04-25"), "solely").speaker == "unknown"
+
+
+def test_a_pronoun_chain_keeps_its_referent_across_paragraphs(dev_quotes) -> None:
+    text = (
+        "Emmanuel Macron warned on Thursday that Europe could die.\n\n"
+        "In a speech of two hours, he said Europe had relied on others for too long.\n\n"
+        '"Our security depends on our own choices," he said.'
+    )
+    assert by_text(dev_quotes(text, "en", "2024-04-25"), "security").speaker == "macron"
+
+
+# ---- quotation marks ------------------------------------------------------------------------------
+
+
+def test_two_apostrophes_are_quotation_marks(dev_quotes) -> None:
+    text = "''Nous n'arrêterons pas les combats'', a expliqué Netanyahou. Il a ajouté : ''C'est notre devoir''."
+    qs = dev_quotes(text, published="2024-06-01")
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("Nous n'arrêterons pas les combats", "netanyahu"),
+        ("C'est notre devoir", "netanyahu"),
+    ]
+
+
+def test_the_same_words_quoted_twice_by_the_same_speaker_are_one_quotation(dev_quotes) -> None:
+    text = (
+        "« Trouvons un accord » : la lettre de Trump\n\n"
+        "« Trouvons un accord », écrit Donald Trump dans sa lettre. Plus loin : « Trouvons un accord », écrit-il."
+    )
+    qs = dev_quotes(text, published="2019-10-16")
+    assert [q.speaker for q in qs if "accord" in q.text] == ["trump"]
+
+
+# ---- who is who (registry) -------------------------------------------------------------------------
+
+
+def test_roles_hold_for_their_years() -> None:
+    registry = load_registry(DEV_SPEAKERS)
+    import datetime as dt
+
+    assert registry.role_holder("le président français".removeprefix("le "), dt.date(2020, 1, 1)).id == "macron"
+    assert registry.role_holder("président français", dt.date(2010, 1, 1)).id == "sarkozy"
+    assert registry.role_holder("chancelier allemand", dt.date(2023, 1, 1)).id == "scholz"
+    assert registry.role_holder("chancelier allemand", dt.date(2025, 9, 1)).id == "merz"
+    assert registry.role_holder("chancelier allemand", dt.date(1990, 1, 1)) is None
+
+
+def test_a_role_out_of_its_years_is_not_the_principal(quotes, extractor) -> None:
+    text = "« Nous resterons vigilants », a déclaré le président russe."
+    assert by_text(extractor.extract("t.txt", text, "fr", "2010-03-01").quotations, "vigilants").speaker != "putin"
+    assert by_text(extractor.extract("t.txt", text, "fr", "2015-03-01").quotations, "vigilants").speaker == "putin"
+    text = "« Notre armée est prête », a déclaré le dirigeant nord-coréen."
+    assert by_text(extractor.extract("t.txt", text, "fr", "2000-06-13").quotations, "armée").speaker != "kim"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("« Les négociations avancent », a déclaré le ministre Kim aux journalistes.", "négociations"),
+        ("« Les sanctions ne suffisent pas », a estimé Samuel Kim, professeur à Séoul.", "sanctions"),
+        ('"The talks are stalled," said Professor Kim, who teaches in Seoul.', "stalled"),
+        ("« Mon frère travaille trop », a confié sa sœur Kim à la presse.", "frère"),
+        ("« La paix est proche », a assuré Mme Macron lors de la visite.", "paix"),
+    ],
+)
+def test_someone_sharing_a_principals_surname_is_not_the_principal(quotes, dev_quotes, text, fragment) -> None:
+    principal_ids = {"putin", "kim", "macron"}
+    for run in (quotes, dev_quotes):
+        assert by_text(run(text), fragment).speaker not in principal_ids
+
+
+def test_a_capitalised_opener_before_a_surname_is_not_a_given_name(dev_quotes) -> None:
+    text = "Mais Macron a aussitôt affirmé : « Nous tiendrons bon. »"
+    assert by_text(dev_quotes(text, published="2023-03-01"), "tiendrons").speaker == "macron"
+
+
+def test_honorifics_and_titles_before_a_principals_name(dev_quotes) -> None:
+    assert by_text(dev_quotes('"We stand ready," said President Lula.', "en", "2024-01-05"), "ready").speaker == "lula"
+    text = '"India is ready," Prime Minister Modi told the crowd.'
+    assert by_text(dev_quotes(text, "en", "2024-01-05"), "ready").speaker == "modi"
+
+
+def test_a_broken_registry_is_one_clear_error(tmp_path: Path) -> None:
+    from bot.core.registry import RegistryError
+
+    path = tmp_path / "speakers.toml"
+    path.write_text('[[speaker]]\nid = "x"\nin_office = [{ from = "hier" }]\n', encoding="utf-8")
+    with pytest.raises(RegistryError, match="not a date"):
+        load_registry(path)
