@@ -12,11 +12,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.config import ConfigError, load_settings
+from bot.core.registry import RegistryError
+from bot.core.sources import SourcesError
 
 
 def _speakers(args: argparse.Namespace) -> Path:
     """The registry: --speakers FILE, else the data directory's speakers.toml."""
-    return Path(args.speakers) if args.speakers else load_settings().data_dir / "speakers.toml"
+    path = Path(args.speakers) if args.speakers else load_settings().data_dir / "speakers.toml"
+    if not path.is_file():
+        raise RegistryError(f"{path}: no such speakers file")
+    return path
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -207,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except ConfigError as error:
+    except (ConfigError, RegistryError, SourcesError) as error:
         print(f"quotebot: {error}", file=sys.stderr)
         return 2
 

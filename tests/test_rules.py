@@ -111,7 +111,7 @@ def test_verb_of_judgement_with_a_fragment_complement(dev_quotes) -> None:
 
 
 def test_a_verb_that_cued_an_earlier_quote_is_not_reused_for_a_later_fragment(dev_quotes) -> None:
-    text = '"My father was a miner," Starmer tells voters, countering critics for whom the "posh lawyer" is aloof.'
+    text = '"My father was a miner," Starmer tells voters, countering critics who paint the "posh lawyer" as aloof.'
     qs = dev_quotes(text, "en", "2024-07-01")
     assert by_text(qs, "miner").speaker == "starmer"
     assert by_text(qs, "posh lawyer").speaker == "unknown"
@@ -225,3 +225,16 @@ def test_a_broken_registry_is_one_clear_error(tmp_path: Path) -> None:
     path.write_text('[[speaker]]\nid = "x"\nin_office = [{ from = "hier" }]\n', encoding="utf-8")
     with pytest.raises(RegistryError, match="not a date"):
         load_registry(path)
+
+
+def test_eval_with_a_missing_or_broken_registry_says_one_line(tmp_path: Path, capsys) -> None:
+    from bot.cli import main
+
+    gold = str(ROOT / "tests" / "gold" / "seed_quotes.json")
+    assert main(["eval", "--gold", gold, "--speakers", str(tmp_path / "none.toml")]) == 2
+    assert capsys.readouterr().err.strip().endswith("no such speakers file")
+    broken = tmp_path / "speakers.toml"
+    broken.write_text('[[speaker]]\nid = "x\n', encoding="utf-8")
+    assert main(["eval", "--gold", gold, "--speakers", str(broken)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"quotebot: {broken}") and "\n" not in err

@@ -81,6 +81,7 @@ _FR_ER_STEMS = (
     "regrett",
     "esper",
     "exig",
+    "repet",
 )
 _FR_ER_ENDINGS = r"(?:e|es|ent|ee|ees|er|ait|aient|ant|era|eront|erait|a|erent)"
 _FR_IRREGULAR = (
@@ -243,6 +244,8 @@ _EN_VERBS = (
     "hailing",
     "announcing",
     "recalling",
+    "repeating",
+    "repeated",
 )
 
 _fr_regular = "|".join(re.escape(s) for s in _FR_ER_STEMS)

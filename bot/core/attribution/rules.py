@@ -217,14 +217,16 @@ def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb_at: int) -> bo
     """
     for p in quote.sentence.quotes:
         earlier = ctx.spans[p]
-        if p < quote.index and earlier.close_at < verb_at:
-            between = ctx.masked[earlier.close_at + 1 : verb_at]
-            if re.fullmatch(r"[\s,;-]*", between) or (
-                between.strip(" ,;").count(",") == 0
-                and word_count(between) <= CUE_AFTER_SUBJECT_WORDS
-                and re.match(r"[\s]*[,;]", between) is not None
-            ):
-                return True
+        if p >= quote.index or earlier.close_at >= verb_at:
+            continue
+        between = ctx.masked[earlier.close_at + 1 : verb_at]
+        comma_after = between.lstrip().startswith((",", ";")) or earlier.text(ctx.text).rstrip().endswith(",")
+        if ctx.verb_groups(earlier.close_at + 1, verb_at):
+            continue  # another verb stands between: "..., Modi said, adding « ... »"
+        if (not between.strip(" ,;-")) or (
+            comma_after and "," not in between.strip(" ,;") and word_count(between) <= CUE_AFTER_SUBJECT_WORDS
+        ):
+            return True
     return False
 
 
