@@ -169,6 +169,7 @@ class ArticleContext:
         self._sentence_starts = [s.start for s in self.sentences]
         self._parses: dict[int, tuple[Frame, Doc]] = {}
         self._entities: dict[int, list[Entity]] = {}
+        self._verbs_before: dict[int, list[re.Match[str]]] = {}
         self._english_names = self._capitalised_names() if self.language != "fr" else []
 
     @property
@@ -308,6 +309,13 @@ class ArticleContext:
                 continue
             found.append(match)
         return found
+
+    def verbs_before(self, quote: Quote) -> list[re.Match[str]]:
+        """The speech verbs of the quotation's sentence that end before its opening mark (found once)."""
+        if quote.index not in self._verbs_before:
+            start, open_at = quote.sentence.start, quote.span.open_at
+            self._verbs_before[quote.index] = [v for v in self.verb_groups(start, open_at) if v.end() <= open_at]
+        return self._verbs_before[quote.index]
 
     def any_verb_before(self, start: int, end: int) -> int | None:
         """Start of the last finite verb group (auxiliary + participle) in a stretch."""

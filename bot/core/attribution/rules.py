@@ -147,7 +147,7 @@ def term_as_subject(ctx: ArticleContext, quote: Quote) -> Verdict | None:
 def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """« selon X », "according to X" before the quotation, nearer than any speech verb."""
     span, sentence = quote.span, quote.sentence
-    verbs = [v for v in ctx.verb_groups(sentence.start, span.open_at) if v.end() <= span.open_at]
+    verbs = ctx.verbs_before(quote)
     sources = list(SOURCE_PREPOSITION.finditer(ctx.masked, sentence.start, span.open_at))
     if not sources or (verbs and verbs[-1].start() > sources[-1].start()):
         return None
@@ -165,7 +165,7 @@ def source_heading_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None
     if not head:
         return None
     comma = ctx.masked.find(",", head.end(), span.open_at)
-    verbs = [v for v in ctx.verb_groups(sentence.start, span.open_at) if v.end() <= span.open_at]
+    verbs = ctx.verbs_before(quote)
     if comma == -1 or (verbs and verbs[-1].start() <= comma):
         return None
     found = ctx.resolve_np(head.end(), comma, allow_description=False)
@@ -177,7 +177,7 @@ def source_heading_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None
 def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """The nearest speech verb before the quotation in its sentence, and that verb's subject."""
     span, sentence, q = quote.span, quote.sentence, quote.index
-    verbs = [v for v in ctx.verb_groups(sentence.start, span.open_at) if v.end() <= span.open_at]
+    verbs = ctx.verbs_before(quote)
     if not verbs:
         return None
     nearest = verbs[-1]
