@@ -238,3 +238,40 @@ def test_eval_with_a_missing_or_broken_registry_says_one_line(tmp_path: Path, ca
     assert main(["eval", "--gold", gold, "--speakers", str(broken)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"quotebot: {broken}") and "\n" not in err
+
+
+# ---- bare titles (context.title_holder) ---------------------------------------------------------------
+
+
+def test_a_bare_title_names_the_principal_just_named(dev_quotes, quotes) -> None:
+    text = "Benyamin Netanyahou a rejeté la proposition. Le Premier ministre a ajouté : « Nous ne céderons pas. »"
+    assert by_text(dev_quotes(text, published="2024-06-01"), "céderons").speaker == "netanyahu"
+    text = "Rishi Sunak visited a factory on Monday.\n\nThe Prime Minister said: \"We have a plan.\""
+    assert by_text(dev_quotes(text, "en", "2024-06-01"), "plan").speaker == "sunak"
+    text = "Vladimir Poutine est arrivé à Pyongyang. Le président a déclaré : « Nous sommes amis. »"
+    assert by_text(quotes(text), "amis").speaker == "putin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else holds the same title in the article
+        "Benyamin Netanyahou a rejeté la proposition du Premier ministre palestinien Mohammed Shtayyeh. "
+        "Le Premier ministre a ajouté : « Nous ne céderons pas. »",
+        # the last person named is not the principal
+        "Benyamin Netanyahou a rejeté la proposition. Gabriel Attal est arrivé ensuite. "
+        "Le Premier ministre a ajouté : « Nous ne céderons pas. »",
+        # not in office at the article's date (2024-06: Sunak, not Starmer)
+        "Keir Starmer a présenté son programme. Le Premier ministre a ajouté : « Nous ne céderons pas. »",
+    ],
+)
+def test_a_bare_title_in_doubt_names_no_principal(dev_quotes, text) -> None:
+    speaker = by_text(dev_quotes(text, published="2024-06-01"), "céderons").speaker
+    assert speaker not in {s.id for s in load_registry(DEV_SPEAKERS).principals}
+
+
+def test_a_bare_title_with_two_principals_holding_it_names_neither(quotes) -> None:
+    text = "Vladimir Poutine a rencontré Kim Jong-un à Pékin. Le dirigeant a déclaré : « Nous sommes amis. »"
+    assert by_text(quotes(text), "amis").speaker not in {"putin", "kim"}
+    text = "Kim Jong-un a reçu Vladimir Poutine. Le président a déclaré : « Nous sommes amis. »"
+    assert by_text(quotes(text), "amis").speaker not in {"putin", "kim"}

@@ -128,10 +128,12 @@ class SpeakerRegistry:
     _not_name_re: re.Pattern[str] | None = field(init=False, repr=False)
     _by_name: dict[str, Speaker] = field(init=False, repr=False)
     _by_role: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
+    _by_title: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_name = {}
         self._by_role = {}
+        self._by_title = {}
         names: list[str] = []
         roles: list[str] = []
         not_names: list[str] = []
@@ -142,6 +144,8 @@ class SpeakerRegistry:
             for role in speaker.roles:
                 self._by_role.setdefault(self._key(role.text), []).append((speaker, role.terms))
                 roles.append(role.text)
+                for title in bare_titles(role.text) if speaker.principal else []:
+                    self._by_title.setdefault(title, []).append((speaker, role.terms))
             not_names.extend(speaker.not_names)
         self._name_re = self._alternation(names)
         self._role_re = self._alternation(roles)
@@ -163,6 +167,11 @@ class SpeakerRegistry:
         """Who a role names at a date: the one registry person holding it then, else nobody."""
         holders = {s.id: s for s, terms in self._by_role.get(self._key(role), []) if any(t.holds(when) for t in terms)}
         return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def title_holders(self, title: str, when: date | None) -> list[Speaker]:
+        """The principals whose role has this bare title ("premier ministre", "president") at a date."""
+        holders = {s.id: s for s, terms in self._by_title.get(title, []) if any(t.holds(when) for t in terms)}
+        return list(holders.values())
 
     @property
     def principals(self) -> list[Speaker]:
@@ -272,6 +281,20 @@ class SpeakerRegistry:
                 continue
             merged.append(mention)
         return merged
+
+
+# Titles a role is shortened to once its holder is named: « le Premier ministre », "the President".
+BARE_TITLES = (
+    "president", "presidente", "premier ministre", "premiere ministre", "prime minister", "chancelier",
+    "chanceliere", "chancellor", "chef de l'etat", "cheffe de l'etat", "chef du gouvernement",
+    "cheffe du gouvernement", "dirigeant", "dirigeante", "leader", "numero un",
+)  # fmt: skip
+
+
+def bare_titles(role: str) -> list[str]:
+    """The bare titles a role contains: « Premier ministre israélien » -> ["premier ministre"]."""
+    folded = " ".join(fold_chars(role).split())
+    return [t for t in BARE_TITLES if re.search(rf"(?<![\w'-]){re.escape(t)}(?![\w'-])", folded)]
 
 
 def _common_word(text: str, word: str) -> bool:

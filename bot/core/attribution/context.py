@@ -25,9 +25,9 @@ from bot.core.cues import (
     verb_pattern,
 )
 from bot.core.marks import QuoteSpan
-from bot.core.registry import UNKNOWN, Mention, SpeakerRegistry, introduced_by_preposition
+from bot.core.registry import BARE_TITLES, UNKNOWN, Mention, SpeakerRegistry, introduced_by_preposition
 from bot.core.sentences import Sentence
-from bot.core.text import fold_chars, word_count
+from bot.core.text import STOPWORDS, fold_chars, word_count
 
 # ---- windows and thresholds ------------------------------------------------------------------
 # A quotation longer than this many words is shrunk to "…" in the sentence given to the parser.
@@ -44,6 +44,8 @@ RELAY_LOOKBACK = 40
 INVERTED_CUE_REACH = 8
 # Verb groups skipped back over a coordination ("X a visité ... et a affirmé") to find the subject.
 COORDINATION_DEPTH = 2
+# Characters after a title searched for a name that says who holds it there.
+TITLE_NAME_REACH = 60
 # Levels the parse climbs (conj, xcomp, advcl) from a verb to the clause that has its subject.
 PARSE_CLIMB = 3
 
@@ -65,6 +67,14 @@ _FINITE_VERB = {
 }
 _STRIP = " ,;:\u00a0"
 _OBJECT_OF_VERB = re.compile(r"\b\w{3,}ing\b|\b(?:who|which|that|qui|que)\b")
+# A person's name as the text shows it: two or more capitalised words, not opening with a function word.
+_PERSON_NAME = re.compile(
+    r"(?<![\w'’-])(?!(?:Le|La|Les|L|Un|Une|The|A|An|Mais|Et|Pour|Selon|Dans|En|Au|Aux|Du|De|Des|In|On|At|But|And"
+    r"|For|According)\b)[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)+"
+)
+_TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*")
+# A name right after a title, past at most one lowercase word: "le président ukrainien Volodymyr ...".
+_NAME_AFTER_TITLE = re.compile(r"(?P<between>\s+[a-zà-ÿ'-]+)?\s+(?P<name>[A-ZÀ-Þ][\w-]+)")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
 # Words that open a phrase that is not a description of a speaker: a participle, an honorific alone.
@@ -130,6 +140,10 @@ class Quote:
     span: QuoteSpan
     sentence: Sentence
     sentence_index: int
+
+
+def _within_any(position: int, spans: list[QuoteSpan]) -> bool:
+    return any(s.open_at <= position <= s.close_at for s in spans)
 
 
 def _within(position: int, spans: list[tuple[int, int]], opens: list[int]) -> bool:
@@ -277,6 +291,9 @@ class ArticleContext:
             return Found(ambiguous=True)
         if ids:
             return Found(speaker=ids.pop())
+        titled = self.title_holder(np_start, folded)
+        if titled is not None:
+            return Found(speaker=titled)
         for entity in self._entities_near(start):
             if any(m.start < entity.end and entity.start < m.end for m in inside):
                 continue  # a registry person is never "someone else"
@@ -288,6 +305,50 @@ class ArticleContext:
             if len(words) <= DESCRIPTION_MAX_WORDS and not _NOT_A_DESCRIPTION.match(first):
                 return Found(speaker=f"other:{original}")
         return Found()
+
+    def title_holder(self, at: int, phrase: str) -> str | None:
+        """Who a bare title names (« le Premier ministre », "the President"), when the article says it.
+
+        The one principal who holds a role with that title at the article's date, is the last
+        person named before it, and nobody else is named with that title in the article.
+        """
+        title = _TITLE_DETERMINER.sub("", phrase).strip()
+        if title not in BARE_TITLES:
+            return None
+        holders = {s.id for s in self.registry.title_holders(title, self.published)}
+        named = {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
+        holder = self._last_person_named(at)
+        if holder is None or holder not in holders or len(holders & named) != 1:
+            return None
+        pattern = rf"(?<![\w'-]){re.escape(title)}(?![\w'-])"
+        for other in re.finditer(pattern, fold_chars(self.text)):
+            after = self.text[other.end() : other.end() + TITLE_NAME_REACH]
+            name = _NAME_AFTER_TITLE.match(after)
+            between = (name.group("between") or "").strip() if name else ""
+            if name and between and (fold_chars(between) in STOPWORDS or self.verbs.fullmatch(fold_chars(between))):
+                continue  # "the Prime Minister said the Labour leader": no name of the title here
+            if name and not any(
+                m.speaker.id == holder and m.start <= other.end() + name.start("name") < m.end for m in self.mentions
+            ):
+                return None  # "le Premier ministre palestinien Mohammed Shtayyeh": the title is not one person's here
+        return holder
+
+    def _last_person_named(self, at: int) -> str | None:
+        """The registry id of the last person named as an actor before `at`; None if it is someone else.
+
+        Someone else: a name the registry does not know (a run of capitalised words), an agency.
+        A possessor or a complement ("Starmer's accusations", "à Kim") is not an actor.
+        """
+        last_end, last_id = -1, None
+        for mention in self.mentions:
+            if mention.end <= at and not mention.complement and not mention.possessor and mention.end > last_end:
+                last_end, last_id = mention.end, mention.speaker.id if mention.speaker.principal else None
+        for run in _PERSON_NAME.finditer(self.text, 0, at):
+            near = self.mentions_in(run.start() - TITLE_NAME_REACH, run.end())
+            overlaps = any(m.start < run.end() and run.start() < m.end for m in near)
+            if run.end() > last_end and not overlaps and not _within_any(run.start(), self.spans):
+                last_end, last_id = run.end(), None
+        return last_id
 
     def resolve_inside_quote(self, start: int, end: int) -> Found:
         """Resolve a stretch that lies inside a quotation (masked text is blank there)."""
