@@ -256,7 +256,7 @@ def test_a_bare_title_names_the_principal_just_named(dev_quotes, quotes) -> None
     "text",
     [
         # someone else holds the same title in the article
-        "Benyamin Netanyahou a rejeté la proposition du Premier ministre palestinien Mohammed Shtayyeh. "
+        "Le Premier ministre palestinien Mohammed Shtayyeh a rencontré Benyamin Netanyahou. "
         "Le Premier ministre a ajouté : « Nous ne céderons pas. »",
         # the last person named is not the principal
         "Benyamin Netanyahou a rejeté la proposition. Gabriel Attal est arrivé ensuite. "
