@@ -246,7 +246,7 @@ def test_eval_with_a_missing_or_broken_registry_says_one_line(tmp_path: Path, ca
 def test_a_bare_title_names_the_principal_just_named(dev_quotes, quotes) -> None:
     text = "Benyamin Netanyahou a rejeté la proposition. Le Premier ministre a ajouté : « Nous ne céderons pas. »"
     assert by_text(dev_quotes(text, published="2024-06-01"), "céderons").speaker == "netanyahu"
-    text = "Rishi Sunak visited a factory on Monday.\n\nThe Prime Minister said: \"We have a plan.\""
+    text = 'Rishi Sunak visited a factory on Monday.\n\nThe Prime Minister said: "We have a plan."'
     assert by_text(dev_quotes(text, "en", "2024-06-01"), "plan").speaker == "sunak"
     text = "Vladimir Poutine est arrivé à Pyongyang. Le président a déclaré : « Nous sommes amis. »"
     assert by_text(quotes(text), "amis").speaker == "putin"
@@ -275,3 +275,19 @@ def test_a_bare_title_with_two_principals_holding_it_names_neither(quotes) -> No
     assert by_text(quotes(text), "amis").speaker not in {"putin", "kim"}
     text = "Kim Jong-un a reçu Vladimir Poutine. Le président a déclaré : « Nous sommes amis. »"
     assert by_text(quotes(text), "amis").speaker not in {"putin", "kim"}
+
+
+# ---- inverted_cue_ending_sentence, object pronouns -------------------------------------------------
+
+
+def test_the_one_cue_ending_a_sentence_covers_its_fragments(dev_quotes) -> None:
+    text = "Les deux pays doivent « agir ensemble » et défendre « un ordre stable », a affirmé Xi Jinping."
+    qs = dev_quotes(text, published="2025-05-22")
+    assert [q.speaker for q in qs] == ["xi", "xi"]
+
+
+def test_an_object_pronoun_before_the_verb(dev_quotes) -> None:
+    text = "Xi Jinping a échangé avec Emmanuel Macron, l'appelant à « défendre les règles du commerce »."
+    assert by_text(dev_quotes(text, published="2025-05-22"), "défendre").speaker == "xi"
+    text = "L'annonce de Xi Jinping a surpris Emmanuel Macron, selon qui « rien n'est joué »."
+    assert by_text(dev_quotes(text, published="2025-05-22"), "joué").speaker != "xi"

@@ -286,6 +286,11 @@ INVERTED_PRONOUN_CUE = re.compile(
 )
 
 
+# An object pronoun before the verb: « l'appelant à », « lui a déclaré », « leur a promis ».
+# "l'" only before an auxiliary or a gerund: « l'annonce » and « l'estime » are nouns.
+_CLITIC = {"fr": r"(?:l'(?=(?:a|ont|avait|avaient)\s|\w+ant\b)|lui\s+|leur\s+)?", "en": ""}
+
+
 def verb_pattern(language: str, *, after_quote: bool = False) -> re.Pattern[str]:
     """A speech verb with its auxiliary and inserted adverbs, e.g. "a de son cote declare".
 
@@ -294,7 +299,7 @@ def verb_pattern(language: str, *, after_quote: bool = False) -> re.Pattern[str]
     verbs = AFTER_QUOTE_VERB[language] if after_quote else SPEECH_VERB[language]
     insert = _FR_INSERT if language == "fr" else r"(?:\w+ly|also|then|later|again)"
     return re.compile(
-        rf"(?<![\w'-])(?:(?P<aux>{_AUX[language]})\s+(?:{insert}\s+){{0,3}})?"
+        rf"(?<![\w'-]){_CLITIC[language]}(?:(?P<aux>{_AUX[language]})\s+(?:{insert}\s+){{0,3}})?"
         rf"(?P<verb>{verbs})(?![\w])"
     )
 

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from spacy.language import Language
+
 from bot.core.article import Article, read_article
 from bot.core.attribution import attribute
 from bot.core.marks import find_quotations
@@ -52,7 +54,13 @@ class Extractor:
 
             speakers_path = default_data_dir() / "speakers.toml"
         self.registry: SpeakerRegistry = load_registry(speakers_path)
-        self.nlp = load_nlp(str(speakers_path)) if use_parser else None
+        self._speakers_path = str(speakers_path)
+        self._use_parser = use_parser
+        self.parser("fr")  # loaded at start: most articles are French
+
+    def parser(self, language: str) -> Language | None:
+        """The spaCy pipeline for a language, or None (no parser wanted, or none installed for it)."""
+        return load_nlp(self._speakers_path, language) if self._use_parser else None
 
     def extract(
         self, name: str, text: str, language: str | None = None, published: str | None = None
@@ -63,7 +71,8 @@ class Extractor:
             article.language = language
         spans = find_quotations(text, article.paragraphs)
         sentences = split_sentences(text, article.paragraphs, spans)
-        results = attribute(article, spans, sentences, self.registry, self.nlp, publication_date(published))
+        nlp = self.parser(article.language)
+        results = attribute(article, spans, sentences, self.registry, nlp, publication_date(published))
         quotations = []
         seen: set[tuple[str, str]] = set()
         for index, span in enumerate(spans):

@@ -121,7 +121,7 @@ def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> li
                 and first[2] in ("open", "either", "both")
                 and (text[para.start : first[0]].strip() == "")
             )
-            if reopens:
+            if reopens and first is not None:
                 pending.piece_start = first[0] + len(first[1])
                 marks = marks[1:]
             else:

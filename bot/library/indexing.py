@@ -209,8 +209,9 @@ def apply_corrections(
     corrected = []
     for quotation in quotations:
         fix = fixes.get((quotation.article_file, quotation.norm), {})
-        if fix.get("speaker"):
-            quotation = replace(quotation, speaker=fix["speaker"])
+        speaker = fix.get("speaker")
+        if speaker:
+            quotation = replace(quotation, speaker=speaker)
         if "hidden" in fix:
             quotation = replace(quotation, hidden=fix["hidden"] == "1")
         corrected.append(quotation)

@@ -51,7 +51,7 @@ def build_application(settings: Settings, *, rate_limiter: bool = True, concurre
     if settings.api_file_url:
         builder = builder.base_file_url(settings.api_file_url)
     if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter())
+        builder = builder.rate_limiter(AIORateLimiter())  # type: ignore[arg-type]  # PTB types the builder for no limiter
     application = builder.post_init(_open).post_shutdown(_close).build()
     application.bot_data["settings"] = settings
     add_handlers(application)

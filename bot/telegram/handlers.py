@@ -6,8 +6,9 @@ import logging
 import sqlite3
 import time
 from collections import OrderedDict, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from typing import Any
 
 from telegram import Message, Update
 from telegram.constants import ChatType, ParseMode
@@ -93,7 +94,7 @@ def is_moderator(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return user is not None and user.id in services(context).settings.admin_ids
 
 
-async def reply(update: Update, message: str, **kwargs: object) -> None:
+async def reply(update: Update, message: str, **kwargs: Any) -> None:
     if update.effective_message is not None:
         await update.effective_message.reply_text(
             render.fit(message), parse_mode=ParseMode.HTML, disable_web_page_preview=True, **kwargs
@@ -213,11 +214,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     lang = language(update)
     parsed = render.parse_callback(query.data)
-    message = query.message
+    message = query.message if isinstance(query.message, Message) else None  # an old message may be inaccessible
     search = None
     if parsed is not None and message is not None:
         search = services(context).searches.get((message.chat.id, message.message_id))
-    if parsed is None or search is None or not 0 <= parsed[1] < len(search.results):
+    if parsed is None or search is None or message is None or not 0 <= parsed[1] < len(search.results):
         await query.answer(text("expired", lang), show_alert=False)
         return
     action, position = parsed
@@ -265,7 +266,7 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 # ---- moderators ------------------------------------------------------------------------------------
 
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 def moderators_only(handler: Handler) -> Handler:

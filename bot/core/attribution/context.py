@@ -66,6 +66,10 @@ _FINITE_VERB = {
     ),
 }
 _STRIP = " ,;:\u00a0"
+# Dependency labels of the French (UD) and English (ClearNLP) models, and their person/organisation names.
+_SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
+_AUXILIARY = ("aux:tense", "aux", "aux:pass", "auxpass")
+_NAME_LABELS = ("PER", "PERSON", "ORG")
 _OBJECT_OF_VERB = re.compile(r"\b\w{3,}ing\b|\b(?:who|which|that|qui|que)\b")
 # A person's name as the text shows it: two or more capitalised words, not opening with a function word.
 _PERSON_NAME = re.compile(
@@ -184,7 +188,8 @@ class ArticleContext:
         self._parses: dict[int, tuple[Frame, Doc]] = {}
         self._entities: dict[int, list[Entity]] = {}
         self._verbs_before: dict[int, list[re.Match[str]]] = {}
-        self._english_names = self._capitalised_names() if self.language != "fr" else []
+        # without a parser, names are guessed from capitals (English only: French capitalises less)
+        self._capitalised = self._capitalised_names() if self.nlp is None and self.language != "fr" else []
 
     @property
     def text(self) -> str:
@@ -223,7 +228,7 @@ class ArticleContext:
 
     def parsed(self, sentence_index: int) -> tuple[Frame, Doc] | None:
         """The parse of one sentence, made on first need: most quotations never ask for it."""
-        if self.nlp is None or self.language != "fr":
+        if self.nlp is None:
             return None
         if sentence_index not in self._parses:
             frame = self._frame(self.sentences[sentence_index])
@@ -232,8 +237,8 @@ class ArticleContext:
 
     def _entities_near(self, start: int) -> list[Entity]:
         """Person and organisation names in the sentence around an offset."""
-        if self.language != "fr":
-            return self._english_names
+        if self.nlp is None:
+            return self._capitalised
         index = bisect.bisect_right(self._sentence_starts, start) - 1
         if index < 0 or start >= self.sentences[index].end:
             return []
@@ -245,13 +250,13 @@ class ArticleContext:
                 doc = self.nlp.get_pipe("ner")(doc)  # names are asked for less often than the parse
                 for ent in doc.ents:
                     begin, end = frame.to_original(ent.start_char), frame.to_original(ent.end_char)
-                    if begin is not None and end is not None and ent.label_ in ("PER", "ORG"):
+                    if begin is not None and end is not None and ent.label_ in _NAME_LABELS:
                         found.append(Entity(begin, end, ent.label_, ent.text))
             self._entities[index] = found
         return self._entities[index]
 
     def _capitalised_names(self) -> list[Entity]:
-        """Without an English model, proper names are runs of capitalised words."""
+        """Without a model, proper names are runs of capitalised words."""
         found = []
         for match in re.finditer(r"(?<![\w.])(?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)+", self.text):
             found.append(Entity(match.start(), match.end(), "PER", match.group()))
@@ -432,10 +437,10 @@ class ArticleContext:
         token = next((t for t in doc if (frame.to_original(t.idx) or -1) >= verb_at), None)
         if token is None:
             return None
-        while token.dep_ in ("aux:tense", "aux", "aux:pass") and token.head is not token:
+        while token.dep_ in _AUXILIARY and token.head is not token:
             token = token.head
         for _ in range(PARSE_CLIMB):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            subjects = [c for c in token.children if c.dep_ in _SUBJECT]
             if subjects:
                 subj = subjects[0]
                 if subj.lower_ in ("qui", "who") and token.head is not token:
@@ -458,7 +463,7 @@ class ArticleContext:
             return None
         frame, doc = parsed
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")] if root is not None else []
+        subjects = [c for c in root.children if c.dep_ in _SUBJECT] if root is not None else []
         if not subjects:
             return None
         subject = subjects[0]

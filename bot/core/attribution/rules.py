@@ -236,11 +236,21 @@ def _comma_before(ctx: ArticleContext, at: int) -> bool:
 
 
 def inverted_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
-    """An inverted cue closing the sentence: « ... », à Kumsusan, a précisé RIA Novosti."""
+    """An inverted cue closing the sentence: « ... », à Kumsusan, a précisé RIA Novosti.
+
+    When it is the sentence's only speech verb, it covers every quotation before it.
+    """
     span, sentence = quote.span, quote.sentence
     later = [ctx.spans[p].open_at for p in sentence.quotes if ctx.spans[p].open_at > span.open_at]
     limit = later[0] if later else sentence.end
-    for verb in ctx.verb_groups(span.close_at + 1, limit):
+    verbs = ctx.verb_groups(span.close_at + 1, limit)
+    if not verbs and later:
+        # « ... » et « ... », a affirmé X: the one cue of the sentence, at its end, covers its fragments
+        everywhere = ctx.verb_groups(sentence.start, sentence.end)
+        last_close = max(ctx.spans[p].close_at for p in sentence.quotes)
+        if len(everywhere) == 1 and everywhere[0].start() > last_close:
+            verbs, limit = everywhere, sentence.end
+    for verb in verbs:
         if not ctx.masked[max(0, verb.start() - INVERTED_VERB_COMMA_REACH) : verb.start()].rstrip().endswith(","):
             continue
         found = ctx.resolve_np(verb.end(), ctx.clause_end(verb.end(), limit))
