@@ -291,3 +291,34 @@ def test_an_object_pronoun_before_the_verb(dev_quotes) -> None:
     assert by_text(dev_quotes(text, published="2025-05-22"), "défendre").speaker == "xi"
     text = "L'annonce de Xi Jinping a surpris Emmanuel Macron, selon qui « rien n'est joué »."
     assert by_text(dev_quotes(text, published="2025-05-22"), "joué").speaker != "xi"
+
+
+# ---- subject_cue_ending_sentence, reported speech going on ---------------------------------------------
+
+
+def test_a_cue_in_normal_order_ending_the_sentence(dev_quotes) -> None:
+    text = 'Emmanuel Macron spoke for two hours. There must be "genuine" ties between our armies, he said.'
+    assert by_text(dev_quotes(text, "en", "2024-04-25"), "genuine").speaker == "macron"
+    text = "Il faut des liens « véritables » entre nos armées, Emmanuel Macron a ajouté."
+    assert by_text(dev_quotes(text, published="2024-04-25"), "véritables").speaker == "macron"
+
+
+def test_the_verb_before_a_fragment_wins_over_a_cue_ending_the_sentence(dev_quotes) -> None:
+    text = 'Critics warned of "genuine" risks to the alliance, Emmanuel Macron said.'
+    assert by_text(dev_quotes(text, "en", "2024-04-25"), "genuine").speaker != "macron"
+
+
+def test_a_quote_sentence_goes_on_with_a_report_of_speech_before_it(dev_quotes) -> None:
+    text = (
+        "Emmanuel Macron spoke at the Sorbonne. Democracy was under threat, Macron said. "
+        '"We must never forget that freedom cannot be taken for granted."'
+    )
+    assert by_text(dev_quotes(text, "en", "2024-04-25"), "freedom").speaker == "macron"
+    text = 'Democracy was under threat, critics say. "We must never forget that freedom cannot be taken for granted."'
+    assert by_text(dev_quotes(text, "en", "2024-04-25"), "freedom").speaker not in {"macron"}
+
+
+def test_a_verb_after_but_is_a_new_clause_not_the_earlier_quotes_cue(dev_quotes) -> None:
+    text = 'She praised voters who are "worried about the war", but urged them not to "fall into the trap".'
+    text = "Giorgia Meloni spoke on Saturday. " + text
+    assert by_text(dev_quotes(text, "en", "2024-09-08"), "fall into").speaker == "meloni"

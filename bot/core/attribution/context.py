@@ -44,6 +44,8 @@ RELAY_LOOKBACK = 40
 INVERTED_CUE_REACH = 8
 # Verb groups skipped back over a coordination ("X a visité ... et a affirmé") to find the subject.
 COORDINATION_DEPTH = 2
+# How far into a sentence a registry name may start and still open it (after a determiner or title).
+SUBJECT_OPENING_REACH = 40
 # Characters after a title searched for a name that says who holds it there.
 TITLE_NAME_REACH = 60
 # Levels the parse climbs (conj, xcomp, advcl) from a verb to the clause that has its subject.
@@ -516,6 +518,8 @@ class ArticleContext:
         groups = self.verb_groups(sentence.start, sentence.end)
         verb_at = groups[0].start() if groups else self.first_verb(sentence.start, sentence.end)
         found = self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)
+        if found is None or found.empty:
+            found = self._named_at_start(sentence)
         if found is not None and found.pronoun == gender:
             return _SAME_PRONOUN
         if found is None or found.pronoun or found.empty:
@@ -523,6 +527,15 @@ class ArticleContext:
         if found.ambiguous or found.speaker is None:
             return AMBIGUOUS
         return self._if_gender_fits(found.speaker, gender)
+
+    def _named_at_start(self, sentence: Sentence) -> Found | None:
+        """A registry person opening the sentence is its subject, whatever the verb ("Xi spoke for an hour.")."""
+        opening = self.mentions_in(sentence.start, sentence.start + SUBJECT_OPENING_REACH)
+        if opening and not opening[0].complement and not opening[0].possessor:
+            lead = self.masked[sentence.start : opening[0].start]
+            if not re.search(r"\w", lead):
+                return Found(speaker=opening[0].speaker.id)
+        return None
 
     def _if_gender_fits(self, speaker_id: str, gender: str) -> str | None:
         speaker = self.registry.get(speaker_id)

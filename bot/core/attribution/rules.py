@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot.core.attribution.context import INVERTED_CUE_REACH, ArticleContext, Attribution, Found, Quote, pronoun
 from bot.core.cues import INVERTED_PRONOUN_CUE, SENTENCE_HEAD_SOURCE, SOURCE_PREPOSITION
 from bot.core.registry import UNKNOWN
+from bot.core.sentences import Sentence
 from bot.core.text import fold_chars, normalise, word_count
 
 # A name before the verb of a cue after the quote: « ... », Poutine a déclaré (at most this many words).
@@ -22,6 +23,9 @@ CUE_AFTER_SUBJECT_WORDS = 6
 # An incise inside the marks, between 2 and 60 characters: « ..., a-t-il dit, ... », or ending a
 # sentence that the quotation goes on after: « Nous irons, a déclaré la présidente. Et nous gagnerons. »
 _INCISE = re.compile(r",\s*(?P<cue>[^,.!?]{2,60}?)\s*(?:,|(?=[.!?]\s+\S))")
+# What may follow a cue ending its sentence: "he said on Thursday.", "a-t-il ajouté mardi."
+_SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
+_COORDINATION = re.compile(r"\b(?:mais|et|puis|but|and|then|yet)\b")
 _RELATIVE_OPENER = re.compile(r"(?:qui|que|qu'|dont|ou|lequel|laquelle|which|who|whom|whose|that|where|when)\b")
 # A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
 INVERTED_VERB_COMMA_REACH = 3
@@ -221,8 +225,8 @@ def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb_at: int) -> bo
             continue
         between = ctx.masked[earlier.close_at + 1 : verb_at]
         comma_after = between.lstrip().startswith((",", ";")) or earlier.text(ctx.text).rstrip().endswith(",")
-        if ctx.verb_groups(earlier.close_at + 1, verb_at):
-            continue  # another verb stands between: "..., Modi said, adding « ... »"
+        if ctx.verb_groups(earlier.close_at + 1, verb_at) or _COORDINATION.search(between):
+            continue  # another verb or a new clause stands between: "..., Modi said, adding", "..., but urged"
         if (not between.strip(" ,;-")) or (
             comma_after and "," not in between.strip(" ,;") and word_count(between) <= CUE_AFTER_SUBJECT_WORDS
         ):
@@ -269,12 +273,53 @@ def quote_sentence_continues(ctx: ArticleContext, quote: Quote) -> Verdict | Non
     if quote.sentence_index == 0 or not _alone_in(ctx, quote, sentence.start, sentence.end):
         return None
     previous = ctx.sentences[quote.sentence_index - 1]
-    if previous.paragraph != sentence.paragraph or not previous.quotes:
+    if previous.paragraph != sentence.paragraph:
         return None
+    if not previous.quotes:
+        # "European values were under threat, he said. “We must never forget ...”"
+        reporter = reported_speaker(ctx, quote.sentence_index - 1)
+        return Verdict(reporter, None, kind="full") if reporter not in (None, UNKNOWN) else None
     last = ctx.decided.get(previous.quotes[-1])
     if last is None or last.speaker == UNKNOWN or last.cue is None:
         return None
     return Verdict(last.speaker, None, kind="full")
+
+
+def reported_speaker(ctx: ArticleContext, sentence_index: int) -> str | None:
+    """Who a sentence without quotation marks reports as speaking: its one speech verb's subject."""
+    sentence = ctx.sentences[sentence_index]
+    verbs = ctx.verb_groups(sentence.start, sentence.end)
+    if len(verbs) != 1:
+        return None
+    trailing = _trailing_subject(ctx, sentence, verbs[0])
+    if trailing is not None:
+        return ctx.settle(trailing, sentence_index)
+    found, _ = ctx.subject_before(sentence, verbs[0].start())
+    return ctx.checked(found, sentence_index, verbs[0].start())
+
+
+def _trailing_subject(ctx: ArticleContext, sentence: Sentence, verb: re.Match[str]) -> Found | None:
+    """The subject of a cue that ends its sentence in normal order: "..., he said." / "..., Xi a ajouté."."""
+    tail = ctx.masked[verb.end() : sentence.end]
+    if not _SENTENCE_TAIL.fullmatch(tail):
+        return None
+    comma = ctx.masked.rfind(",", sentence.start, verb.start())
+    if comma == -1 or word_count(ctx.masked[comma + 1 : verb.start()]) > CUE_AFTER_SUBJECT_WORDS:
+        return None
+    found = ctx.resolve_np(comma + 1, verb.start(), allow_description=False)
+    return None if found.empty else found
+
+
+def subject_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A cue in normal order ending the sentence after the quotation: « ... » strategic ties, he said."""
+    span, sentence = quote.span, quote.sentence
+    verbs = ctx.verb_groups(sentence.start, sentence.end)
+    if len(verbs) != 1 or verbs[0].start() < span.close_at:
+        return None
+    found = _trailing_subject(ctx, sentence, verbs[0])
+    if found is None or ctx.masked.rfind(",", span.close_at, verbs[0].start()) == -1:
+        return None
+    return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[verbs[0].start() : verbs[0].end()].strip())
 
 
 def _alone_in(ctx: ArticleContext, quote: Quote, start: int, end: int) -> bool:
@@ -331,6 +376,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     source_heading_sentence,
     speech_verb_before,
     inverted_cue_ending_sentence,
+    subject_cue_ending_sentence,
     quote_sentence_continues,
     quote_paragraph_continues,
 )
