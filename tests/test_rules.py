@@ -322,3 +322,36 @@ def test_a_verb_after_but_is_a_new_clause_not_the_earlier_quotes_cue(dev_quotes)
     text = 'She praised voters who are "worried about the war", but urged them not to "fall into the trap".'
     text = "Giorgia Meloni spoke on Saturday. " + text
     assert by_text(dev_quotes(text, "en", "2024-09-08"), "fall into").speaker == "meloni"
+
+
+# ---- documents that speak for a person (context.document_author) -----------------------------------------
+
+
+def test_a_document_speaks_for_its_author(dev_quotes, quotes) -> None:
+    text = "« Trouvons un bon accord », indique la lettre de Donald Trump publiée mercredi."
+    assert by_text(dev_quotes(text, published="2019-10-16"), "accord").speaker == "trump"
+    text = (
+        'Joe Biden dropped his bid on Sunday. "I believe it is in the best interest of my party," the statement says.'
+    )
+    assert by_text(dev_quotes(text, "en", "2024-07-21"), "best interest").speaker == "biden"
+    text = (
+        "Vladimir Poutine a écrit à son homologue. "
+        "« Nous resterons unis », indique la déclaration du président publiée par ses services."
+    )
+    assert by_text(quotes(text), "unis").speaker == "putin"
+
+
+def test_a_document_whose_author_is_unclear_names_nobody(dev_quotes) -> None:
+    text = (
+        "Recep Tayyip Erdogan a reçu un courrier. "
+        "« Trouvons un bon accord », indique la lettre adressée à Erdogan par un diplomate."
+    )
+    assert by_text(dev_quotes(text, published="2019-10-16"), "accord").speaker == "unknown"
+
+
+def test_a_conjunction_before_the_name_opening_a_sentence(dev_quotes) -> None:
+    text = (
+        "Mais Netanyahou persiste et signe. "
+        "Dans sa lettre datée du 17 août, il somme Macron de « remplacer la faiblesse par l'action »."
+    )
+    assert by_text(dev_quotes(text, published="2025-08-20"), "faiblesse").speaker == "netanyahu"

@@ -56,6 +56,7 @@ PARSE_CLIMB = 3
 PRONOUN_CHAIN_SENTENCES = 2
 
 AMBIGUOUS = "ambiguous"
+ANY_GENDER = "any"  # a pronoun that says nothing of its referent's gender (« sa lettre »)
 _SAME_PRONOUN = "same pronoun"
 _DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the|a|an|his|her)\b")
 _BARE_VERB_BLOCKERS = re.compile(
@@ -78,9 +79,16 @@ _PERSON_NAME = re.compile(
     r"(?<![\w'’-])(?!(?:Le|La|Les|L|Un|Une|The|A|An|Mais|Et|Pour|Selon|Dans|En|Au|Aux|Du|De|Des|In|On|At|But|And"
     r"|For|According)\b)[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)+"
 )
+# A document that speaks for its author: « la lettre de X », « sa déclaration », "the statement".
+_DOCUMENT = re.compile(
+    r"^(?:le|la|l'|les|sa|son|ses|leur|cette|ce|the|his|her|its|their|this|a|an|un|une)\s*(?:\w+\s+)?"
+    r"(?:lettre|missive|message|declaration|communique|discours|tweet|post|publication|texte|courrier|allocution"
+    r"|tribune|letter|statement|speech|address|note|readout|memo)s?\b(?P<of>\s+(?:de|du|d'|des|of|from)\b\s*)?"
+)
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*")
 # A name right after a title, past at most one lowercase word: "le président ukrainien Volodymyr ...".
 _NAME_AFTER_TITLE = re.compile(r"(?P<between>\s+[a-zà-ÿ'-]+)?\s+(?P<name>[A-ZÀ-Þ][\w-]+)")
+_CONJUNCTION_ONLY = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s*")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
 # Words that open a phrase that is not a description of a speaker: a participle, an honorific alone.
@@ -301,6 +309,9 @@ class ArticleContext:
         titled = self.title_holder(np_start, folded)
         if titled is not None:
             return Found(speaker=titled)
+        document = self.document_author(np_start, end, folded)
+        if document is not None:
+            return document
         for entity in self._entities_near(start):
             if any(m.start < entity.end and entity.start < m.end for m in inside):
                 continue  # a registry person is never "someone else"
@@ -339,6 +350,28 @@ class ArticleContext:
             ):
                 return None  # "le Premier ministre palestinien Mohammed Shtayyeh": the title is not one person's here
         return holder
+
+    def document_author(self, start: int, end: int, phrase: str) -> Found | None:
+        """Whose words a document speaks: « la lettre de X » is X's, « sa lettre », "the statement" are the
+        last speaker's (of either gender: « sa » says nothing of the writer's)."""
+        match = _DOCUMENT.match(phrase)
+        if match is None:
+            return None
+        after = start + match.end()
+        # the author is the complement right after the noun: « la lettre de X à Y », not « adressée à Y »
+        authors = {m.speaker.id for m in self.mentions_in(after, end) if after <= m.start <= after + 1}
+        if match.group("of") and len(authors) == 1:
+            return Found(speaker=authors.pop())
+        if not authors and match.group("of"):
+            # « la déclaration du président publiée par ses services »: the complement is a bare title
+            words = phrase[match.end() :].split()
+            for size in (3, 2, 1):
+                holder = self.title_holder(start, " ".join(words[:size]))
+                if holder is not None:
+                    return Found(speaker=holder)
+        if re.search(r"\w", phrase[match.end() :].strip()):
+            return Found(ambiguous=True)  # « la lettre adressée à X par Y »: not read here
+        return Found(pronoun=ANY_GENDER)
 
     def _last_person_named(self, at: int) -> str | None:
         """The registry id of the last person named as an actor before `at`; None if it is someone else.
@@ -520,7 +553,7 @@ class ArticleContext:
         found = self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)
         if found is None or found.empty:
             found = self._named_at_start(sentence)
-        if found is not None and found.pronoun == gender:
+        if found is not None and found.pronoun is not None and found.pronoun in (gender, ANY_GENDER):
             return _SAME_PRONOUN
         if found is None or found.pronoun or found.empty:
             return None
@@ -533,13 +566,13 @@ class ArticleContext:
         opening = self.mentions_in(sentence.start, sentence.start + SUBJECT_OPENING_REACH)
         if opening and not opening[0].complement and not opening[0].possessor:
             lead = self.masked[sentence.start : opening[0].start]
-            if not re.search(r"\w", lead):
+            if not re.search(r"\w", lead) or _CONJUNCTION_ONLY.fullmatch(lead):  # « Mais Netanyahou persiste »
                 return Found(speaker=opening[0].speaker.id)
         return None
 
     def _if_gender_fits(self, speaker_id: str, gender: str) -> str | None:
         speaker = self.registry.get(speaker_id)
-        if speaker is not None and speaker.gender and speaker.gender != gender:
+        if gender != ANY_GENDER and speaker is not None and speaker.gender and speaker.gender != gender:
             return None
         return speaker_id
 
