@@ -355,3 +355,28 @@ def test_a_conjunction_before_the_name_opening_a_sentence(dev_quotes) -> None:
         "Dans sa lettre datée du 17 août, il somme Macron de « remplacer la faiblesse par l'action »."
     )
     assert by_text(dev_quotes(text, published="2025-08-20"), "faiblesse").speaker == "netanyahu"
+
+
+# ---- whose verb: relatives, passives, reported reports (product registry: the traps that swap) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "fragment", "speaker"),
+    [
+        (
+            "Kim Jong-un a reçu un message de Vladimir Poutine, qui y salue « une amitié invincible ».",
+            "fr",
+            "amitié",
+            "putin",
+        ),
+        ('Putin thanked Kim, who pledged "unconditional support" for the war.', "en", "unconditional", "kim"),
+        ("Son homologue, qui a assuré vouloir « avancer vite », a quitté Moscou.", "fr", "avancer", "unknown"),
+        ('"We will always be together," Putin was told by Kim.', "en", "together", "kim"),
+        ('"We will always be together," Putin was told.', "en", "together", "unknown"),
+        ('Putin said Kim had told him that the North "stands firmly with Russia".', "en", "stands", "kim"),
+        ('Kim Jong-un said Putin had promised "full support" to Pyongyang.', "en", "full support", "putin"),
+        ("Kim Jong-un estime que la Russie mérite « un soutien total ».", "fr", "soutien", "kim"),
+    ],
+)
+def test_whose_verb_it_is(quotes, text, language, fragment, speaker) -> None:
+    assert by_text(quotes(text, language), fragment).speaker == speaker

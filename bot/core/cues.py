@@ -262,7 +262,7 @@ SPEECH_VERB = {
 }
 _AUX = {
     "fr": r"(?:a|ont|avait|avaient|aurait|auraient|avoir|ayant|va|vont|allait|vient\ de|venait\ de|s'est|se\ sont)",
-    "en": r"(?:has|have|had|was|were|is|will|would|also)",
+    "en": r"(?:has|have|had|was|were|is|are|will|would|also)",
 }
 # Words that may stand between an auxiliary and its participle: "a de son cote declare".
 _FR_INSERT = (

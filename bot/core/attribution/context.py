@@ -46,6 +46,8 @@ INVERTED_CUE_REACH = 8
 COORDINATION_DEPTH = 2
 # How far into a sentence a registry name may start and still open it (after a determiner or title).
 SUBJECT_OPENING_REACH = 40
+# Characters before a relative pronoun where the name it stands for must end.
+ANTECEDENT_REACH = 60
 # Characters after a title searched for a name that says who holds it there.
 TITLE_NAME_REACH = 60
 # Levels the parse climbs (conj, xcomp, advcl) from a verb to the clause that has its subject.
@@ -60,7 +62,7 @@ ANY_GENDER = "any"  # a pronoun that says nothing of its referent's gender (« s
 _SAME_PRONOUN = "same pronoun"
 _DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the|a|an|his|her)\b")
 _BARE_VERB_BLOCKERS = re.compile(
-    r"(?:\b(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$"
+    r"(?:(?<![\w'-])(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$"  # not Jong-un
 )
 _FINITE_VERB = {
     "fr": re.compile(r"\b(?:a|ont|avait|avaient|est|sont|etait)\s+(?:\w+\s+){0,2}?\w+(?:e|es|i|is|u|us|t)\b"),
@@ -88,6 +90,11 @@ _DOCUMENT = re.compile(
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*")
 # A name right after a title, past at most one lowercase word: "le président ukrainien Volodymyr ...".
 _NAME_AFTER_TITLE = re.compile(r"(?P<between>\s+[a-zà-ÿ'-]+)?\s+(?P<name>[A-ZÀ-Þ][\w-]+)")
+# A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
+_RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
+# Auxiliaries that make an English speech verb passive, and the agent that follows it.
+_PASSIVE_AUX = ("was", "were", "is", "are")
+_AGENT = re.compile(r"\s+by\s+")
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s*")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
@@ -449,6 +456,13 @@ class ArticleContext:
             earlier = self.any_verb_before(left_start, verb_start - len(coordination.group()))
             if earlier is not None:
                 return self.subject_before(sentence, earlier, depth + 1)
+        relative = _RELATIVE_SUBJECT.search(left)
+        if relative:
+            return self._antecedent(left_start + relative.start()), None
+        speech = self.verb_groups(left_start, verb_start)
+        if speech:
+            left_start = speech[-1].end()  # "Putin said Kim had told him": the subject after the first verb
+            left = self.masked[left_start:verb_start]
         for piece in reversed(list(re.finditer(r"[^,]+", left))):
             start, end = left_start + piece.start(), left_start + piece.end()
             opener = _LEADING_CONJUNCTION.match(self.masked, start, end)
@@ -462,6 +476,29 @@ class ArticleContext:
                 continue  # "Kim, speaking through an interpreter, said": look further left
             return found, (start, end)
         return Found(), None
+
+    def _antecedent(self, relative_at: int) -> Found:
+        """Who a relative "qui"/"who" stands for: the name right before it, else doubt.
+
+        « Kim a reçu un message de Poutine, qui y salue ... »: Poutine, never the main clause's subject.
+        """
+        before = self.masked[:relative_at].rstrip(" ,")
+        named = [m for m in self.mentions_in(relative_at - ANTECEDENT_REACH, relative_at) if m.end >= len(before) - 1]
+        if len(named) == 1:
+            return Found(speaker=named[0].speaker.id)
+        return Found(ambiguous=True)
+
+    def passive_agent(self, verb: re.Match[str], limit: int) -> Found | None:
+        """For a passive speech verb ("was told by Kim"), who spoke: the agent after "by", else doubt.
+
+        None when the verb is active. The subject of a passive is the one spoken to.
+        """
+        if (verb.group("aux") or "") not in _PASSIVE_AUX:
+            return None
+        agent = _AGENT.match(self.masked, verb.end())
+        if agent is None:
+            return Found(ambiguous=True)
+        return self.resolve_np(agent.end(), self.clause_end(agent.end(), limit), allow_description=False)
 
     def parse_subject(self, sentence_index: int, verb_at: int) -> Found | None:
         """The dependency parse's subject for the verb at `verb_at`, or None when it has none."""

@@ -68,7 +68,9 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         found = pronoun(inverted.group("p1") or inverted.group("p2"))
         cue, cue_end = ctx.text[at : inverted.end()], inverted.end()
     elif verb:
-        found = ctx.resolve_np(verb.end(), ctx.clause_end(verb.end(), sentence.end))
+        found = ctx.passive_agent(verb, sentence.end)
+        if found is None:
+            found = ctx.resolve_np(verb.end(), ctx.clause_end(verb.end(), sentence.end))
         cue, cue_end = ctx.text[at : verb.end()], verb.end()
     elif source:
         found = ctx.resolve_np(source.end(), ctx.clause_end(source.end(), sentence.end))
@@ -82,7 +84,9 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             and groups[0].start() > at
             and word_count(ctx.masked[at : groups[0].start()]) <= CUE_AFTER_SUBJECT_WORDS
         ):
-            found = ctx.resolve_np(at, groups[0].start())
+            found = ctx.passive_agent(groups[0], window_end)
+            if found is None:
+                found = ctx.resolve_np(at, groups[0].start())
             cue, cue_end = ctx.text[groups[0].start() : groups[0].end()], groups[0].end()
     if found is None or found.empty:
         return None
@@ -188,6 +192,9 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if _cue_of_earlier_quote(ctx, quote, nearest.start()):
         return None
     cue = ctx.text[nearest.start() : nearest.end()].strip()
+    agent = ctx.passive_agent(nearest, span.open_at)
+    if agent is not None:  # "Putin was told by Kim that ...": the agent spoke
+        return Verdict(ctx.settle(agent, quote.sentence_index), cue)
     inverted = INVERTED_PRONOUN_CUE.search(
         ctx.masked, max(0, nearest.start() - INVERTED_CUE_REACH), nearest.end() + INVERTED_CUE_REACH
     )
@@ -301,7 +308,7 @@ def reported_speaker(ctx: ArticleContext, sentence_index: int) -> str | None:
 def _trailing_subject(ctx: ArticleContext, sentence: Sentence, verb: re.Match[str]) -> Found | None:
     """The subject of a cue that ends its sentence in normal order: "..., he said." / "..., Xi a ajouté."."""
     tail = ctx.masked[verb.end() : sentence.end]
-    if not _SENTENCE_TAIL.fullmatch(tail):
+    if not _SENTENCE_TAIL.fullmatch(tail) or ctx.passive_agent(verb, sentence.end) is not None:
         return None
     comma = ctx.masked.rfind(",", sentence.start, verb.start())
     if comma == -1 or word_count(ctx.masked[comma + 1 : verb.start()]) > CUE_AFTER_SUBJECT_WORDS:
