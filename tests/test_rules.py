@@ -376,6 +376,21 @@ def test_a_conjunction_before_the_name_opening_a_sentence(dev_quotes) -> None:
         ('Putin said Kim had told him that the North "stands firmly with Russia".', "en", "stands", "kim"),
         ('Kim Jong-un said Putin had promised "full support" to Pyongyang.', "en", "full support", "putin"),
         ("Kim Jong-un estime que la Russie mérite « un soutien total ».", "fr", "soutien", "kim"),
+        # a report of a message over several sentences: « Il y exprime ... » goes on with its writer
+        (
+            "Kim Jong-un a adressé un message à Vladimir Poutine. Il y exprime « sa profonde gratitude ».",
+            "fr",
+            "gratitude",
+            "kim",
+        ),
+        ('KCNA quoted Kim as saying the country would "never forget" the support.', "en", "never forget", "kim"),
+        # the parse makes « M. » the head of « M. Poutine »: the honorific is not someone else
+        (
+            "Lors d'une conférence de presse, M. Poutine a répondu : « Nous n'avons rien à cacher. »",
+            "fr",
+            "cacher",
+            "putin",
+        ),
     ],
 )
 def test_whose_verb_it_is(quotes, text, language, fragment, speaker) -> None:

@@ -310,7 +310,7 @@ SENTENCE_HEAD_SOURCE = re.compile(r"(?:pour|for)\s+")  # used with .match(text, 
 SOURCE_PREPOSITION = re.compile(r"(?<![\w'])(?:selon|d'apres|according\ to|cite\ par|quoted\ by)\s+")
 # How a relaying agency hands the words over: "citant Kim", "que Kim.", "quoting Kim".
 RELAY_MARKER = re.compile(
-    r"(?<![\w'])(?:citant|cite|citing|quoting|selon|rapportant\ les\ propos\ d[eu']|que|qu'|as\ saying)\s*$"
+    r"(?<![\w'])(?:citant|cite|citing|quoting|quoted|selon|rapportant\ les\ propos\ d[eu']|que|qu'|as\ saying)\s*$"
 )
 PRONOUNS = {
     "il": "m",

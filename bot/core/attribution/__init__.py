@@ -47,7 +47,8 @@ def _decide(ctx: ArticleContext, quote: Quote) -> Attribution:
     verdict = next((v for v in (rule(ctx, quote) for rule in QUOTE_RULES) if v is not None), None)
     if verdict is None:
         verdict = Verdict(UNKNOWN, None)
-    return Attribution(verdict.speaker, verdict.kind or kind_of(ctx, quote, verdict.speaker), verdict.cue, verdict.cut)
+    speaker = ctx.relay(verdict.speaker, quote.sentence, quote.sentence.start)  # "KCNA quoted Kim as saying"
+    return Attribution(speaker, verdict.kind or kind_of(ctx, quote, speaker), verdict.cue, verdict.cut)
 
 
 def kind_of(ctx: ArticleContext, quote: Quote, speaker: str) -> str:

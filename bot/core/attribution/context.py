@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from bot.core.article import Article
 from bot.core.cues import (
@@ -95,6 +95,9 @@ _RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
 # Auxiliaries that make an English speech verb passive, and the agent that follows it.
 _PASSIVE_AUX = ("was", "were", "is", "are")
 _AGENT = re.compile(r"\s+by\s+")
+_CLITICS_AFTER_PRONOUN = re.compile(
+    r"^(il|elle|ils|elles)(?:\s+(?:y|en|lui|leur|le|la|les|l'|se|s'|ne|n'|nous|vous))+$"
+)
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s*")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
@@ -161,6 +164,13 @@ class Quote:
     span: QuoteSpan
     sentence: Sentence
     sentence_index: int
+
+
+def _flat_end(token: Token) -> int:
+    """The end of a name the parse split into a head and flat parts ("M." + "Poutine")."""
+    parts = [c for c in token.children if c.dep_ in ("flat:name", "flat", "appos", "compound") and c.i > token.i]
+    last = max(parts, key=lambda c: c.i) if parts else token
+    return last.idx + len(last.text)
 
 
 def _within_any(position: int, spans: list[QuoteSpan]) -> bool:
@@ -292,6 +302,7 @@ class ArticleContext:
         folded = self.masked[start:end].strip(_STRIP)
         if not re.search(r"\w", folded):
             return Found()
+        folded = _CLITICS_AFTER_PRONOUN.sub(r"\1", folded)  # « Il y salue », « Elle lui a dit »
         if folded in PRONOUNS:
             return pronoun(folded)
         if re.search(r"\b(?:et|and)\b|&", folded):
@@ -518,7 +529,8 @@ class ArticleContext:
                 if subj.lower_ in ("qui", "who") and token.head is not token:
                     subj = token.head
                 start = frame.to_original(subj.left_edge.idx)
-                end = frame.to_original(subj.idx + len(subj.text))
+                # the whole phrase: « M. Poutine » has « M. » as its head in the parse
+                end = frame.to_original(max(subj.idx + len(subj.text), _flat_end(subj)))
                 if start is None or end is None or end <= start:
                     return None
                 return self.resolve_np(start, end, allow_description=False)
