@@ -395,3 +395,37 @@ def test_a_conjunction_before_the_name_opening_a_sentence(dev_quotes) -> None:
 )
 def test_whose_verb_it_is(quotes, text, language, fragment, speaker) -> None:
     assert by_text(quotes(text, language), fragment).speaker == speaker
+
+
+# ---- named_as_a_term --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "fragment"),
+    [
+        ('Asked if he was used to being addressed as "prime minister," Keir Starmer said he was.', "en", "prime"),
+        ("Recep Tayyip Erdogan, surnommé « le Sultan » par ses adversaires, a répondu sèchement.", "fr", "Sultan"),
+        ('Margaret Thatcher, known as "the Iron Lady", was quoted by Rishi Sunak.', "en", "Iron Lady"),
+    ],
+)
+def test_a_name_someone_is_given_is_a_term(dev_quotes, text, language, fragment) -> None:
+    assert by_text(dev_quotes(text, language, "2024-07-06"), fragment).speaker == "unknown"
+
+
+def test_the_active_verb_of_naming_keeps_its_subjects_words(dev_quotes) -> None:
+    text = 'Giorgia Meloni called her rival a "danger to the nation" on Tuesday.'
+    assert by_text(dev_quotes(text, "en", "2024-07-06"), "danger").speaker == "meloni"
+
+
+def test_a_quotation_over_paragraphs_is_scored_by_paragraph_when_the_gold_splits_it() -> None:
+    from bot.core.evaluate import GoldQuote, score
+
+    gold = [
+        GoldQuote("a.txt", "Second, we will win.", "netanyahu", "full"),
+        GoldQuote("a.txt", "And third, we will rebuild,", "netanyahu", "full"),
+    ]
+    both = Quotation("a.txt", "Second, we will win.\nAnd third, we will rebuild,", "netanyahu", "full", 0, 50, None)
+    result = score([both], gold, {"netanyahu"})
+    assert (result.true_positives, result.false_attributions) == (2, [])
+    whole = [GoldQuote("a.txt", "Second, we will win.\nAnd third, we will rebuild,", "netanyahu", "full")]
+    assert score([both], whole, {"netanyahu"}).true_positives == 1

@@ -1,6 +1,7 @@
 """Scoring extraction against a gold file, by the rule of `shared/gold/README.md`.
 
-Texts match when, normalised, rapidfuzz `fuzz.ratio` >= 90 in the same article.
+Texts match when, normalised, rapidfuzz `fuzz.ratio` >= 90 in the same article; a quotation
+reopened over several paragraphs is matched paragraph by paragraph when the gold splits it so.
 Scored gold quotes are the principals' (the registry's [[speaker]] ids). Recall: scored gold found with the right
 speaker. Precision: predictions credited to a principal that match a scored gold quote
 of that speaker, over all such predictions (those matching an `ambiguous` gold quote
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -83,6 +84,20 @@ def _variants(quotation: Quotation, texts: dict[str, str]) -> list[str]:
     return [quotation.text] + ([whole] if whole and whole != quotation.text else [])
 
 
+def _by_paragraph(predictions: list[Quotation], gold: list[GoldQuote]) -> list[Quotation]:
+    """A quotation running over paragraphs (reopened at each) is scored paragraph by paragraph when the
+    gold gives one entry per paragraph and none for the whole."""
+    expanded: list[Quotation] = []
+    for prediction in predictions:
+        pieces = prediction.text.split("\n")
+        whole_in_gold = any(g.article == prediction.article and _matches(prediction.text, g.quote) for g in gold)
+        if len(pieces) == 1 or whole_in_gold:
+            expanded.append(prediction)
+        else:
+            expanded.extend(replace(prediction, text=piece) for piece in pieces)
+    return expanded
+
+
 def score(
     predictions: list[Quotation],
     gold: list[GoldQuote],
@@ -99,7 +114,7 @@ def score(
     scored = [g for g in gold if g.speaker in principals]
     result.scored_gold = len(scored)
     used: set[int] = set()
-    for prediction in predictions:
+    for prediction in _by_paragraph(predictions, gold):
         if prediction.article not in articles or prediction.speaker not in principals:
             continue
         variants = _variants(prediction, texts)

@@ -31,6 +31,16 @@ _RELATIVE_OPENER = re.compile(r"(?:qui|que|qu'|dont|ou|lequel|laquelle|which|who
 INVERTED_VERB_COMMA_REACH = 3
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
 TERM_MAX_WORDS = 4
+# Characters before a quotation searched for a naming construction.
+NAMING_REACH = 40
+_NAMED_AS = {
+    "en": re.compile(
+        r"(?:\b(?:addressed|known|referred\s+to|described|regarded|seen|hailed)\s+as"
+        r"|\b(?:being|been|be|is|was|were|are|get|got)\s+(?:called|dubbed|nicknamed|named|styled|titled|labell?ed))"
+        r"\s*$"
+    ),
+    "fr": re.compile(r"(?:\b(?:surnomm|baptis)\w*|\bconnu\w*\s+sous\s+le\s+nom\s+d)\s*(?:de\s+|d'|comme\s+)?$"),
+}
 _VERB_AFTER_TERM = {
     "fr": re.compile(r"\s+(?:a|ont|est|sont|était|étaient|reste|restent|demeure|devient|serait|sera)\s"),
     "en": re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|remains|can|could)\s"),
@@ -49,6 +59,16 @@ class Verdict:
 
 QuoteRule = Callable[[ArticleContext, Quote], "Verdict | None"]
 ArticleRule = Callable[[ArticleContext], None]
+
+
+def named_as_a_term(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A name or title someone is given is a term, not their speech: "being addressed as "prime minister,"",
+    « surnommé « le Sultan » », "known as "the Iron Lady"" (never the active "she called him a "...")."""
+    span, sentence = quote.span, quote.sentence
+    if word_count(span.text(ctx.text)) > TERM_MAX_WORDS:
+        return None
+    before = ctx.masked[max(sentence.start, span.open_at - NAMING_REACH) : span.open_at]
+    return Verdict(UNKNOWN, None, kind="scare") if _NAMED_AS[ctx.language].search(before) else None
 
 
 def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
@@ -375,6 +395,7 @@ def same_words_elsewhere(ctx: ArticleContext) -> None:
 
 
 QUOTE_RULES: tuple[QuoteRule, ...] = (
+    named_as_a_term,
     cue_after_quote,
     incise_inside_marks,
     parenthetical_gloss,
