@@ -610,6 +610,18 @@ class ArticleContext:
             return AMBIGUOUS
         return self._if_gender_fits(found.speaker, gender)
 
+    def _bare_name_before(self, subject: tuple[int, int], verb_at: int) -> bool:
+        start, end = subject
+        words = self.masked[start:end]
+        lead = len(words) - len(words.lstrip(_STRIP))
+        named = self.mentions_in(start + lead, end)
+        return (
+            len(named) == 1
+            and named[0].start == start + lead
+            and not named[0].complement
+            and not self.masked[named[0].end : verb_at].strip()
+        )
+
     def _named_at_start(self, sentence: Sentence) -> Found | None:
         """A registry person opening the sentence is its subject, whatever the verb ("Xi spoke for an hour.")."""
         opening = self.mentions_in(sentence.start, sentence.start + SUBJECT_OPENING_REACH)
@@ -653,12 +665,20 @@ class ArticleContext:
             relayed.add(mention.speaker.id)
         return relayed.pop() if len(relayed) == 1 else speaker
 
-    def checked(self, linear: Found, sentence_index: int, verb_at: int) -> str:
-        """The linear reading, unless the parse names a different, named speaker."""
+    def checked(
+        self, linear: Found, sentence_index: int, verb_at: int, subject: tuple[int, int] | None = None
+    ) -> str:
+        """The linear reading, unless the parse names a different, named speaker.
+
+        No parse is needed when the subject is a name and nothing else, right before its verb
+        (« Kim Jong-un a déclaré »): there is nothing for the two readings to disagree on.
+        """
         speaker = self.settle(linear, sentence_index)
         principal = self.registry.get(speaker)
         if principal is None or not principal.principal:
             return speaker  # the check only ever takes an attribution to a principal away
+        if subject is not None and self._bare_name_before(subject, verb_at):
+            return speaker
         parsed = self.parse_subject(sentence_index, verb_at)
         if parsed is None or parsed.empty or parsed.pronoun:
             return speaker

@@ -230,15 +230,15 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         anchor = previous[-1].start() if previous else ctx.any_verb_before(sentence.start, nearest.start())
         if anchor is None:
             return None
-        found, _ = ctx.subject_before(sentence, anchor)
-        return Verdict(ctx.checked(found, quote.sentence_index, anchor), cue)
+        found, subject = ctx.subject_before(sentence, anchor)
+        return Verdict(ctx.checked(found, quote.sentence_index, anchor, subject), cue)
     if nearest.group("aux") is None and _comma_before(ctx, nearest.start()):
         # ", a déclaré X, « ... »" reads its subject after the verb
         found = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at), allow_description=False)
         if not found.empty:
             return Verdict(ctx.settle(found, quote.sentence_index), cue)
-    found, _ = ctx.subject_before(sentence, nearest.start())
-    return Verdict(ctx.checked(found, quote.sentence_index, nearest.start()), cue)
+    found, subject = ctx.subject_before(sentence, nearest.start())
+    return Verdict(ctx.checked(found, quote.sentence_index, nearest.start(), subject), cue)
 
 
 def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb_at: int) -> bool:
@@ -321,8 +321,8 @@ def reported_speaker(ctx: ArticleContext, sentence_index: int) -> str | None:
     trailing = _trailing_subject(ctx, sentence, verbs[0])
     if trailing is not None:
         return ctx.settle(trailing, sentence_index)
-    found, _ = ctx.subject_before(sentence, verbs[0].start())
-    return ctx.checked(found, sentence_index, verbs[0].start())
+    found, subject = ctx.subject_before(sentence, verbs[0].start())
+    return ctx.checked(found, sentence_index, verbs[0].start(), subject)
 
 
 def _trailing_subject(ctx: ArticleContext, sentence: Sentence, verb: re.Match[str]) -> Found | None:
