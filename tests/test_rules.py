@@ -429,3 +429,31 @@ def test_a_quotation_over_paragraphs_is_scored_by_paragraph_when_the_gold_splits
     assert (result.true_positives, result.false_attributions) == (2, [])
     whole = [GoldQuote("a.txt", "Second, we will win.\nAnd third, we will rebuild,", "netanyahu", "full")]
     assert score([both], whole, {"netanyahu"}).true_positives == 1
+
+
+# ---- cue_in_next_sentence, appositions, the subject right before its verb ----------------------------------
+
+
+def test_a_quotation_named_by_the_next_sentence(dev_quotes) -> None:
+    text = "Rome, 29 mars (LaPresse) – « Je n'ai jamais dit cela. » C'est ce qu'a déclaré Giorgia Meloni samedi."
+    assert by_text(dev_quotes(text, published="2025-03-29"), "jamais dit").speaker == "meloni"
+    text = '"We will stay the course." That is what Keir Starmer said on Friday.'
+    assert by_text(dev_quotes(text, "en", "2024-07-06"), "course").speaker == "starmer"
+    text = "« Je n'ai jamais dit cela. » Le débat a ensuite repris, a déclaré Giorgia Meloni."
+    assert by_text(dev_quotes(text, published="2025-03-29"), "jamais dit").speaker == "unknown"
+
+
+def test_an_inverted_subject_with_its_apposition(dev_quotes) -> None:
+    text = "« Nous irons de l'avant », a déclaré la cheffe du parti, Giorgia Meloni, lors du congrès."
+    assert by_text(dev_quotes(text, published="2025-03-29"), "avant").speaker == "meloni"
+    text = "« Nous irons de l'avant », a déclaré le porte-parole, Pietro Rossi, lors du congrès."
+    assert by_text(dev_quotes(text, published="2025-03-29"), "avant").speaker != "meloni"
+
+
+def test_the_name_right_before_its_verb_is_the_subject(dev_quotes, quotes) -> None:
+    text = 'Asked if he was used to being addressed as "prime minister," Keir Starmer said: "It is important."'
+    assert by_text(dev_quotes(text, "en", "2024-07-06"), "important").speaker == "starmer"
+    text = 'Keir Starmer said he was happy being called "Keir," adding "it is important to them".'
+    assert by_text(dev_quotes(text, "en", "2024-07-06"), "important to them").speaker == "starmer"
+    text = "Poutine et Kim ont qualifié l'accord d'« historique » lors de la cérémonie."
+    assert by_text(quotes(text), "historique").speaker not in {"putin", "kim"}

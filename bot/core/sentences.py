@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from bot.core.article import Paragraph
 from bot.core.marks import QuoteSpan
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[«“\"A-ZÀ-Þ0-9\[(‹„])")
+_BOUNDARY = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[\"»”’)\]])*(?=\s+[«“\"A-ZÀ-Þ0-9\[(‹„])")
+_CLOSING_MARKS = '"»”’'
 # A "sentence" longer than this (a page with no full stop) is cut at a space outside quotations,
 # so the work done around each quotation stays bounded.
 MAX_SENTENCE_CHARS = 2000
@@ -41,7 +42,9 @@ def split_sentences(text: str, paragraphs: list[Paragraph], spans: list[QuoteSpa
             current = Sentence(para.start, para.end, index)
         for match in _BOUNDARY.finditer(text, para.start, para.end):
             cut = match.end()
-            if inside_quote(cut - 1) or _ABBREVIATION.search(text[max(para.start, cut - 5) : cut]):
+            # a full stop inside the marks ends the sentence only with the quotation: « ... cela. » C'est ...
+            ends_quote = text[cut - 1] in _CLOSING_MARKS and not inside_quote(cut)
+            if (inside_quote(cut - 1) and not ends_quote) or _ABBREVIATION.search(text[max(para.start, cut - 5) : cut]):
                 continue
             current.end = cut
             sentences.append(current)

@@ -98,6 +98,7 @@ _AGENT = re.compile(r"\s+by\s+")
 _CLITICS_AFTER_PRONOUN = re.compile(
     r"^(il|elle|ils|elles)(?:\s+(?:y|en|lui|leur|le|la|les|l'|se|s'|ne|n'|nous|vous))+$"
 )
+_JOINED_BEFORE = re.compile(r"(?:\bet|\band|&|\bou|\bor|,)\s*$")  # « Poutine et Kim ont dit »: not Kim alone
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s*")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
@@ -408,6 +409,18 @@ class ArticleContext:
                 last_end, last_id = run.end(), None
         return last_id
 
+    def resolve_after_verb(self, start: int, limit: int, *, allow_description: bool = True) -> Found:
+        """The subject after an inverted verb, with its apposition when the title alone names nobody:
+        « a déclaré la présidente du Conseil, Giorgia Meloni, lors de ... »."""
+        end = self.clause_end(start, limit)
+        found = self.resolve_np(start, end, allow_description=False)
+        if found.empty and end < limit and self.masked[end] == ",":
+            apposition_end = self.clause_end(end + 1, limit)
+            apposed = self.resolve_np(end + 1, apposition_end, allow_description=False)
+            if apposed.speaker is not None and not apposed.speaker.startswith("other:"):
+                return apposed
+        return self.resolve_np(start, end, allow_description=allow_description) if found.empty else found
+
     def resolve_inside_quote(self, start: int, end: int) -> Found:
         """Resolve a stretch that lies inside a quotation (masked text is blank there)."""
         heads = [m for m in self.registry.mentions(self.text[start:end], when=self.published) if not m.complement]
@@ -474,6 +487,14 @@ class ArticleContext:
         if speech:
             left_start = speech[-1].end()  # "Putin said Kim had told him": the subject after the first verb
             left = self.masked[left_start:verb_start]
+        adjacent = [m for m in self.mentions_in(left_start, verb_start) if not self.masked[m.end : verb_start].strip()]
+        if (
+            adjacent
+            and not adjacent[-1].complement
+            and not adjacent[-1].possessor
+            and not _JOINED_BEFORE.search(self.masked[left_start : adjacent[-1].start])
+        ):
+            return Found(speaker=adjacent[-1].speaker.id), (adjacent[-1].start, adjacent[-1].end)  # "..., Starmer said"
         for piece in reversed(list(re.finditer(r"[^,]+", left))):
             start, end = left_start + piece.start(), left_start + piece.end()
             opener = _LEADING_CONJUNCTION.match(self.masked, start, end)
@@ -665,9 +686,7 @@ class ArticleContext:
             relayed.add(mention.speaker.id)
         return relayed.pop() if len(relayed) == 1 else speaker
 
-    def checked(
-        self, linear: Found, sentence_index: int, verb_at: int, subject: tuple[int, int] | None = None
-    ) -> str:
+    def checked(self, linear: Found, sentence_index: int, verb_at: int, subject: tuple[int, int] | None = None) -> str:
         """The linear reading, unless the parse names a different, named speaker.
 
         No parse is needed when the subject is a name and nothing else, right before its verb

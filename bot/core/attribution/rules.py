@@ -25,6 +25,13 @@ CUE_AFTER_SUBJECT_WORDS = 6
 _INCISE = re.compile(r",\s*(?P<cue>[^,.!?]{2,60}?)\s*(?:,|(?=[.!?]\s+\S))")
 # What may follow a cue ending its sentence: "he said on Thursday.", "a-t-il ajouté mardi."
 _SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
+# A dateline opening a wire story: "Rome, 29 mars (LaPresse) – ".
+_DATELINE = re.compile(r"[^.\"_]{2,60}?\s[-–—]\s*")
+# A sentence opening that points back at the quotation before it.
+_POINTS_BACK = re.compile(
+    r"(?:c'est|ce\s+sont|voila|telle\s+est|tels\s+sont)\s+(?:ce|les\s+(?:mots|propos))\s+(?:qu'|que\s+)"
+    r"|(?:that|this)\s+(?:is|was)\s+what\s+"
+)
 _COORDINATION = re.compile(r"\b(?:mais|et|puis|but|and|then|yet)\b")
 _RELATIVE_OPENER = re.compile(r"(?:qui|que|qu'|dont|ou|lequel|laquelle|which|who|whom|whose|that|where|when)\b")
 # A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
@@ -56,6 +63,8 @@ class Verdict:
     cut: tuple[int, int] | None = None
     kind: str | None = None
 
+
+_NO_CUE = Attribution(UNKNOWN, "scare", None)
 
 QuoteRule = Callable[[ArticleContext, Quote], "Verdict | None"]
 ArticleRule = Callable[[ArticleContext], None]
@@ -90,7 +99,7 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     elif verb:
         found = ctx.passive_agent(verb, sentence.end)
         if found is None:
-            found = ctx.resolve_np(verb.end(), ctx.clause_end(verb.end(), sentence.end))
+            found = ctx.resolve_after_verb(verb.end(), sentence.end)
         cue, cue_end = ctx.text[at : verb.end()], verb.end()
     elif source:
         found = ctx.resolve_np(source.end(), ctx.clause_end(source.end(), sentence.end))
@@ -226,12 +235,15 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         known = [s for s in earlier if s != UNKNOWN]
         if known:
             return Verdict(known[-1], cue)
-        previous = verbs[:-1]
-        anchor = previous[-1].start() if previous else ctx.any_verb_before(sentence.start, nearest.start())
-        if anchor is None:
-            return None
-        found, subject = ctx.subject_before(sentence, anchor)
-        return Verdict(ctx.checked(found, quote.sentence_index, anchor, subject), cue)
+        # the clause it hangs on: the nearest earlier verb that has a subject ("being called" has none)
+        anchors: list[int | None] = [v.start() for v in reversed(verbs[:-1])]
+        for anchor in anchors or [ctx.any_verb_before(sentence.start, nearest.start())]:
+            if anchor is None:
+                continue
+            found, subject = ctx.subject_before(sentence, anchor)
+            if not found.empty:
+                return Verdict(ctx.checked(found, quote.sentence_index, anchor, subject), cue)
+        return None
     if nearest.group("aux") is None and _comma_before(ctx, nearest.start()):
         # ", a déclaré X, « ... »" reads its subject after the verb
         found = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at), allow_description=False)
@@ -248,8 +260,8 @@ def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb_at: int) -> bo
     """
     for p in quote.sentence.quotes:
         earlier = ctx.spans[p]
-        if p >= quote.index or earlier.close_at >= verb_at:
-            continue
+        if p >= quote.index or earlier.close_at >= verb_at or ctx.decided.get(p, _NO_CUE).cue is None:
+            continue  # a later quotation, or an earlier one no cue introduced (a term)
         between = ctx.masked[earlier.close_at + 1 : verb_at]
         comma_after = between.lstrip().startswith((",", ";")) or earlier.text(ctx.text).rstrip().endswith(",")
         if ctx.verb_groups(earlier.close_at + 1, verb_at) or _COORDINATION.search(between):
@@ -284,7 +296,7 @@ def inverted_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict |
     for verb in verbs:
         if not ctx.masked[max(0, verb.start() - INVERTED_VERB_COMMA_REACH) : verb.start()].rstrip().endswith(","):
             continue
-        found = ctx.resolve_np(verb.end(), ctx.clause_end(verb.end(), limit))
+        found = ctx.resolve_after_verb(verb.end(), limit)
         if found.speaker or found.pronoun:
             speaker = ctx.relay(ctx.settle(found, quote.sentence_index), sentence, verb.end())
             return Verdict(speaker, ctx.text[verb.start() : verb.end()].strip())
@@ -355,6 +367,36 @@ def _alone_in(ctx: ArticleContext, quote: Quote, start: int, end: int) -> bool:
     return not re.search(r"\w", outside.replace("_", ""))
 
 
+def cue_in_next_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A quotation alone in its sentence, named by the next one: « ... ». C'est ce qu'a déclaré X.
+    / "...". That is what X said."""
+    sentence, index = quote.sentence, quote.sentence_index
+    start = sentence.start
+    dateline = _DATELINE.match(ctx.masked, start, quote.span.open_at)
+    if dateline:
+        start = dateline.end()  # "Rome, 29 mars (LaPresse) – « ... »"
+    if index + 1 >= len(ctx.sentences) or not _alone_in(ctx, quote, start, sentence.end):
+        return None
+    following = ctx.sentences[index + 1]
+    pointer = _POINTS_BACK.match(ctx.masked, following.start)
+    if pointer is None:
+        return None
+    verbs = ctx.verb_groups(pointer.end(), following.end)
+    if not verbs:
+        return None
+    verb = verbs[0]
+    between = ctx.masked[pointer.end() : verb.start()]
+    if ctx.language == "fr" and not re.fullmatch(r"\s*(?:a|ont|avait|avaient)?\s*", between):
+        return None  # « qu'a déclaré »: nothing but the auxiliary glued to qu' before the verb
+    if ctx.language == "fr":  # « qu'a déclaré X »: the subject follows
+        found = ctx.resolve_after_verb(verb.end(), following.end, allow_description=False)
+    else:  # "That is what X said"
+        found = ctx.resolve_np(pointer.end(), verb.start(), allow_description=False)
+    if found.empty:
+        return None
+    return Verdict(ctx.settle(found, index + 1), ctx.text[verb.start() : verb.end()].strip(), kind="full")
+
+
 def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """A paragraph that is only a quotation continues the previous paragraph's last speaker."""
     sentence = quote.sentence
@@ -406,6 +448,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     inverted_cue_ending_sentence,
     subject_cue_ending_sentence,
     quote_sentence_continues,
+    cue_in_next_sentence,
     quote_paragraph_continues,
 )
 ARTICLE_RULES: tuple[ArticleRule, ...] = (same_words_elsewhere,)
