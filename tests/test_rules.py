@@ -457,3 +457,22 @@ def test_the_name_right_before_its_verb_is_the_subject(dev_quotes, quotes) -> No
     assert by_text(dev_quotes(text, "en", "2024-07-06"), "important to them").speaker == "starmer"
     text = "Poutine et Kim ont qualifié l'accord d'« historique » lors de la cérémonie."
     assert by_text(quotes(text), "historique").speaker not in {"putin", "kim"}
+
+
+def test_a_title_someone_else_holds_in_the_article_names_no_principal(quotes) -> None:
+    text = 'The South Korean president said Kim was "reckless". The President added: "We will respond."'
+    assert by_text(quotes(text, "en"), "respond").speaker not in {"putin", "kim"}
+    text = "Vladimir Poutine a reçu le président ukrainien Volodymyr Zelensky. Le président a déclaré : « Parlons. »"
+    assert by_text(quotes(text), "Parlons").speaker not in {"putin", "kim"}
+
+
+def test_a_title_next_to_the_holders_name_is_theirs(dev_quotes) -> None:
+    text = 'Prime Minister Narendra Modi spoke in Gujarat. "We will win here," the Prime Minister said.'
+    assert by_text(dev_quotes(text, "en", "2024-05-01"), "win here").speaker == "modi"
+
+
+def test_a_pronoun_takes_the_main_clauses_subject_not_a_subordinate_ones(quotes) -> None:
+    text = 'Putin was asked whether Kim had promised troops. "No," he replied.'
+    assert by_text(quotes(text, "en"), "No").speaker != "kim"
+    text = "Poutine et Kim ont signé le traité. « C'est historique », a-t-il dit."
+    assert by_text(quotes(text), "historique").speaker not in {"putin", "kim"}

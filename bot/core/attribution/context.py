@@ -48,8 +48,10 @@ COORDINATION_DEPTH = 2
 SUBJECT_OPENING_REACH = 40
 # Characters before a relative pronoun where the name it stands for must end.
 ANTECEDENT_REACH = 60
-# Characters after a title searched for a name that says who holds it there.
-TITLE_NAME_REACH = 60
+# Characters between a title and the holder's name that makes it the holder's ("Prime Minister Narendra Modi").
+TITLE_TO_NAME = 2
+# Characters before a run of capitalised words where a registry mention covering it may start.
+MENTION_LEAD_REACH = 60
 # Levels the parse climbs (conj, xcomp, advcl) from a verb to the clause that has its subject.
 PARSE_CLIMB = 3
 
@@ -87,9 +89,12 @@ _DOCUMENT = re.compile(
     r"(?:lettre|missive|message|declaration|communique|discours|tweet|post|publication|texte|courrier|allocution"
     r"|tribune|letter|statement|speech|address|note|readout|memo)s?\b(?P<of>\s+(?:de|du|d'|des|of|from)\b\s*)?"
 )
+_BARE_TITLE_BEFORE = re.compile(r"(?:^|[^\w])(?:le|la|l'|du|au|de\s+la|the|of\s+the|to\s+the)\s*$")
+# A participle after a bare title belongs to the phrase around it: « la déclaration du président publiée ».
+_PARTICIPLE = re.compile(r"\w+(?:ee|ees|ed)")
+_WORD_AFTER = re.compile(r"\s+([\w'-]+)")
+_AUXILIARIES = frozenset("a ont avait avaient est sont etait sera serait va vient has had was is will would".split())
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*")
-# A name right after a title, past at most one lowercase word: "le président ukrainien Volodymyr ...".
-_NAME_AFTER_TITLE = re.compile(r"(?P<between>\s+[a-zà-ÿ'-]+)?\s+(?P<name>[A-ZÀ-Þ][\w-]+)")
 # A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
 _RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
 # Auxiliaries that make an English speech verb passive, and the agent that follows it.
@@ -99,6 +104,7 @@ _CLITICS_AFTER_PRONOUN = re.compile(
     r"^(il|elle|ils|elles)(?:\s+(?:y|en|lui|leur|le|la|les|l'|se|s'|ne|n'|nous|vous))+$"
 )
 _JOINED_BEFORE = re.compile(r"(?:\bet|\band|&|\bou|\bor|,)\s*$")  # « Poutine et Kim ont dit »: not Kim alone
+_JOINED_AFTER = re.compile(r"\s*(?:et\b|and\b|&|ou\b|or\b|,)")
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s*")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
@@ -357,18 +363,31 @@ class ArticleContext:
         holder = self._last_person_named(at)
         if holder is None or holder not in holders or len(holders & named) != 1:
             return None
+        return holder if self._title_is_only_theirs(title, holder) else None
+
+    def _title_is_only_theirs(self, title: str, holder: str) -> bool:
+        """Whether every use of the title in the article is the holder's, or bare (« le président a dit »).
+
+        Someone else holds it when it comes with another name or a modifier that is not the holder's
+        role: « le Premier ministre palestinien Mohammed Shtayyeh », "the South Korean president".
+        """
         pattern = rf"(?<![\w'-]){re.escape(title)}(?![\w'-])"
-        for other in re.finditer(pattern, fold_chars(self.text)):
-            after = self.text[other.end() : other.end() + TITLE_NAME_REACH]
-            name = _NAME_AFTER_TITLE.match(after)
-            between = (name.group("between") or "").strip() if name else ""
-            if name and between and (fold_chars(between) in STOPWORDS or self.verbs.fullmatch(fold_chars(between))):
-                continue  # "the Prime Minister said the Labour leader": no name of the title here
-            if name and not any(
-                m.speaker.id == holder and m.start <= other.end() + name.start("name") < m.end for m in self.mentions
+        holders_own = [m for m in self.mentions if m.speaker.id == holder]
+        for other in re.finditer(pattern, self.masked):
+            if any(
+                m.start <= other.start() <= m.end or 0 <= m.start - other.end() <= TITLE_TO_NAME for m in holders_own
             ):
-                return None  # "le Premier ministre palestinien Mohammed Shtayyeh": the title is not one person's here
-        return holder
+                continue  # « le président russe Vladimir Poutine », "Prime Minister Narendra Modi": the holder's
+            if not _BARE_TITLE_BEFORE.search(self.masked[max(0, other.start() - 6) : other.start()]):
+                return False  # "the South Korean president", "Ukraine's president"
+            following = _WORD_AFTER.match(self.masked, other.end())
+            if following is None:
+                continue
+            word = following.group(1)
+            if word in STOPWORDS or word in _AUXILIARIES or self.verbs.fullmatch(word) or _PARTICIPLE.fullmatch(word):
+                continue  # "the President added", « le président a déclaré »
+            return False  # « le président sud-coréen », « le Premier ministre palestinien Mohammed Shtayyeh »
+        return True
 
     def document_author(self, start: int, end: int, phrase: str) -> Found | None:
         """Whose words a document speaks: « la lettre de X » is X's, « sa lettre », "the statement" are the
@@ -403,7 +422,7 @@ class ArticleContext:
             if mention.end <= at and not mention.complement and not mention.possessor and mention.end > last_end:
                 last_end, last_id = mention.end, mention.speaker.id if mention.speaker.principal else None
         for run in _PERSON_NAME.finditer(self.text, 0, at):
-            near = self.mentions_in(run.start() - TITLE_NAME_REACH, run.end())
+            near = self.mentions_in(run.start() - MENTION_LEAD_REACH, run.end())
             overlaps = any(m.start < run.end() and run.start() < m.end for m in near)
             if run.end() > last_end and not overlaps and not _within_any(run.start(), self.spans):
                 last_end, last_id = run.end(), None
@@ -618,11 +637,15 @@ class ArticleContext:
         ]
         if attributed:
             return self._if_gender_fits(attributed[-1], gender) or AMBIGUOUS
-        groups = self.verb_groups(sentence.start, sentence.end)
-        verb_at = groups[0].start() if groups else self.first_verb(sentence.start, sentence.end)
-        found = self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)
-        if found is None or found.empty:
-            found = self._named_at_start(sentence)
+        # the main clause's subject: a name opening the sentence ("Putin was asked whether Kim had ..."),
+        # else the subject of its first speech verb, or of its first verb
+        found = self._named_at_start(sentence)
+        if found is None:
+            groups = self.verb_groups(sentence.start, sentence.end)
+            verb_at = groups[0].start() if groups else self.first_verb(sentence.start, sentence.end)
+            found = (
+                self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)
+            )
         if found is not None and found.pronoun is not None and found.pronoun in (gender, ANY_GENDER):
             return _SAME_PRONOUN
         if found is None or found.pronoun or found.empty:
@@ -646,7 +669,12 @@ class ArticleContext:
     def _named_at_start(self, sentence: Sentence) -> Found | None:
         """A registry person opening the sentence is its subject, whatever the verb ("Xi spoke for an hour.")."""
         opening = self.mentions_in(sentence.start, sentence.start + SUBJECT_OPENING_REACH)
-        if opening and not opening[0].complement and not opening[0].possessor:
+        if (
+            opening
+            and not opening[0].complement
+            and not opening[0].possessor
+            and not _JOINED_AFTER.match(self.masked, opening[0].end)  # « Poutine et Kim ont ... »
+        ):
             lead = self.masked[sentence.start : opening[0].start]
             if not re.search(r"\w", lead) or _CONJUNCTION_ONLY.fullmatch(lead):  # « Mais Netanyahou persiste »
                 return Found(speaker=opening[0].speaker.id)
