@@ -111,7 +111,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
 def _cmd_ask(args: argparse.Namespace) -> int:
     import asyncio
 
-    from bot.library import Searcher, index_directory, meaning_model, outlet_label
+    from bot.library import Searcher, index_directory, meaning_model, outlet_label, vectors_missing
     from bot.store import Store
 
     data, db = _paths(args)
@@ -126,11 +126,16 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     async def run() -> int:
         store = await Store.open(db)
         try:
-            if (await store.counts())["articles"] == 0 or embedder is not None:
-                # a fresh database is built; with the model, vectors missing from an older index are added
+            if (await store.counts())["articles"] == 0:
+                # only a fresh database is built here; an existing index changes with `quotebot index` alone
                 summary = await index_directory(store, data, embedder=embedder)
                 if summary.changed:
                     print(f"quotebot: indexed {data} first ({summary.quotations} quotations)", file=sys.stderr)
+            elif embedder is not None and await vectors_missing(store, embedder):
+                print(
+                    f"quotebot: this index has no vectors for search by meaning yet: run quotebot index --db {db}",
+                    file=sys.stderr,
+                )
             searcher = Searcher.for_data(store, data, embedder)
             answer = await searcher.ask(query, speaker=args.speaker, limit=args.limit)
         finally:
@@ -196,7 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", help="find the statement closest to some words")
     ask.add_argument("--db", metavar="PATH")
-    ask.add_argument("--data", metavar="DIR", help=argparse.SUPPRESS)
+    ask.add_argument(
+        "--data", metavar="DIR", help="the articles to build a new database from (an existing one is left as it is)"
+    )
     ask.add_argument("--speaker", choices=["putin", "kim"])
     ask.add_argument("--limit", type=int, default=3, metavar="N")
     ask.add_argument("--json", action="store_true")

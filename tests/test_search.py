@@ -139,3 +139,30 @@ def test_index_command_summary(tmp_path: Path) -> None:
     second = subprocess.run(run, capture_output=True, text=True, check=True).stdout
     assert "index updated: 5 articles" in first
     assert "already up to date" in second
+
+
+def test_ask_on_an_existing_index_never_changes_its_articles(tmp_path: Path) -> None:
+    """`ask --db X` once re-indexed ./data into X: an index of other articles was replaced."""
+    data = tmp_path / "other"
+    (data / "articles").mkdir(parents=True)
+    (data / "articles" / "one.txt").write_text(
+        "« Nous irons jusqu'au bout », a déclaré Vladimir Poutine.\n", encoding="utf-8"
+    )
+    shutil.copy(DATA / "speakers.toml", data / "speakers.toml")
+    db = tmp_path / "other.sqlite3"
+    subprocess.run(
+        [sys.executable, "-m", "bot", "index", "--data", str(data), "--db", str(db)], check=True, capture_output=True
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--db", str(db), "--json", "jusqu'au", "bout"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert "indexed" not in out.stderr
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        assert [row[0] for row in connection.execute("SELECT file FROM articles")] == ["one.txt"]
+    assert json.loads(out.stdout)["results"][0]["speaker"] == "putin"

@@ -4,7 +4,14 @@ take moderators' uploads and corrections.
 Pure pieces come from `bot.core`; the store from `bot.store`. CPU work (spaCy) runs in a worker thread.
 """
 
-from bot.library.indexing import IndexSummary, apply_corrections, article_files, index_data, index_directory
+from bot.library.indexing import (
+    IndexSummary,
+    apply_corrections,
+    article_files,
+    index_data,
+    index_directory,
+    vectors_missing,
+)
 from bot.library.moderation import Correction, parse_target, set_hidden, set_outlet, set_speaker
 from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
 from bot.library.uploads import (
@@ -39,5 +46,6 @@ __all__ = [
     "set_hidden",
     "set_outlet",
     "set_speaker",
+    "vectors_missing",
     "write_source_entry",
 ]

@@ -89,7 +89,7 @@ async def index_directory(
     hashes = {name: _content_hash(data, sources.get(name)) for name, data in raw.items()}
     stored = await store.stored_articles()
     counts = await store.counts()
-    if stored == hashes and not force and not await _vectors_missing(store, embedder, stored):
+    if stored == hashes and not force and not await vectors_missing(store, embedder, stored):
         return IndexSummary(len(paths), 0, 0, counts["quotations"], counts["statements"], False, 0.0)
 
     to_extract = [p for p in paths if rebuild or stored.get(p.name) != hashes[p.name]]
@@ -161,12 +161,13 @@ def _embedded(quotation: QuotationRecord) -> bool:
     return quotation.speaker != UNKNOWN
 
 
-async def _vectors_missing(store: Store, embedder: Embedder | None, files: Iterable[str]) -> bool:
-    """Whether some quotation lacks its vectors (the extra was installed after the last build)."""
+async def vectors_missing(store: Store, embedder: Embedder | None, files: Iterable[str] | None = None) -> bool:
+    """Whether some quotation (of `files`, default all) lacks its vectors (the extra came after the last build)."""
     if embedder is None:
         return False
     keys = await store.piece_vector_keys(embedder.name)
-    pieces = _pieces(await store.quotations_of(files))
+    names = list(files) if files is not None else [row[1] for row in await store.articles()]
+    pieces = _pieces(await store.quotations_of(names))
     return any(piece_key(piece) not in keys for found in pieces.values() for piece in found)
 
 
