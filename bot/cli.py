@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.config import ConfigError, load_settings
+from bot.config import ConfigError, load_settings, speakers_file
 from bot.core.registry import RegistryError
 from bot.core.sources import SourcesError
 
 
 def _speakers(args: argparse.Namespace) -> Path:
     """The registry: --speakers FILE, else the data directory's speakers.toml."""
-    path = Path(args.speakers) if args.speakers else load_settings().data_dir / "speakers.toml"
+    path = Path(args.speakers) if args.speakers else speakers_file(load_settings().data_dir)
     if not path.is_file():
         raise RegistryError(f"{path}: no such speakers file")
     return path
@@ -50,7 +51,11 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from bot.core.extract import Extractor
     from bot.core.sources import load_sources
 
-    gold = load_gold(Path(args.gold))
+    try:
+        gold = load_gold(Path(args.gold))
+    except (OSError, ValueError, KeyError) as error:
+        print(f"quotebot: {args.gold}: not a readable gold file ({error})", file=sys.stderr)
+        return 2
     articles_dir = Path(args.articles) if args.articles else load_settings().data_dir / "articles"
     sources = load_sources(articles_dir.parent / "sources.toml")
     try:
@@ -97,6 +102,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
     if not (data / "articles").is_dir():
         print(f"quotebot: {data} has no articles/ directory", file=sys.stderr)
         return 2
+    _check_data(data)  # before the database is created: a mistake in data/ leaves nothing behind
     embedder, meaning_status = meaning_model(load_settings().meaning)
     print(f"quotebot: {meaning_status}", file=sys.stderr)
     summary = index_data(db, data, progress=_progress_bar, embedder=embedder)
@@ -106,6 +112,17 @@ def _cmd_index(args: argparse.Namespace) -> int:
         f"{summary.quotations} quotations, {summary.statements} statements in {db}"
     )
     return 0
+
+
+def _check_data(data: Path) -> None:
+    """The registry and sources.toml of a data directory read, and every entry's file there."""
+    from bot.core.registry import load_registry
+    from bot.core.sources import load_sources
+
+    load_registry(speakers_file(data))
+    for name in load_sources(data / "sources.toml"):
+        if not (data / "articles" / name).is_file():
+            raise SourcesError(f"{data / 'sources.toml'}: {name}: no such file in {data / 'articles'}")
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
@@ -173,6 +190,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    number = int(value) if value.lstrip("-").isdigit() else 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, not {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotebot", description="Quotations of Putin and Kim Jong-un, attributed.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -205,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--data", metavar="DIR", help="the articles to build a new database from (an existing one is left as it is)"
     )
     ask.add_argument("--speaker", choices=["putin", "kim"])
-    ask.add_argument("--limit", type=int, default=3, metavar="N")
+    ask.add_argument("--limit", type=_positive, default=3, metavar="N")
     ask.add_argument("--json", action="store_true")
     ask.add_argument("query", nargs="+", metavar="QUERY")
     ask.set_defaults(run=_cmd_ask)
@@ -222,6 +246,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, RegistryError, SourcesError) as error:
         print(f"quotebot: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `quotebot extract ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

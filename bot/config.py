@@ -72,6 +72,12 @@ def default_data_dir() -> Path:
     return here if (here / "articles").is_dir() else PACKAGE_ROOT / "data"
 
 
+def speakers_file(data_dir: Path) -> Path:
+    """A data directory's registry, or the bundled one when it has none (a directory of articles only)."""
+    own = data_dir / "speakers.toml"
+    return own if own.is_file() else PACKAGE_ROOT / "data" / "speakers.toml"
+
+
 def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | None = None) -> Settings:
     """Settings from the environment, which wins over `.env` (in the working directory by default)."""
     values = read_env_file(env_file if env_file is not None else Path.cwd() / ".env")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,48 @@ def test_articles_the_engine_was_not_written_on(extractor, gold_file: str, min_r
     assert result.false_attributions == []
     assert result.swaps == []
     assert result.recall >= min_recall, result.misses
+
+
+def _quotebot(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "QUOTEBOT_MEANING": "off"}
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_ordinary_mistakes_end_in_one_line_and_leave_nothing(tmp_path: Path) -> None:
+    articles = tmp_path / "only" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "a.txt").write_text("« Nous irons loin », a déclaré Vladimir Poutine.\n", encoding="utf-8")
+    done = _quotebot("index", "--data", str(tmp_path / "only"), "--db", str(tmp_path / "a.sqlite3"))
+    assert done.returncode == 0 and "1 articles" in done.stdout  # the bundled registry, no traceback
+
+    broken = tmp_path / "broken"
+    shutil.copytree(tmp_path / "only", broken)
+    for sources, field in [
+        ('[[article]]\nfile = "a.txt"\nlanguage = "de"\n', "language"),
+        ('[[article]]\nfile = "a.txt"\npublished = "hier"\n', "published"),
+        ('[[article]]\nfile = "nope.txt"\n', "nope.txt"),
+        ('[[article]]\nfile = "a.txt\n', "sources.toml"),
+    ]:
+        (broken / "sources.toml").write_text(sources, encoding="utf-8")
+        run = _quotebot("index", "--data", str(broken), "--db", str(tmp_path / "b.sqlite3"))
+        assert run.returncode == 2 and field in run.stderr and "Traceback" not in run.stderr, run.stderr
+        assert not (tmp_path / "b.sqlite3").exists()
+
+    missing = _quotebot("eval", "--gold", str(tmp_path / "none.json"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    limit = _quotebot("ask", "--db", str(tmp_path / "a.sqlite3"), "--limit", "0", "loin")
+    assert limit.returncode == 2 and "at least 1" in limit.stderr
+
+
+def test_extract_into_a_closed_pipe_is_not_an_error() -> None:
+    reader = subprocess.Popen(["head", "-c", "10"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    writer = subprocess.run(
+        [sys.executable, "-m", "bot", "extract", "--json", *map(str, sorted((DATA / "articles").glob("*.txt")))],
+        stdout=reader.stdin,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert reader.stdin is not None
+    reader.stdin.close()
+    reader.wait()
+    assert writer.returncode == 0 and "Traceback" not in writer.stderr

@@ -50,9 +50,9 @@ class Extractor:
 
     def __init__(self, speakers_path: Path | None = None, *, use_parser: bool = True) -> None:
         if speakers_path is None:
-            from bot.config import default_data_dir
+            from bot.config import default_data_dir, speakers_file
 
-            speakers_path = default_data_dir() / "speakers.toml"
+            speakers_path = speakers_file(default_data_dir())
         self.registry: SpeakerRegistry = load_registry(speakers_path)
         self._speakers_path = str(speakers_path)
         self._use_parser = use_parser

@@ -15,6 +15,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+LANGUAGES = ("fr", "en")  # the languages the engine reads
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 
 
@@ -48,11 +49,16 @@ def load_sources(path: Path) -> dict[str, SourceInfo]:
             published = str(published)
             if not _DATE.match(published):
                 raise SourcesError(f"{path}: {entry['file']}: published must be YYYY-MM-DD or YYYY-MM")
+        language = entry.get("language") or None
+        if language is not None and language not in LANGUAGES:
+            raise SourcesError(
+                f"{path}: {entry['file']}: language must be one of {', '.join(LANGUAGES)}, not {language!r}"
+            )
         sources[entry["file"]] = SourceInfo(
             file=entry["file"],
             outlet=entry.get("outlet") or None,
             url=entry.get("url") or None,
             published=published,
-            language=entry.get("language") or None,
+            language=language,
         )
     return sources

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.config import speakers_file
 from bot.core.article import read_article
 from bot.core.extract import Extractor
 from bot.core.grouping import GroupItem, group_statements
@@ -95,7 +96,7 @@ async def index_directory(
     to_extract = [p for p in paths if rebuild or stored.get(p.name) != hashes[p.name]]
     extracted = {p.name for p in to_extract}
     kept = await store.quotations_of(name for name in hashes if name not in extracted)
-    extractor = extractor or Extractor(data_dir / "speakers.toml")
+    extractor = extractor or Extractor(speakers_file(data_dir))
     articles: list[ArticleRecord] = []
     quotations: list[QuotationRecord] = list(kept)
     for number, path in enumerate(paths, start=1):

@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.config import speakers_file
 from bot.core.meaning import Embedder, MeaningIndex, Similarities, load_embedder
 from bot.core.registry import SpeakerRegistry, load_registry
 from bot.core.search import (
@@ -123,7 +124,7 @@ class Searcher:
 
     @classmethod
     def for_data(cls, store: Store, data_dir: Path, embedder: Embedder | None = None) -> Searcher:
-        return cls(store, load_registry(data_dir / "speakers.toml"), embedder)
+        return cls(store, load_registry(speakers_file(data_dir)), embedder)
 
     @property
     def by_meaning(self) -> bool:

@@ -18,7 +18,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import Settings
+from bot.config import Settings, speakers_file
 from bot.core.extract import Extractor
 from bot.library import Searcher, index_directory, meaning_model
 from bot.store import Store
@@ -85,7 +85,7 @@ async def _open(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     writer = await Store.open(settings.db_path)
     reader = await Store.open(settings.db_path)  # queries never wait behind a rebuild
-    extractor = await asyncio.to_thread(Extractor, settings.data_dir / "speakers.toml")
+    extractor = await asyncio.to_thread(Extractor, speakers_file(settings.data_dir))
     embedder, meaning_status = await asyncio.to_thread(meaning_model, settings.meaning)
     log.info(meaning_status)
     if (await reader.counts())["articles"] == 0 or embedder is not None:
