@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,13 @@ async def test_moderator_uploads_an_article(fake, bot, data_dir) -> None:
     assert (data_dir / "articles" / "usine.txt").exists()
     answer = await ask(fake, USER, "cette usine fera la fierte de notre peuple")
     assert "Pyongyang Times" in answer["text"] and "https://example.org/u" in answer["text"]
+    # the id the upload reply shows is the one /hide takes: hiding it hides this quotation, no other
+    line = next(line for line in reply["text"].splitlines() if "fierté" in line)
+    shown = re.search(r"(q?\d+) kim", line)
+    statement = answer["text"].rsplit("#", 1)[1].split("<")[0]
+    assert shown is not None and shown.group(1) == statement, line
+    assert "Fait" in (await ask(fake, MODERATOR, f"/hide {shown.group(1)}"))["text"]
+    assert "pas de réponse sûre" in (await ask(fake, USER, "cette usine fera la fierte de notre peuple"))["text"]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from bot.core.extract import Extractor
 from bot.core.meaning import Embedder
 from bot.core.sources import SourceInfo, load_sources
 from bot.library.indexing import index_directory
-from bot.store.store import QuotationRecord, Store
+from bot.store.store import Store, StoredQuotation
 
 MAX_UPLOAD_BYTES = 512 * 1024
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -93,8 +93,8 @@ async def ingest_upload(
     caption: str | None,
     extractor: Extractor | None = None,
     embedder: Embedder | None = None,
-) -> tuple[str, list[QuotationRecord]]:
-    """Check, save and index a moderator's article; returns its file name and quotations."""
+) -> tuple[str, list[StoredQuotation]]:
+    """Check, save and index a moderator's article; returns its file name and its quotations with their ids."""
     text = check_upload(name, data)
     info = parse_caption(caption)
     file = safe_article_name(name)
@@ -114,7 +114,7 @@ async def ingest_upload(
         _restore(target, previous_text)
         _restore(sources_path, previous_sources)
         raise
-    return file, await store.quotations_of([file])
+    return file, await store.indexed_quotations(file)
 
 
 def _restore(path: Path, content: bytes | None) -> None:

@@ -47,6 +47,21 @@ class QuotationRecord:
 
 
 @dataclass(frozen=True)
+class StoredQuotation:
+    """A quotation as indexed, with the ids moderators' commands take."""
+
+    id: int
+    statement_id: int | None  # None for a quotation nobody is credited with (never grouped)
+    speaker: str
+    text: str
+
+    @property
+    def target(self) -> str:
+        """The id to give /hide and /speaker: the statement's ("12"), else the quotation's ("q34")."""
+        return str(self.statement_id) if self.statement_id is not None else f"q{self.id}"
+
+
+@dataclass(frozen=True)
 class StatementRecord:
     speaker: str
     text: str  # the canonical (fullest) variant
@@ -162,6 +177,15 @@ class Store:
         )
         async with self._db.execute(sql, wanted) as cursor:
             return [QuotationRecord(*row) async for row in cursor]
+
+    async def indexed_quotations(self, file: str) -> list[StoredQuotation]:
+        """One article's quotations in text order, with their quotation and statement ids."""
+        sql = (
+            "SELECT q.id, q.statement_id, q.speaker, q.text FROM quotations q "
+            "JOIN articles a ON a.id = q.article_id WHERE a.file = ? ORDER BY q.start"
+        )
+        async with self._db.execute(sql, [file]) as cursor:
+            return [StoredQuotation(*row) async for row in cursor]
 
     async def replace_index(
         self,

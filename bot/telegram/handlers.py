@@ -317,7 +317,8 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, text("file.refused", lang, reason=reason))
         return
     svc.searcher.forget_index()
-    lines = [f"q{i + 1} {q.speaker}: « {render.shorten(q.text, 120)} »" for i, q in enumerate(quotations)]
+    # the ids /hide and /speaker take: a statement's, else the quotation's own (never a local number)
+    lines = [f"{q.target} {q.speaker}: « {render.shorten(q.text, 120)} »" for q in quotations]
     await reply(
         update, text("file.ingested", lang, file=escape(file), count=len(quotations), items=render.bullet_list(lines))
     )
