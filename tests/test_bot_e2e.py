@@ -221,10 +221,15 @@ async def test_moderator_commands_and_audit(fake, bot) -> None:
     # Corrections survive the rebuild.
     assert "pas de réponse sûre" in (await ask(fake, USER, "colonialisme japonais"))["text"]
     assert "Al Mayadeen" in (await ask(fake, USER, "devoir fraternel"))["text"]
+    # the id a correction was made with undoes it, even after re-grouping and a rebuild
+    assert "Fait" in (await ask(fake, MODERATOR, f"/speaker {statement} putin"))["text"]
+    assert "colonialisme" in (await ask(fake, USER, "colonialisme japonais"))["text"]
 
     audit = await ask(fake, MODERATOR, "/audit")
     for action in ("hide", "unhide", "speaker", "outlet"):
         assert action in audit["text"]
+    assert f"annuler : /speaker {statement} other Un diplomate" in audit["text"]  # how to undo the last one
+    assert f"annuler : /unhide {statement}" in audit["text"]
     assert "42" in audit["text"]
 
     assert "Usage" in (await ask(fake, MODERATOR, "/hide"))["text"]

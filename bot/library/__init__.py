@@ -12,7 +12,7 @@ from bot.library.indexing import (
     index_directory,
     vectors_missing,
 )
-from bot.library.moderation import Correction, parse_target, set_hidden, set_outlet, set_speaker
+from bot.library.moderation import Correction, parse_target, set_hidden, set_outlet, set_speaker, undo_command
 from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
 from bot.library.uploads import (
     MAX_UPLOAD_BYTES,
@@ -46,6 +46,7 @@ __all__ = [
     "set_hidden",
     "set_outlet",
     "set_speaker",
+    "undo_command",
     "vectors_missing",
     "write_source_entry",
 ]

@@ -27,11 +27,32 @@ class Correction:
     after: str
 
 
+def undo_command(action: str, target: str, before: str | None) -> str | None:
+    """The command that undoes a logged correction, with the id it was made with; None if none does."""
+    kind, _, number = target.partition(" ")
+    ident = {"statement": number, "quotation": f"q{number}"}.get(kind, target)
+    if action == "hide":
+        return f"/unhide {ident}"
+    if action == "unhide":
+        return f"/hide {ident}"
+    if action == "speaker" and before and "," not in before:
+        speaker = f"other {before.removeprefix('other:')}" if before.startswith("other:") else before
+        return f"/speaker {ident} {speaker}"
+    if action == "outlet" and before and before != "?":
+        return f"/outlet {target} {before}"
+    return None
+
+
 async def _quotations_named(store: Store, value: str) -> tuple[str, list[tuple[int, str, str, str, int]]] | None:
     """The quotations a moderator's ID names ("12", "s12", "q34"), with a label for replies and the log."""
     target = parse_target(value)
-    rows = await store.quotation_targets(*target) if target else []
-    return (f"{target[0]} {target[1]}", rows) if target and rows else None
+    if target is None:
+        return None
+    label = f"{target[0]} {target[1]}"
+    rows = await store.quotation_targets(*target)
+    if not rows:  # re-grouped since a correction made with this id: it still names what it named
+        rows = await store.quotations_corrected_as(label)
+    return (label, rows) if rows else None
 
 
 async def set_hidden(store: Store, moderator: int, value: str, hidden: bool) -> Correction | None:

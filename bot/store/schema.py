@@ -84,4 +84,9 @@ MIGRATIONS: list[str] = [
         UNIQUE (model, key)
     );
     """,
+    # 4: which quotations (article file + folded text, stable across re-indexing) each logged
+    # correction named, so that the id it was made with can undo it after re-grouping.
+    """
+    ALTER TABLE audit_log ADD COLUMN quotations TEXT;
+    """,
 ]

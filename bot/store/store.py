@@ -7,6 +7,7 @@ never half of it, and an indexer killed midway leaves the old one whole.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -461,9 +462,13 @@ class Store:
                         "VALUES ('quotation', ?, ?, ?, ?, ?)",
                         (file, norm, field, value, moderator),
                     )
+            named = (
+                json.dumps([[file, norm] for _, file, norm in quotations], ensure_ascii=False) if quotations else None
+            )
             await db.execute(
-                "INSERT INTO audit_log(moderator_id, action, target, before, after) VALUES (?, ?, ?, ?, ?)",
-                (moderator, action, target, before, after),
+                "INSERT INTO audit_log(moderator_id, action, target, before, after, quotations) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (moderator, action, target, before, after, named),
             )
             await db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
             await db.commit()
@@ -476,6 +481,26 @@ class Store:
         sql = "SELECT article_file, quote_norm, field, value FROM corrections ORDER BY id"
         async with self._db.execute(sql) as cursor:
             return [tuple(row) async for row in cursor]
+
+    async def quotations_corrected_as(self, target: str) -> list[tuple[int, str, str, str, int]]:
+        """The quotations the latest correction made under a label ("statement 20") named, as they are now.
+
+        Same shape as `quotation_targets`: (quotation id, article file, norm, speaker, hidden).
+        """
+        sql = "SELECT quotations FROM audit_log WHERE target = ? AND quotations IS NOT NULL ORDER BY id DESC LIMIT 1"
+        async with self._db.execute(sql, [target]) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return []
+        found = []
+        for file, norm in json.loads(row[0]):
+            sql = (
+                "SELECT q.id, a.file, q.norm, q.speaker, q.hidden FROM quotations q "
+                "JOIN articles a ON a.id = q.article_id WHERE a.file = ? AND q.norm = ?"
+            )
+            async with self._db.execute(sql, [file, norm]) as cursor:
+                found.extend([tuple(r) async for r in cursor])
+        return found
 
     async def audit(self, limit: int) -> list[tuple[str, int, str, str, str | None, str | None]]:
         sql = "SELECT created_at, moderator_id, action, target, before, after FROM audit_log ORDER BY id DESC LIMIT ?"

@@ -463,9 +463,11 @@ async def audit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not rows:
         await reply(update, text("audit.empty", lang))
         return
-    lines = [
-        f"{when} · {who} · {action} {target}: {before} → {after}" for when, who, action, target, before, after in rows
-    ]
+    lines = []
+    for when, who, action, target, before, after in rows:
+        undo = library.undo_command(action, target, before)
+        how = f" · {text('audit.undo', lang, command=undo)}" if undo else ""
+        lines.append(f"{when} · {who} · {action} {target}: {before} → {after}{how}")
     await reply(update, text("audit", lang, items=render.bullet_list(lines)))
 
 

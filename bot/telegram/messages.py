@@ -162,6 +162,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "articles": {FRENCH: "<b>Articles</b> :\n{items}", ENGLISH: "<b>Articles</b>:\n{items}"},
     "audit": {FRENCH: "<b>Journal</b> :\n{items}", ENGLISH: "<b>Audit log</b>:\n{items}"},
     "audit.empty": {FRENCH: "Le journal est vide.", ENGLISH: "The audit log is empty."},
+    "audit.undo": {FRENCH: "annuler : {command}", ENGLISH: "undo: {command}"},
     "store_error": {
         FRENCH: "Écriture impossible ({reason}) : je continue de répondre avec l'index actuel.",
         ENGLISH: "Could not write ({reason}): I keep answering from the current index.",
