@@ -166,3 +166,26 @@ def test_ask_on_an_existing_index_never_changes_its_articles(tmp_path: Path) -> 
     with sqlite3.connect(db) as connection:
         assert [row[0] for row in connection.execute("SELECT file FROM articles")] == ["one.txt"]
     assert json.loads(out.stdout)["results"][0]["speaker"] == "putin"
+
+
+async def test_a_principals_name_in_the_query_is_read_both_ways(data_dir: Path, extractor, tmp_path: Path) -> None:
+    """The name as who spoke, and as words of the quotation; the reading the words support wins."""
+    from bot.library import index_directory
+
+    (data_dir / "articles" / "amis.txt").write_text(
+        "Une amitié affichée\n\n"
+        "« Le camarade Kim est un ami fidèle de notre pays », a déclaré Vladimir Poutine mardi.\n\n"
+        "« Poutine est le meilleur ami du peuple coréen », a répondu Kim Jong-un.\n",
+        encoding="utf-8",
+    )
+    store = await Store.open(tmp_path / "amis.sqlite3")
+    await index_directory(store, data_dir, extractor)
+    searcher = Searcher(store, REGISTRY)
+    putin_words = (await searcher.ask("le camarade Kim est un ami fidèle")).confident
+    assert putin_words is not None and putin_words.statement.speaker == "putin"
+    kim_words = (await searcher.ask("Poutine meilleur ami du peuple coréen")).confident
+    assert kim_words is not None and kim_words.statement.speaker == "kim"
+    assert "meilleur ami" in kim_words.statement.text
+    filtered = (await searcher.ask("Kim devoir fraternel")).confident  # the name as a filter still works
+    assert filtered is not None and filtered.statement.speaker == "kim"
+    await store.close()

@@ -51,17 +51,18 @@ class ParsedQuery:
         return not self.content
 
 
-def parse_query(query: str, registry: SpeakerRegistry) -> ParsedQuery:
+def parse_query(query: str, registry: SpeakerRegistry, *, names_filter: bool = True) -> ParsedQuery:
     """Find a principal named in the query ("Kim ...", "Poutine ...") and the words to look for.
 
-    With one principal named, the name says who spoke and is not searched for. With both
+    With one principal named, the name says who spoke and is not searched for (unless
+    `names_filter` is off: then the name is words of the quotation, "le camarade Kim est ..."). With both
     ("Poutine espère recevoir Kim"), nobody is chosen; the sentence model reads the query
     twice, with the names and without (who talks to whom may or may not be in the quotation),
     and the closer reading counts.
     """
     named = sorted((m for m in registry.mentions(query) if m.speaker.principal), key=lambda m: -m.start)
     speakers = {m.speaker.id for m in named}
-    speaker = speakers.pop() if len(speakers) == 1 else None
+    speaker = speakers.pop() if len(speakers) == 1 and names_filter else None
     without_names = query
     for mention in named:
         without_names = without_names[: mention.start] + " " + without_names[mention.end :]

@@ -79,6 +79,12 @@ def outlet_label(outlet: str | None, title: str) -> str:
     return outlet if outlet else f"unknown outlet ({title[:60]})"
 
 
+def _support(answer: Answer) -> tuple[bool, int]:
+    """How well the words support an answer: confident first, then its score."""
+    best = answer.results[0] if answer.results else None
+    return (best is not None and best.confident, best.score if best is not None else -1)
+
+
 @dataclass(frozen=True)
 class Answer:
     query: str
@@ -155,10 +161,19 @@ class Searcher:
         self._vocabulary = None
 
     async def ask(self, query: str, speaker: str | None = None, limit: int = 3) -> Answer:
-        parsed = parse_query(query, self.registry)
-        speaker = speaker or parsed.speaker
-        speakers = [speaker] if speaker else [s.id for s in self.registry.principals]
+        """The closest statements to a query. A principal named in it is read both ways, as who spoke
+        and as words of the quotation ("le camarade Kim est un ami fidèle" is someone else's words about
+        Kim); the reading whose best answer the words support better wins, the speaker filter on a tie."""
         await self._refresh()
+        parsed = parse_query(query, self.registry)
+        everyone = [s.id for s in self.registry.principals]
+        if speaker is not None or parsed.speaker is None:
+            return await self._answer(query, parsed, [speaker] if speaker else everyone, limit)
+        as_filter = await self._answer(query, parsed, [parsed.speaker], limit)
+        as_words = await self._answer(query, parse_query(query, self.registry, names_filter=False), everyone, limit)
+        return as_words if _support(as_words) > _support(as_filter) else as_filter
+
+    async def _answer(self, query: str, parsed: ParsedQuery, speakers: list[str], limit: int) -> Answer:
         assert self._vocabulary is not None
         best: dict[int, tuple[Match, int, str]] = {}  # statement -> its best variant's match, id, words
         for lookup in self._vocabulary.plan(parsed):
