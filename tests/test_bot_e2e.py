@@ -84,6 +84,15 @@ async def test_kim_with_and_without_words(fake, bot) -> None:
     assert "Vladimir Poutine" in putin["text"]
 
 
+async def test_a_query_that_is_only_a_name_answers_like_its_command(fake, bot) -> None:
+    mark = fake.mark()
+    await fake.send_text(USER, "Kim")
+    hint = await fake.wait_for("sendMessage", to(USER), after=mark)
+    assert "ajoutez des mots" in hint["text"]
+    card = await fake.wait_for("sendMessage", lambda p: p is not hint and "Kim Jong-un" in p["text"], after=mark)
+    assert "«" in card["text"] and "ajoutez des mots" not in card["text"]
+
+
 async def test_sources_counts_statements_per_outlet(fake, bot) -> None:
     sent = await ask(fake, USER, "/sources")
     assert "SadaNews" in sent["text"] and "AlAhed" in sent["text"]

@@ -167,8 +167,10 @@ class Searcher:
         await self._refresh()
         parsed = parse_query(query, self.registry)
         everyone = [s.id for s in self.registry.principals]
-        if speaker is not None or parsed.speaker is None:
-            return await self._answer(query, parsed, [speaker] if speaker else everyone, limit)
+        named = speaker or parsed.speaker
+        if speaker is not None or parsed.speaker is None or parsed.empty:  # only a name: that speaker's
+            return await self._answer(query, parsed, [named] if named else everyone, limit)
+        assert parsed.speaker is not None
         as_filter = await self._answer(query, parsed, [parsed.speaker], limit)
         as_words = await self._answer(query, parse_query(query, self.registry, names_filter=False), everyone, limit)
         return as_words if _support(as_words) > _support(as_filter) else as_filter

@@ -155,6 +155,12 @@ async def answer_query(update: Update, context: ContextTypes.DEFAULT_TYPE, body:
         await reply(update, text("slow_down", lang, seconds=wait))
         return
     answer = await services(context).searcher.ask(query, speaker=speaker, limit=RESULTS)
+    if answer.parsed.empty and answer.parsed.speaker is not None and speaker is None:
+        # only a name ("Kim", "Poutine"): a statement of theirs, as /kim does, and how to search
+        name = escape(render.speaker_name(answer.parsed.speaker, lang))
+        await reply(update, text("name_only", lang, speaker=name))
+        await random_statement(update, context, answer.parsed.speaker)
+        return
     confident = [r for r in answer.results if r.confident]
     if not confident:
         await reply(update, text("no_answer", lang, query=escape(render.shorten(query, 200))))
@@ -180,6 +186,10 @@ async def speaker_command(update: Update, context: ContextTypes.DEFAULT_TYPE, sp
     if words.strip():
         await answer_query(update, context, words, speaker=speaker)
         return
+    await random_statement(update, context, speaker)
+
+
+async def random_statement(update: Update, context: ContextTypes.DEFAULT_TYPE, speaker: str) -> None:
     lang = language(update)
     svc = services(context)
     statement_id = await svc.reader.random_statement(speaker)

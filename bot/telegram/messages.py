@@ -163,6 +163,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "audit": {FRENCH: "<b>Journal</b> :\n{items}", ENGLISH: "<b>Audit log</b>:\n{items}"},
     "audit.empty": {FRENCH: "Le journal est vide.", ENGLISH: "The audit log is empty."},
     "audit.undo": {FRENCH: "annuler : {command}", ENGLISH: "undo: {command}"},
+    "name_only": {
+        FRENCH: "Une déclaration de {speaker} au hasard ; ajoutez des mots pour chercher une citation.",
+        ENGLISH: "A statement of {speaker} at random; add some words to look for a quotation.",
+    },
     "store_error": {
         FRENCH: "Écriture impossible ({reason}) : je continue de répondre avec l'index actuel.",
         ENGLISH: "Could not write ({reason}): I keep answering from the current index.",
