@@ -189,3 +189,25 @@ async def test_a_principals_name_in_the_query_is_read_both_ways(data_dir: Path, 
     filtered = (await searcher.ask("Kim devoir fraternel")).confident  # the name as a filter still works
     assert filtered is not None and filtered.statement.speaker == "kim"
     await store.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "quotation", "confident"),
+    [
+        # every word but one, close together: confident
+        ("coopération militaire renforcée durable", "la coopération militaire a été renforcée", True),
+        # the same share of words, scattered through a long sentence: the score stays under the bar
+        (
+            "coopération militaire renforcée durable",
+            "coopération, sous toutes ses formes et dans tous les domaines sans exception possible, militaire; puis,"
+            " plus tard, renforcée",
+            False,
+        ),
+        # close text, but a third of the words missing: the coverage stays under the bar
+        ("coopération militaire durable", "coopération militaire durablement", False),
+        ("coopération militaire renforcée durable", "la coopération militaire restera forte et durera", False),
+    ],
+)
+def test_confidence_sits_between_these_cases(query: str, quotation: str, confident: bool) -> None:
+    """Moving a threshold (coverage 0.75, score 70) or the weights moves one of these across the bar."""
+    assert score_quotation(parse_query(query, REGISTRY), normalise(quotation)).confident is confident
