@@ -103,7 +103,8 @@ def _cmd_index(args: argparse.Namespace) -> int:
         print(f"quotebot: {data} has no articles/ directory", file=sys.stderr)
         return 2
     _check_data(data)  # before the database is created: a mistake in data/ leaves nothing behind
-    embedder, meaning_status = meaning_model(load_settings().meaning)
+    settings = load_settings()
+    embedder, meaning_status = meaning_model(settings.meaning, settings.cache_dir)
     print(f"quotebot: {meaning_status}", file=sys.stderr)
     summary = index_data(db, data, progress=_progress_bar, embedder=embedder)
     state = "updated" if summary.changed else "already up to date"
@@ -137,7 +138,8 @@ def _cmd_ask(args: argparse.Namespace) -> int:
         print("quotebot: give some words to look for, e.g. quotebot ask devoir fraternel", file=sys.stderr)
         return 2
 
-    embedder, meaning_status = meaning_model(load_settings().meaning)
+    settings = load_settings()
+    embedder, meaning_status = meaning_model(settings.meaning, settings.cache_dir)
     print(f"quotebot: {meaning_status}", file=sys.stderr)
 
     async def run() -> int:

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+_PACKAGE = Path(__file__).resolve().parent
+# The bundled articles, sources and registry: inside an installed package (`bot/bundled`, see pyproject.toml),
+# else the checkout's `data/` beside `bot/`.
+BUNDLED_DATA = next(
+    (place for place in (_PACKAGE / "bundled", _PACKAGE.parent / "data") if (place / "speakers.toml").is_file()),
+    _PACKAGE.parent / "data",
+)
 
 
 class ConfigError(ValueError):
@@ -32,6 +38,7 @@ class Settings:
     webhook_secret: str | None
     queries_per_minute: int
     meaning: bool = True  # search by meaning when the `semantic` extra is installed (QUOTEBOT_MEANING=off: never)
+    cache_dir: Path | None = None  # what the sentence model builds at its first load (QUOTEBOT_CACHE)
 
     def require_token(self) -> str:
         if not self.token:
@@ -67,15 +74,21 @@ def read_env_file(path: Path) -> dict[str, str]:
 
 
 def default_data_dir() -> Path:
-    """./data when run from a checkout, else the data directory beside the package."""
+    """./data when there is one (a checkout, a deployment), else the bundled data."""
     here = Path.cwd() / "data"
-    return here if (here / "articles").is_dir() else PACKAGE_ROOT / "data"
+    return here if (here / "articles").is_dir() else BUNDLED_DATA
+
+
+def default_cache_dir(get: Callable[[str], str | None]) -> Path:
+    """$XDG_CACHE_HOME/quotebot, else ~/.cache/quotebot: shared by every index on the machine."""
+    base = get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "quotebot"
 
 
 def speakers_file(data_dir: Path) -> Path:
     """A data directory's registry, or the bundled one when it has none (a directory of articles only)."""
     own = data_dir / "speakers.toml"
-    return own if own.is_file() else PACKAGE_ROOT / "data" / "speakers.toml"
+    return own if own.is_file() else BUNDLED_DATA / "speakers.toml"
 
 
 def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | None = None) -> Settings:
@@ -117,6 +130,7 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         webhook_secret=get("WEBHOOK_SECRET"),
         queries_per_minute=_int(get("QUOTEBOT_QUERIES_PER_MINUTE") or "20", "QUOTEBOT_QUERIES_PER_MINUTE", 1, 10_000),
         meaning=meaning == "auto",
+        cache_dir=Path(get("QUOTEBOT_CACHE") or default_cache_dir(get)),
     )
 
 

@@ -30,9 +30,10 @@ def extractor() -> Extractor:
 def embedder():
     """The sentence model of search by meaning; its tests are skipped where the extra is not installed
     (the README's test command and CI install it)."""
+    from bot.config import default_cache_dir
     from bot.core.meaning import load_embedder
 
-    model = load_embedder()
+    model = load_embedder(default_cache_dir(os.environ.get))
     if model is None:
         pytest.skip("the semantic extra is not installed: pip install -e '.[test,semantic]'")
     return model

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import os
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.config import Settings
+from bot.config import Settings, default_cache_dir
 
 TOKEN = "123456789:" + "A" * 35
 BOT_ID = 123456789
@@ -289,6 +290,7 @@ def settings_for(fake: FakeTelegram, tmp: Path, data_dir: Path, **overrides: Any
         "webhook_port": 8443,
         "webhook_secret": None,
         "queries_per_minute": 1000,
+        "cache_dir": default_cache_dir(os.environ.get),  # the model starts as it does for a user, from its cache
     }
     values.update(overrides)
     return Settings(**values)

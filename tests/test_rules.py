@@ -95,6 +95,41 @@ def test_pour_a_principal_at_the_head_of_the_sentence(dev_quotes) -> None:
     assert by_text(dev_quotes(text, published="2023-01-09"), "démocratie").speaker == "lula"
 
 
+# ---- speaker_label_before_quote, quote_then_subject_heading ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Giorgia Meloni : « Nous tiendrons nos engagements envers nos alliés »", "fr", "meloni"),
+        ("Zelensky, président de l'Ukraine : « Chaque jour compte pour nos soldats. »", "fr", "zelensky"),
+        ('Olaf Scholz: "We will stand by our partners for as long as it takes."', "en", "scholz"),
+        ("Question : « Que répondez-vous à Giorgia Meloni sur ce point ? »", "fr", "unknown"),
+        ("Le ministre des Finances, Jean Dupuis : « Nous tiendrons nos engagements. »", "fr", "other"),
+        ("La presse attendait Meloni : « Nous tiendrons nos engagements envers nos alliés »", "fr", "unknown"),
+    ],
+)
+def test_a_speakers_label_before_the_colon(dev_quotes, text, language, speaker) -> None:
+    q = dev_quotes(text, language, "2023-05-02")[0]
+    assert q.speaker.split(":")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("« Nous tiendrons nos engagements envers nos alliés » : Meloni rassure Bruxelles", "fr", "meloni"),
+        ('"We will stand by our partners": Scholz reassures Kyiv', "en", "scholz"),
+        ("« Nous tiendrons nos engagements envers nos alliés » : Zelensky répond à Meloni", "fr", "zelensky"),
+        ("« Traître » : Meloni répond à son rival", "fr", "unknown"),  # a word: who said it is not told
+        ("« Nous tiendrons nos engagements envers nos alliés » : Meloni et Scholz signent", "fr", "unknown"),
+        ("« Nous tiendrons nos engagements envers nos alliés » : la réponse attendue de Rome", "fr", "unknown"),
+    ],
+)
+def test_a_headline_quote_then_a_colon_and_who(dev_quotes, text, language, speaker) -> None:
+    q = dev_quotes(text, language, "2023-05-02")[0]
+    assert q.speaker == speaker
+
+
 # ---- speech_verb_before ------------------------------------------------------------------------
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from bot.core.article import Article, read_article
 from bot.core.attribution import attribute
 from bot.core.marks import find_quotations
-from bot.core.nlp import load_nlp
 from bot.core.registry import SpeakerRegistry, load_registry
 from bot.core.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class Extractor:
 
     def parser(self, language: str) -> Language | None:
         """The spaCy pipeline for a language, or None (no parser wanted, or none installed for it)."""
+        from bot.core.nlp import load_nlp  # here, not at the top: a question that extracts nothing skips spaCy
+
         return load_nlp(self._speakers_path, language) if self._use_parser else None
 
     def extract(

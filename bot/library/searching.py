@@ -103,11 +103,11 @@ MEANING_OFF_NOT_INSTALLED = "search by meaning is off: the model is not installe
 MEANING_OFF_BY_SETTING = "search by meaning is off: QUOTEBOT_MEANING=off"
 
 
-def meaning_model(wanted: bool) -> tuple[Embedder | None, str]:
+def meaning_model(wanted: bool, cache_dir: Path | None = None) -> tuple[Embedder | None, str]:
     """The sentence model for search by meaning, or None with the reason, said once at start."""
     if not wanted:
         return None, MEANING_OFF_BY_SETTING
-    embedder = load_embedder()
+    embedder = load_embedder(cache_dir)
     if embedder is None:
         return None, MEANING_OFF_NOT_INSTALLED
     return embedder, f"search by meaning is on ({embedder.name})"

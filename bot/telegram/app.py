@@ -86,7 +86,7 @@ async def _open(application: Application) -> None:
     writer = await Store.open(settings.db_path)
     reader = await Store.open(settings.db_path)  # queries never wait behind a rebuild
     extractor = await asyncio.to_thread(Extractor, speakers_file(settings.data_dir))
-    embedder, meaning_status = await asyncio.to_thread(meaning_model, settings.meaning)
+    embedder, meaning_status = await asyncio.to_thread(meaning_model, settings.meaning, settings.cache_dir)
     log.info(meaning_status)
     if (await reader.counts())["articles"] == 0 or embedder is not None:
         # a fresh database is built; with the model, vectors missing from an older index are added

@@ -9,19 +9,19 @@ passes another registry person, a parse that disagrees with the linear reading.
 from __future__ import annotations
 
 from datetime import date
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from bot.core.article import Article
 from bot.core.attribution.context import ArticleContext, Attribution, Quote
-from bot.core.attribution.rules import ARTICLE_RULES, QUOTE_RULES, Verdict
+from bot.core.attribution.rules import ARTICLE_RULES, QUOTE_RULES, SCARE_QUOTE_WORDS, Verdict
 from bot.core.marks import QuoteSpan
 from bot.core.registry import UNKNOWN, SpeakerRegistry
 from bot.core.sentences import Sentence
 from bot.core.text import word_count
 
-# A quotation of at most this many words that nobody is said to say is a scare quote.
-SCARE_QUOTE_WORDS = 3
+if TYPE_CHECKING:  # spaCy is imported where a parser is loaded: a question never pays for it
+    from spacy.language import Language
+
 
 __all__ = ["Attribution", "attribute"]
 

@@ -11,9 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from bot.core.article import Article
 from bot.core.cues import (
@@ -28,6 +26,10 @@ from bot.core.marks import QuoteSpan
 from bot.core.registry import BARE_TITLES, UNKNOWN, Mention, SpeakerRegistry, introduced_by_preposition
 from bot.core.sentences import Sentence
 from bot.core.text import STOPWORDS, fold_chars, word_count
+
+if TYPE_CHECKING:  # spaCy is imported where a parser is loaded (bot.core.nlp)
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 # ---- windows and thresholds ------------------------------------------------------------------
 # A quotation longer than this many words is shrunk to "…" in the sentence given to the parser.
@@ -77,6 +79,9 @@ _STRIP = " ,;:\u00a0"
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 _AUXILIARY = ("aux:tense", "aux", "aux:pass", "auxpass")
 _NAME_LABELS = ("PER", "PERSON", "ORG")
+# Dependencies that only a clause has: a label with one of them is a sentence, not a name phrase.
+_CLAUSE_DEPENDENCIES = ("nsubj", "obj", "iobj", "aux", "cop", "ccomp", "xcomp", "advcl", "csubj", "expl", "dobj")
+_TITLE_SMALL_WORDS = frozenset("of the de du des la le l' d' and 's".split())
 _OBJECT_OF_VERB = re.compile(r"\b\w{3,}ing\b|\b(?:who|which|that|qui|que)\b")
 # A person's name as the text shows it: two or more capitalised words, not opening with a function word.
 _PERSON_NAME = re.compile(
@@ -579,6 +584,20 @@ class ArticleContext:
                 continue
             break
         return None
+
+    def is_name_label(self, start: int, end: int, sentence_index: int) -> bool:
+        """Whether a stretch is a name phrase only (a name, a title, an apposition) and no clause: a speaker's
+        label (« Le porte-parole, Jean Dupont : ») and not a sentence (« La presse attendait Meloni : »)."""
+        parsed = self.parsed(sentence_index)
+        if parsed is None:  # no parser: capitalised words, and the small words of a title
+            words = re.findall(r"[\w'’.-]+", self.text[start:end])
+            return all(w[:1].isupper() or fold_chars(w) in _TITLE_SMALL_WORDS for w in words)
+        frame, doc = parsed
+        return not any(
+            token.dep_.split(":")[0] in _CLAUSE_DEPENDENCIES
+            for token in doc
+            if start <= (frame.to_original(token.idx) or -1) < end
+        )
 
     def root_subject(self, sentence_index: int) -> Found | None:
         """The parse's subject of a sentence's main verb (for verbs with no auxiliary)."""

@@ -36,6 +36,14 @@ _COORDINATION = re.compile(r"\b(?:mais|et|puis|but|and|then|yet)\b")
 _RELATIVE_OPENER = re.compile(r"(?:qui|que|qu'|dont|ou|lequel|laquelle|which|who|whom|whose|that|where|when)\b")
 # A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
 INVERTED_VERB_COMMA_REACH = 3
+# A speaker's label before a colon (« Poutine : « ... » »), or the subject after a headline's quotation
+# and its colon (« « ... » : Poutine menace »): at most this many words.
+LABEL_MAX_WORDS = 8
+_COLON_THEN_QUOTE = re.compile(r"\s*:\s*$")
+_COLON_AFTER_QUOTE = re.compile(r"\s*:\s*")
+# A quotation of at most this many words is a term or a word, not a statement: a scare quote when nobody
+# is said to say it, and never what a headline's colon reports.
+SCARE_QUOTE_WORDS = 3
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
 TERM_MAX_WORDS = 4
 # Characters before a quotation searched for a naming construction.
@@ -209,6 +217,48 @@ def source_heading_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None
     if not (found.speaker or found.pronoun):
         return None
     return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[sentence.start : head.end()].strip())
+
+
+def speaker_label_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A name (with at most an apposition) and a colon that opens the quotation, as headlines, transcripts
+    and live reports write it: « Vladimir Poutine : « ... » », "Xi Jinping, PRC President: “...”"."""
+    span, sentence = quote.span, quote.sentence
+    before = ctx.masked[sentence.start : span.open_at]
+    colon = _COLON_THEN_QUOTE.search(before)
+    if not colon or "_" in before:
+        return None
+    label_end = sentence.start + colon.start()
+    label = ctx.masked[sentence.start : label_end]
+    if (
+        not label.strip()
+        or word_count(label) > LABEL_MAX_WORDS
+        or not ctx.is_name_label(sentence.start, label_end, quote.sentence_index)
+    ):
+        return None
+    found = ctx.resolve_np(sentence.start, label_end, allow_description=False)
+    if not found.speaker:
+        return None
+    return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[sentence.start : label_end].strip() + " :")
+
+
+def quote_then_subject_heading(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A statement opening its sentence, then a colon and who: « « ... » : Poutine menace l'Occident »,
+    ""...": Putin warns the West". A quotation of a few words is left alone: a headline quoting
+    someone's word to set up another's answer (« « Boucher » : X répond à Y ») is common."""
+    span, sentence = quote.span, quote.sentence
+    if ctx.masked[sentence.start : span.open_at].strip() or word_count(span.text(ctx.text)) <= SCARE_QUOTE_WORDS:
+        return None
+    colon = _COLON_AFTER_QUOTE.match(ctx.masked, span.close_at + 1)
+    if not colon or colon.end() >= sentence.end:
+        return None
+    verb_at = ctx.first_verb(colon.end(), sentence.end)
+    subject_end = verb_at if verb_at is not None else ctx.clause_end(colon.end(), sentence.end)
+    if word_count(ctx.masked[colon.end() : subject_end]) > LABEL_MAX_WORDS:
+        return None
+    found = ctx.resolve_np(colon.end(), subject_end, allow_description=False)
+    if not found.speaker:
+        return None
+    return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[colon.end() : subject_end].strip())
 
 
 def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
@@ -444,6 +494,8 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     term_as_subject,
     source_before_quote,
     source_heading_sentence,
+    speaker_label_before_quote,
+    quote_then_subject_heading,
     speech_verb_before,
     inverted_cue_ending_sentence,
     subject_cue_ending_sentence,
