@@ -130,6 +130,34 @@ def test_a_headline_quote_then_a_colon_and_who(dev_quotes, text, language, speak
     assert q.speaker == speaker
 
 
+# ---- report_continues --------------------------------------------------------------------------
+
+_SAID = "« Nous tiendrons nos engagements », a déclaré Giorgia Meloni mardi.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (_SAID + "La coopération avec Berlin « doit être renforcée dans tous les domaines ».", "fr", "meloni"),
+        ('"We will keep our commitments," Scholz said on Tuesday. Cooperation with Rome "must grow in every '
+         'field".', "en", "scholz"),
+        # someone else named, or a cue, or a pronoun in between: the report may be theirs
+        (_SAID + "Le ministre Jean Dupuis a répondu. La coopération « doit cesser dans tous les domaines ».", "fr",
+         "unknown"),
+        (_SAID + "L'opposition a dénoncé mardi un accord qui « doit cesser dans tous les domaines ».", "fr",
+         "other"),
+        (_SAID + "Ils estiment que la coopération « doit cesser dans tous les domaines ».", "fr", "unknown"),
+        # a few words in marks are a term; an earlier quotation nobody is said to say passes nothing on
+        (_SAID + "La coopération reste un « partenariat stratégique ».", "fr", "unknown"),
+        ("« Nous tiendrons nos engagements. »\n\nLa coopération « doit être renforcée dans tous les domaines ».",
+         "fr", "unknown"),
+    ],
+)
+def test_a_report_goes_on_in_the_writers_sentence(dev_quotes, text, language, speaker) -> None:
+    q = dev_quotes(text, language, "2023-05-02")[-1]
+    assert q.speaker.split(":")[0] == speaker, q
+
+
 # ---- speech_verb_before ------------------------------------------------------------------------
 
 
@@ -224,6 +252,10 @@ def test_a_role_out_of_its_years_is_not_the_principal(quotes, extractor) -> None
     assert by_text(extractor.extract("t.txt", text, "fr", "2015-03-01").quotations, "vigilants").speaker == "putin"
     text = "« Notre armée est prête », a déclaré le dirigeant nord-coréen."
     assert by_text(extractor.extract("t.txt", text, "fr", "2000-06-13").quotations, "armée").speaker != "kim"
+    # a title of its own period: the State Affairs Commission was created in June 2016
+    text = "« Notre armée est prête », a déclaré le président de la Commission des affaires de l'État."
+    assert by_text(extractor.extract("t.txt", text, "fr", "2014-03-01").quotations, "armée").speaker != "kim"
+    assert by_text(extractor.extract("t.txt", text, "fr", "2023-09-13").quotations, "armée").speaker == "kim"
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,7 @@ _AUXILIARY = ("aux:tense", "aux", "aux:pass", "auxpass")
 _NAME_LABELS = ("PER", "PERSON", "ORG")
 # Dependencies that only a clause has: a label with one of them is a sentence, not a name phrase.
 _CLAUSE_DEPENDENCIES = ("nsubj", "obj", "iobj", "aux", "cop", "ccomp", "xcomp", "advcl", "csubj", "expl", "dobj")
+_SUBJECT_PRONOUNS = "il|elle|ils|elles|he|she|they"
 _TITLE_SMALL_WORDS = frozenset("of the de du des la le l' d' and 's".split())
 _OBJECT_OF_VERB = re.compile(r"\b\w{3,}ing\b|\b(?:who|which|that|qui|que)\b")
 # A person's name as the text shows it: two or more capitalised words, not opening with a function word.
@@ -584,6 +585,18 @@ class ArticleContext:
                 continue
             break
         return None
+
+    def names_someone(self, start: int, end: int) -> bool:
+        """Whether a stretch outside the marks names a person or a body the registry does not know:
+        a name the model finds, or a pronoun subject (« il », "she")."""
+        for index in range(bisect.bisect_right(self._sentence_starts, start) - 1, len(self.sentences)):
+            sentence = self.sentences[max(index, 0)]
+            if sentence.start >= end:
+                break
+            for entity in self._entities_near(max(sentence.start, start)):
+                if start <= entity.start < end and not self.masked[entity.start : entity.end].startswith("_"):
+                    return True
+        return bool(re.search(rf"(?<![\w'-])(?:{_SUBJECT_PRONOUNS})(?![\w'-])", self.masked[start:end]))
 
     def is_name_label(self, start: int, end: int, sentence_index: int) -> bool:
         """Whether a stretch is a name phrase only (a name, a title, an apposition) and no clause: a speaker's

@@ -44,6 +44,8 @@ _COLON_AFTER_QUOTE = re.compile(r"\s*:\s*")
 # A quotation of at most this many words is a term or a word, not a statement: a scare quote when nobody
 # is said to say it, and never what a headline's colon reports.
 SCARE_QUOTE_WORDS = 3
+# A statement in a sentence with no cue goes on with the speaker quoted at most this many sentences before.
+CONTINUED_REPORT_SENTENCES = 2
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
 TERM_MAX_WORDS = 4
 # Characters before a quotation searched for a naming construction.
@@ -465,6 +467,41 @@ def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | No
     return Verdict(previous[-1] if previous else UNKNOWN, None, kind="full")
 
 
+def report_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A statement in a sentence of the writer's with no cue and nobody named, after an attributed quotation
+    with nothing between that names or cues anyone: the report goes on. « « ... », a dit X. ⏎ La coopération
+    « doit être renforcée dans tous les domaines ». » A few words in marks are left alone: a term."""
+    span, sentence, index = quote.span, quote.sentence, quote.sentence_index
+    if ctx.is_heading(sentence) or word_count(span.text(ctx.text)) <= SCARE_QUOTE_WORDS:
+        return None
+    if any(q < quote.index for q in sentence.quotes):
+        return None  # another quotation of this sentence came first: the rules before had their say
+    written = [i for i in range(index) if not ctx.is_heading(ctx.sentences[i])]  # headings aside
+    quoted = [i for i in written if ctx.sentences[i].quotes]
+    if not quoted or index - quoted[-1] > CONTINUED_REPORT_SENTENCES:
+        return None
+    previous = ctx.sentences[quoted[-1]]
+    last = ctx.decided.get(previous.quotes[-1])
+    if last is None or last.speaker == UNKNOWN or last.kind == "scare":
+        return None
+    paragraphs_between = {ctx.sentences[i].paragraph for i in written if i > quoted[-1]} - {sentence.paragraph}
+    if paragraphs_between or sentence.paragraph - previous.paragraph > 1 + _headings_between(ctx, previous, sentence):
+        return None
+    between = (previous.end, sentence.end)  # the sentences after the cue's, and this one
+    if (
+        ctx.mentions_in(*between)
+        or ctx.verb_groups(*between)
+        or SOURCE_PREPOSITION.search(ctx.masked, *between)
+        or ctx.names_someone(*between)
+    ):
+        return None
+    return Verdict(last.speaker, None)
+
+
+def _headings_between(ctx: ArticleContext, first: Sentence, last: Sentence) -> int:
+    return sum(1 for p in range(first.paragraph + 1, last.paragraph) if ctx.article.paragraphs[p].is_heading)
+
+
 def _standalone(ctx: ArticleContext, quote: Quote) -> bool:
     para = ctx.article.paragraphs[quote.sentence.paragraph]
     return quote.span.open_at >= para.start and _alone_in(ctx, quote, para.start, para.end)
@@ -502,5 +539,6 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     quote_sentence_continues,
     cue_in_next_sentence,
     quote_paragraph_continues,
+    report_continues,
 )
 ARTICLE_RULES: tuple[ArticleRule, ...] = (same_words_elsewhere,)
