@@ -90,6 +90,19 @@ def test_selon_a_principal(dev_quotes) -> None:
     assert by_text(dev_quotes(text), "justice").speaker == "sanchez"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ('Kim said, according to KCNA, that the new plant was "a model for the whole country".', "en", "kim"),
+        ("Kim Jong-un a affirmé, selon KCNA, que l'usine était « un modèle pour tout le pays ».", "fr", "kim"),
+        ('The minister said, according to KCNA, that the plant was "a model for the whole country".', "en", "other"),
+        ("Selon KCNA, l'usine est « un modèle pour tout le pays ».", "fr", "other"),
+    ],
+)
+def test_an_agency_after_the_speech_verb_reports_the_words(quotes, text, language, speaker) -> None:
+    assert quotes(text, language)[0].speaker.split(":")[0] == speaker
+
+
 def test_pour_a_principal_at_the_head_of_the_sentence(dev_quotes) -> None:
     text = "Pour Lula, « la démocratie a gagné ce dimanche »."
     assert by_text(dev_quotes(text, published="2023-01-09"), "démocratie").speaker == "lula"
@@ -543,3 +556,32 @@ def test_a_pronoun_takes_the_main_clauses_subject_not_a_subordinate_ones(quotes)
     assert by_text(quotes(text, "en"), "No").speaker != "kim"
     text = "Poutine et Kim ont signé le traité. « C'est historique », a-t-il dit."
     assert by_text(quotes(text), "historique").speaker not in {"putin", "kim"}
+
+
+@pytest.mark.parametrize(
+    ("between", "speaker"),
+    [
+        ("Les deux dirigeants se sont ensuite entretenus pendant deux heures.", "meloni"),  # plural: not « elle »
+        ("Le ministre Jean Dupuis a salué son arrivée.", "meloni"),  # a man: not « elle »
+        ("La ministre Jeanne Dupuis a salué son arrivée.", "other"),  # a woman may be « elle »
+    ],
+)
+def test_a_pronoun_skips_a_description_it_cannot_stand_for(dev_quotes, between, speaker) -> None:
+    said = "« Nous tiendrons nos engagements », a-t-elle déclaré."
+    text = f"Giorgia Meloni est arrivée mardi à Berlin. {between}\n\n{said}"
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "engagements").speaker.split(":")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('Scholz praises "a new chapter" and pledges "full support" for Kyiv.', "en"),
+        ('Scholz condemns the "reckless escalation" on the border.', "en"),
+        ("Olaf Scholz a vanté les « immenses progrès » de la coalition.", "fr"),
+        ("Olaf Scholz a parlé d'un « tournant historique » pour l'Europe.", "fr"),
+        ("Olaf Scholz y souligne « l'importance du partenariat » et se dit « prêt à poursuivre le dialogue ».", "fr"),
+    ],
+)
+def test_every_fragment_of_a_named_subjects_speech_verbs_is_theirs(dev_quotes, text, language) -> None:
+    found = dev_quotes(text, language, "2023-05-02")
+    assert found and all(q.speaker == "scholz" for q in found), found

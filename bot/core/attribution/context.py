@@ -82,6 +82,11 @@ _NAME_LABELS = ("PER", "PERSON", "ORG")
 # Dependencies that only a clause has: a label with one of them is a sentence, not a name phrase.
 _CLAUSE_DEPENDENCIES = ("nsubj", "obj", "iobj", "aux", "cop", "ccomp", "xcomp", "advcl", "csubj", "expl", "dobj")
 _SUBJECT_PRONOUNS = "il|elle|ils|elles|he|she|they"
+# Phrases a singular pronoun cannot stand for, and the French determiners that give a gender.
+PLURAL = "plural"
+_PLURAL_DESCRIPTION = re.compile(r"(?:les|des|ces|leurs|nos|vos|mes|deux|trois|plusieurs|the\s+two|both|they)\b")
+_FRENCH_GENDER_DETERMINER = re.compile(r"(le|la|un|une|ce|cette|cet)\s")
+_DETERMINERS_OF = {"m": ("le", "un", "ce", "cet"), "f": ("la", "une", "cette")}
 _TITLE_SMALL_WORDS = frozenset("of the de du des la le l' d' and 's".split())
 _OBJECT_OF_VERB = re.compile(r"\b\w{3,}ing\b|\b(?:who|which|that|qui|que)\b")
 # A person's name as the text shows it: two or more capitalised words, not opening with a function word.
@@ -135,6 +140,7 @@ class Found:
     speaker: str | None = None
     pronoun: str | None = None  # "m" or "f"
     ambiguous: bool = False
+    gender: str | None = None  # someone else's, when the phrase says it: « la ministre X » is "f"
 
     @property
     def empty(self) -> bool:
@@ -347,12 +353,12 @@ class ArticleContext:
             if any(m.start < entity.end and entity.start < m.end for m in inside):
                 continue  # a registry person is never "someone else"
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
-                return Found(speaker=f"other:{entity.text.strip()}")
+                return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
         if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
             words = original.split()
             first = fold_chars(words[0]).rstrip(".")
             if len(words) <= DESCRIPTION_MAX_WORDS and not _NOT_A_DESCRIPTION.match(first):
-                return Found(speaker=f"other:{original}")
+                return Found(speaker=f"other:{original}", gender=self._phrase_gender(folded))
         return Found()
 
     def title_holder(self, at: int, phrase: str) -> str | None:
@@ -502,7 +508,10 @@ class ArticleContext:
             left = self.masked[left_start:verb_start]
         coordination = COORDINATION_END.search(left)
         if coordination and depth < COORDINATION_DEPTH:
-            earlier = self.any_verb_before(left_start, verb_start - len(coordination.group()))
+            stop = verb_start - len(coordination.group())
+            speech = self.verb_groups(left_start, stop)  # « X y souligne « ... » et se dit « ... » »
+            candidates = [self.any_verb_before(left_start, stop), speech[-1].start() if speech else None]
+            earlier = max((c for c in candidates if c is not None), default=None)
             if earlier is not None:
                 return self.subject_before(sentence, earlier, depth + 1)
         relative = _RELATIVE_SUBJECT.search(left)
@@ -684,7 +693,7 @@ class ArticleContext:
             return None
         if found.ambiguous or found.speaker is None:
             return AMBIGUOUS
-        return self._if_gender_fits(found.speaker, gender)
+        return self._if_gender_fits(found.speaker, gender, found.gender)
 
     def _bare_name_before(self, subject: tuple[int, int], verb_at: int) -> bool:
         start, end = subject
@@ -712,11 +721,22 @@ class ArticleContext:
                 return Found(speaker=opening[0].speaker.id)
         return None
 
-    def _if_gender_fits(self, speaker_id: str, gender: str) -> str | None:
+    def _phrase_gender(self, folded: str) -> str | None:
+        """The gender a French noun phrase's determiner gives (« la ministre », « un porte-parole »), or None;
+        "plural" for a plural one (« les deux hommes »)."""
+        if _PLURAL_DESCRIPTION.match(folded):
+            return PLURAL
+        marked = _FRENCH_GENDER_DETERMINER.match(folded) if self.language == "fr" else None
+        return next((g for g, words in _DETERMINERS_OF.items() if marked and marked.group(1) in words), None)
+
+    def _if_gender_fits(self, speaker_id: str, gender: str, phrase_gender: str | None = None) -> str | None:
+        """The speaker if a singular pronoun of this gender can stand for them: a registry person's gender,
+        else the gender the phrase naming them gives (« les deux hommes » is no « il », « la ministre » no « il »)."""
+        if gender == ANY_GENDER:
+            return speaker_id
         speaker = self.registry.get(speaker_id)
-        if gender != ANY_GENDER and speaker is not None and speaker.gender and speaker.gender != gender:
-            return None
-        return speaker_id
+        known = speaker.gender if speaker is not None else phrase_gender
+        return None if known and known != gender else speaker_id
 
     def settle(self, found: Found, sentence_index: int) -> str:
         """A speaker id for a resolved phrase: a pronoun is followed back, doubt is unknown."""

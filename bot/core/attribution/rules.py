@@ -192,7 +192,9 @@ def term_as_subject(ctx: ArticleContext, quote: Quote) -> Verdict | None:
 
 
 def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
-    """« selon X », "according to X" before the quotation, nearer than any speech verb."""
+    """« selon X », "according to X" before the quotation, nearer than any speech verb. An agency named
+    so after someone's speech verb is where the words were reported, not who spoke: "Kim said, according
+    to KCNA, that ..." is left to that verb."""
     span, sentence = quote.span, quote.sentence
     verbs = ctx.verbs_before(quote)
     sources = list(SOURCE_PREPOSITION.finditer(ctx.masked, sentence.start, span.open_at))
@@ -201,6 +203,9 @@ def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     nearest = sources[-1]
     found = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at))
     if found.empty:
+        return None
+    reporter = ctx.registry.get(found.speaker) if found.speaker else None
+    if verbs and reporter is not None and reporter.kind == "agency":
         return None
     return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[nearest.start() : nearest.end()].strip())
 
