@@ -83,3 +83,16 @@ def test_mark_glued_to_an_elided_word() -> None:
 
 def test_empty_marks_are_not_quotations() -> None:
     assert found("Un titre « » puis « ... » et enfin rien.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('He called it “a good day". Then he left.', ["a good day"]),
+        ('He called it “a good day". She said "no" later.', ["a good day", "no"]),
+        ('He called it “a good day”, and "a fair one".', ["a good day", "a fair one"]),
+        ('“A "good" day,” he said.', ['A "good" day,']),  # a ” later in the paragraph closes it, not the "
+    ],
+)
+def test_a_curly_quote_closed_by_a_straight_mark(text: str, quotes: list[str]) -> None:
+    assert found(text) == quotes

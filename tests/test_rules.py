@@ -585,3 +585,23 @@ def test_a_pronoun_skips_a_description_it_cannot_stand_for(dev_quotes, between, 
 def test_every_fragment_of_a_named_subjects_speech_verbs_is_theirs(dev_quotes, text, language) -> None:
     found = dev_quotes(text, language, "2023-05-02")
     assert found and all(q.speaker == "scholz" for q in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Olaf Scholz a quitté la salle. « Je ne reviendrai pas », s'est-il indigné.", "scholz"),
+        ("Giorgia Meloni a salué l'accord. « C'est une victoire », s'est-elle félicitée.", "meloni"),
+        ("Scholz et Meloni ont signé. « C'est une victoire », se sont-ils félicités.", "unknown"),
+    ],
+)
+def test_an_inverted_reflexive_cue(dev_quotes, text, speaker) -> None:
+    q = dev_quotes(text, "fr", "2023-05-02")[0]
+    assert (q.speaker, q.cue is not None) == (speaker, True)
+
+
+def test_a_short_fragment_opening_the_reported_clause_is_the_speakers(dev_quotes) -> None:
+    text = 'Scholz had claimed that "independent officials" have costed the plan.'
+    assert dev_quotes(text, "en", "2023-05-02")[0].speaker == "scholz"
+    text = 'Scholz said the city did not give in and "one country, two systems" has allowed it to prosper.'
+    assert dev_quotes(text, "en", "2023-05-02")[0].speaker == "unknown"  # a term, mid-clause

@@ -344,10 +344,22 @@ AFTER_QUOTE_VERB = {
 # "a-t-il dit", "a-t-elle souligne", "dit-il", "a-t-il lance": inversion marks an incise, so
 # the verbs that report speech only after a quotation count here too.
 _INVERTED_VERB = rf"(?:{SPEECH_VERB['fr']}|{AFTER_QUOTE_VERB['fr']})"
+# A reflexive verb inverted: « s'est-il indigné », « se sont-ils félicités » (the stem without its « se »).
+_REFLEXIVE_STEMS = "|".join(
+    re.escape(re.sub(r"^(?:s'|se )", "", s)) for s in _FR_ER_STEMS if s.startswith(("s'", "se "))
+)
+_INVERTED_REFLEXIVE_VERB = rf"(?:(?:{_REFLEXIVE_STEMS}){_FR_ER_ENDINGS}s?|dit|dite|dits)"
 INVERTED_PRONOUN_CUE = re.compile(
     rf"\b(?:(?:a|avait|aurait)-t-(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}{_INVERTED_VERB}"
+    rf"|(?:s'est|s'etait|se\s+sont|s'etaient)-(?P<p3>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}"
+    rf"{_INVERTED_REFLEXIVE_VERB}"
     rf"|{_INVERTED_VERB}-(?:t-)?(?P<p2>{_PRONOUN_FR}))\b"
 )
+
+
+def inverted_pronoun(cue: re.Match[str]) -> str:
+    """The pronoun of an INVERTED_PRONOUN_CUE match: « a-t-il dit » -> "il"."""
+    return cue.group("p1") or cue.group("p2") or cue.group("p3")
 
 
 # An object pronoun before the verb: « l'appelant à », « lui a déclaré », « leur a promis ».

@@ -107,11 +107,27 @@ def _family(mark: str) -> str:
     return "curly"
 
 
+def _marks_of_family(text: str, para: Paragraph, family: str) -> list[tuple[int, str, str]]:
+    """A family's marks in a paragraph. Curly quotes also take a straight mark that can only close: a
+    newsroom's “...\" (one mark typed by hand) is one quotation, when no ” closes it in the paragraph."""
+    marks = _marks_in(text, para)
+    if family != "curly":
+        return [m for m in marks if _family(m[1]) == family]
+    return [
+        (at, mark, _STRAIGHT_CLOSER if mark == _STRAIGHT else role)
+        for at, mark, role in marks
+        if _family(mark) == "curly" or (mark == _STRAIGHT and role == "close" and "”" not in text[at : para.end])
+    ]
+
+
+_STRAIGHT_CLOSER = "straight closer"
+
+
 def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pending: _Open | None = None
     for index, para in enumerate(paragraphs):
-        marks = [m for m in _marks_in(text, para) if _family(m[1]) == family]
+        marks = _marks_of_family(text, para, family)
         if pending is not None:
             # The quote was left open at the end of the previous paragraph: it goes on
             # only if this paragraph reopens it with the same kind of mark.
@@ -127,11 +143,13 @@ def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> li
             else:
                 pending = None
         for at, mark, role in marks:
+            if role == _STRAIGHT_CLOSER and (pending is None or pending.mark != "“"):
+                continue
             if pending is None:
                 if role in ("open", "either", "both"):
                     pending = _Open(mark, at, [], at + len(mark))
                 continue
-            closes = role in ("close", "either") or (role == "both" and pending.mark == "„")
+            closes = role in ("close", "either", _STRAIGHT_CLOSER) or (role == "both" and pending.mark == "„")
             if role == "both" and pending.mark == "“":
                 closes = False
             if closes:

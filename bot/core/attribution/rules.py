@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.attribution.context import INVERTED_CUE_REACH, ArticleContext, Attribution, Found, Quote, pronoun
-from bot.core.cues import INVERTED_PRONOUN_CUE, SENTENCE_HEAD_SOURCE, SOURCE_PREPOSITION
+from bot.core.cues import INVERTED_PRONOUN_CUE, SENTENCE_HEAD_SOURCE, SOURCE_PREPOSITION, inverted_pronoun
 from bot.core.registry import UNKNOWN
 from bot.core.sentences import Sentence
 from bot.core.text import fold_chars, normalise, word_count
@@ -46,6 +46,8 @@ _COLON_AFTER_QUOTE = re.compile(r"\s*:\s*")
 SCARE_QUOTE_WORDS = 3
 # A statement in a sentence with no cue goes on with the speaker quoted at most this many sentences before.
 CONTINUED_REPORT_SENTENCES = 2
+# What may stand between a speech verb and the quotation opening the clause it reports: "claimed that ".
+_REPORTED_CLAUSE_OPENS = re.compile(r"\s*(?:that|que|qu'|:)?\s*")
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
 TERM_MAX_WORDS = 4
 # Characters before a quotation searched for a naming construction.
@@ -104,7 +106,7 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     verb = ctx.verbs.match(ctx.masked, at) or ctx.after_only.match(ctx.masked, at)
     source = SOURCE_PREPOSITION.match(ctx.masked, at)
     if inverted:
-        found = pronoun(inverted.group("p1") or inverted.group("p2"))
+        found = pronoun(inverted_pronoun(inverted))
         cue, cue_end = ctx.text[at : inverted.end()], inverted.end()
     elif verb:
         found = ctx.passive_agent(verb, sentence.end)
@@ -152,7 +154,7 @@ def _incise_speaker(ctx: ArticleContext, cue: str, cue_at: int) -> Found | None:
         return None  # ", which President X has welcomed." is the speaker's own relative clause
     inverted = INVERTED_PRONOUN_CUE.fullmatch(cue)
     if inverted:
-        return pronoun(inverted.group("p1") or inverted.group("p2"))
+        return pronoun(inverted_pronoun(inverted))
     verb = ctx.verbs.match(cue)
     if verb is not None:  # "a déclaré Poutine"
         subject_span = (cue_at + verb.end(), cue_at + len(cue)) if verb.end() < len(cue) else None
@@ -181,10 +183,14 @@ def term_as_subject(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """A short quoted phrase that is the subject of the writer's next verb is a term, not speech.
 
     "... and "one country, two systems" has allowed ...": the phrase is mentioned, nobody is
-    quoted as saying it here.
+    quoted as saying it here. Right after a speech verb and "that" it opens the words reported:
+    "Sunak claimed that "independent officials" have costed ..." is his.
     """
     span, sentence = quote.span, quote.sentence
     if word_count(span.text(ctx.text)) > TERM_MAX_WORDS or not ctx.masked[sentence.start : span.open_at].strip():
+        return None
+    verbs = ctx.verbs_before(quote)
+    if verbs and _REPORTED_CLAUSE_OPENS.fullmatch(ctx.masked, verbs[-1].end(), span.open_at):
         return None
     if _VERB_AFTER_TERM[ctx.language].match(ctx.text, span.close_at + 1):  # the original text: "à" is not "a"
         return Verdict(UNKNOWN, None, kind="scare")
@@ -285,7 +291,7 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         ctx.masked, max(0, nearest.start() - INVERTED_CUE_REACH), nearest.end() + INVERTED_CUE_REACH
     )
     if inverted and inverted.start() <= nearest.start() + 2:
-        return Verdict(ctx.settle(pronoun(inverted.group("p1") or inverted.group("p2")), quote.sentence_index), cue)
+        return Verdict(ctx.settle(pronoun(inverted_pronoun(inverted)), quote.sentence_index), cue)
     if nearest.group("aux") is None and re.search(r"(?:ant|er|ire|re|ing)$", nearest.group("verb")):
         # "..., soulignant que « ... »": the speaker of the clause it hangs on.
         earlier = [ctx.decided[p].speaker for p in sentence.quotes if p < q and p in ctx.decided]
