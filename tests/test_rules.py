@@ -605,3 +605,27 @@ def test_a_short_fragment_opening_the_reported_clause_is_the_speakers(dev_quotes
     assert dev_quotes(text, "en", "2023-05-02")[0].speaker == "scholz"
     text = 'Scholz said the city did not give in and "one country, two systems" has allowed it to prosper.'
     assert dev_quotes(text, "en", "2023-05-02")[0].speaker == "unknown"  # a term, mid-clause
+
+
+def test_a_pronoun_finds_the_subject_after_an_opening_participle(dev_quotes) -> None:
+    text = (
+        "Stressing that the world is uncertain, Scholz said Germany wanted stability.\n\n"
+        '"Both countries can do more together," he said.'
+    )
+    assert by_text(dev_quotes(text, "en", "2023-05-02"), "Both countries").speaker == "scholz"
+
+
+def test_a_participle_after_a_fragment_cued_by_another_verb_is_the_subjects(dev_quotes) -> None:
+    text = (
+        "À Berlin, Olaf Scholz a souligné que l'Europe faisait face à une « crise majeure », soulignant que "
+        "« la réponse doit être commune et rapide »."
+    )
+    assert {q.speaker for q in dev_quotes(text, "fr", "2023-05-02")} == {"scholz"}
+
+
+@pytest.mark.parametrize(
+    "cue", ["a-t-il confié à la presse", "a fait remarquer Olaf Scholz", "a confié Olaf Scholz"]
+)
+def test_more_verbs_of_saying(dev_quotes, cue) -> None:
+    text = f"Olaf Scholz est arrivé mardi. « La réponse doit être commune », {cue}."
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "commune").speaker == "scholz"

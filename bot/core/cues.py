@@ -83,6 +83,7 @@ _FR_ER_STEMS = (
     "exig",
     "repet",
     "vant",
+    "confi",
     "parl",
     "alert",
     "resum",
@@ -125,6 +126,11 @@ _FR_IRREGULAR = (
     "conclut",
     "concluant",
     "fait savoir",
+    "fait remarquer",
+    "fait observer",
+    "faisant remarquer",
+    "rejoui",
+    "rejouit",
     "fait valoir",
     "fait l'eloge",
     "faisant l'eloge",
@@ -310,6 +316,9 @@ _EN_VERBS = (
     "characterised",
     "characterized",
     "mentioned",
+    "talked about",
+    "spoke about",
+    "spoke of",
 )
 
 _fr_regular = "|".join(re.escape(s) for s in _FR_ER_STEMS)

@@ -55,7 +55,7 @@ _OTHER_PERSON_TITLE = re.compile(
     r"|journaliste|journalist|ecrivain|ecrivaine|auteur|autrice|author|economiste|economist|avocat|avocate|lawyer"
     r"|porte-parole|spokesman|spokeswoman|spokesperson|conseiller|conseillere|adviser|advisor|commissaire"
     r"|commissioner|directeur|directrice|director|representant|representante|representative|candidat|candidate"
-    r"|soeur|frere|pere|mere|fils|fille|epouse|mari|femme|oncle|tante|cousin|cousine|neveu|niece|grand-pere"
+    r"|s(?:oe|œ)ur|frere|pere|mere|fils|fille|epouse|mari|femme|oncle|tante|cousin|cousine|neveu|niece|grand-pere"
     r"|grand-mere|sister|brother|father|mother|son|daughter|wife|husband|uncle|aunt|nephew|niece|grandfather"
     r"|grandmother|widow|veuve)\s+$"
 )

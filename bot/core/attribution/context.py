@@ -687,6 +687,10 @@ class ArticleContext:
             found = (
                 self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)
             )
+            for later in groups[1:]:  # "Stressing that ..., Xi said ...": an opening participle has no subject
+                if found is None or not found.empty:
+                    break
+                found = self.subject_before(sentence, later.start())[0]
         if found is not None and found.pronoun is not None and found.pronoun in (gender, ANY_GENDER):
             return _SAME_PRONOUN
         if found is None or found.pronoun or found.empty:

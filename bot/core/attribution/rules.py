@@ -281,7 +281,7 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if not verbs:
         return None
     nearest = verbs[-1]
-    if _cue_of_earlier_quote(ctx, quote, nearest.start()):
+    if _cue_of_earlier_quote(ctx, quote, nearest):
         return None
     cue = ctx.text[nearest.start() : nearest.end()].strip()
     agent = ctx.passive_agent(nearest, span.open_at)
@@ -316,15 +316,18 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     return Verdict(ctx.checked(found, quote.sentence_index, nearest.start(), subject), cue)
 
 
-def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb_at: int) -> bool:
+def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb: re.Match[str]) -> bool:
     """Whether a verb is the cue right after an earlier quotation of the sentence ("“...,” X tells voters").
 
-    That verb introduced its own quotation; a later fragment needs a cue of its own.
+    That verb introduced its own quotation; a later fragment needs a cue of its own. An earlier quotation
+    cued by another verb (« X a souligné une « ... », soulignant que « ... » ») leaves this one free.
     """
+    verb_at, verb_text = verb.start(), ctx.text[verb.start() : verb.end()].strip()
     for p in quote.sentence.quotes:
         earlier = ctx.spans[p]
-        if p >= quote.index or earlier.close_at >= verb_at or ctx.decided.get(p, _NO_CUE).cue is None:
-            continue  # a later quotation, or an earlier one no cue introduced (a term)
+        cue = ctx.decided.get(p, _NO_CUE).cue
+        if p >= quote.index or earlier.close_at >= verb_at or cue is None or cue != verb_text:
+            continue  # a later quotation, an earlier one no cue introduced (a term), or one another verb cued
         between = ctx.masked[earlier.close_at + 1 : verb_at]
         comma_after = between.lstrip().startswith((",", ";")) or earlier.text(ctx.text).rstrip().endswith(",")
         if ctx.verb_groups(earlier.close_at + 1, verb_at) or _COORDINATION.search(between):
