@@ -629,3 +629,40 @@ def test_a_participle_after_a_fragment_cued_by_another_verb_is_the_subjects(dev_
 def test_more_verbs_of_saying(dev_quotes, cue) -> None:
     text = f"Olaf Scholz est arrivé mardi. « La réponse doit être commune », {cue}."
     assert by_text(dev_quotes(text, "fr", "2023-05-02"), "commune").speaker == "scholz"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Saluant « l'immense courage » du peuple ukrainien, le chancelier Olaf Scholz a promis de l'aide.", "fr",
+         "scholz"),
+        ("Après avoir salué « l'immense courage » des Ukrainiens, Olaf Scholz a déclaré que l'aide continuerait.",
+         "fr", "scholz"),
+        ('Praising the "immense courage" of Ukrainians, Scholz promised more help.', "en", "scholz"),
+        ('After hailing the "immense courage" of Ukrainians, Scholz and Meloni promised more help.', "en",
+         "unknown"),
+        ("Saluant « l'immense courage » des Ukrainiens, le ministre Jean Dupuis a promis de l'aide.", "fr", "other"),
+    ],
+)
+def test_an_opening_participle_takes_the_main_clauses_subject(dev_quotes, text, language, speaker) -> None:
+    assert dev_quotes(text, language, "2023-05-02")[0].speaker.split(":")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Olaf Scholz était à Kiev. « Nous poursuivrons l'effort », a-t-il insisté en référence aux armes, "
+         "« et nous en parlerons ce soir ».", "fr", "scholz"),
+        ('"We will keep going," Scholz said on Tuesday, "and we will talk about it tonight."', "en", "scholz"),
+        # a new clause with its own verb between: not the same quotation resumed
+        ("« Nous poursuivrons l'effort », a déclaré Olaf Scholz, que Jean Dupuis a contredit, « et vite ».",
+         "fr", "unknown"),
+    ],
+)
+def test_a_quotation_resumes_after_its_cue(dev_quotes, text, language, speaker) -> None:
+    assert dev_quotes(text, language, "2023-05-02")[-1].speaker.split(":")[0] == speaker
+
+
+def test_a_fragment_after_that_and_an_article_is_the_speakers(dev_quotes) -> None:
+    text = 'Scholz on Thursday declared that a "new chapter" has been opened with Rome.'
+    assert dev_quotes(text, "en", "2023-05-02")[0].speaker == "scholz"

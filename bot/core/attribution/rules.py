@@ -46,8 +46,14 @@ _COLON_AFTER_QUOTE = re.compile(r"\s*:\s*")
 SCARE_QUOTE_WORDS = 3
 # A statement in a sentence with no cue goes on with the speaker quoted at most this many sentences before.
 CONTINUED_REPORT_SENTENCES = 2
+# Between two parts of one quotation: its cue, alone between commas (« A », a-t-il dit mardi, « B »).
+_ONE_INCISE = re.compile(r"\s*,?[^,;:.!?_]+,\s*")
+# What may open a sentence before its opening participle: « Après avoir salué », « En saluant », "After hailing".
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:apres(?:\s+avoir)?|en|tout\s+en|after|while|before|by)\s+)?")
 # What may stand between a speech verb and the quotation opening the clause it reports: "claimed that ".
-_REPORTED_CLAUSE_OPENS = re.compile(r"\s*(?:that|que|qu'|:)?\s*")
+_REPORTED_CLAUSE_OPENS = re.compile(
+    r"\s*(?:that|que|qu'|:)?\s*(?:(?:a|an|the|this|un|une|le|la|les|l'|des|du|ce|cette|ces)\s*)?"
+)
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
 TERM_MAX_WORDS = 4
 # Characters before a quotation searched for a naming construction.
@@ -274,6 +280,25 @@ def quote_then_subject_heading(ctx: ArticleContext, quote: Quote) -> Verdict | N
     return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[colon.end() : subject_end].strip())
 
 
+def quote_resumes_after_its_cue(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """« A », a-t-il insisté mardi, « B »: the quotation its cue interrupted goes on, the same speaker's.
+    Only one incise between commas stands between the two, and it holds the first one's cue."""
+    span, sentence = quote.span, quote.sentence
+    earlier = [p for p in sentence.quotes if p < quote.index]
+    if not earlier or earlier[-1] not in ctx.decided:
+        return None
+    first = ctx.decided[earlier[-1]]
+    if first.speaker == UNKNOWN or first.cue is None:
+        return None
+    start = ctx.spans[earlier[-1]].close_at + 1
+    between = ctx.masked[start : span.open_at]
+    if not _ONE_INCISE.fullmatch(between) or fold_chars(first.cue) not in between:
+        return None
+    if len(ctx.verb_groups(start, span.open_at)) > 1:
+        return None
+    return Verdict(first.speaker, first.cue)
+
+
 def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """The nearest speech verb before the quotation in its sentence, and that verb's subject."""
     span, sentence, q = quote.span, quote.sentence, quote.index
@@ -292,7 +317,8 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     )
     if inverted and inverted.start() <= nearest.start() + 2:
         return Verdict(ctx.settle(pronoun(inverted_pronoun(inverted)), quote.sentence_index), cue)
-    if nearest.group("aux") is None and re.search(r"(?:ant|er|ire|re|ing)$", nearest.group("verb")):
+    participle = nearest.group("aux") is None and re.search(r"(?:ant|er|ire|re|ing)$", nearest.group("verb"))
+    if participle or nearest.group("aux") == "avoir":  # « après avoir salué »: an infinitive has no subject
         # "..., soulignant que « ... »": the speaker of the clause it hangs on.
         earlier = [ctx.decided[p].speaker for p in sentence.quotes if p < q and p in ctx.decided]
         known = [s for s in earlier if s != UNKNOWN]
@@ -306,7 +332,8 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             found, subject = ctx.subject_before(sentence, anchor)
             if not found.empty:
                 return Verdict(ctx.checked(found, quote.sentence_index, anchor, subject), cue)
-        return None
+        main = _main_clause_subject(ctx, quote, nearest)
+        return Verdict(ctx.settle(main, quote.sentence_index), cue) if main is not None else None
     if nearest.group("aux") is None and _comma_before(ctx, nearest.start()):
         # ", a déclaré X, « ... »" reads its subject after the verb
         found = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at), allow_description=False)
@@ -314,6 +341,24 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             return Verdict(ctx.settle(found, quote.sentence_index), cue)
     found, subject = ctx.subject_before(sentence, nearest.start())
     return Verdict(ctx.checked(found, quote.sentence_index, nearest.start(), subject), cue)
+
+
+def _main_clause_subject(ctx: ArticleContext, quote: Quote, verb: re.Match[str]) -> Found | None:
+    """The subject of the main clause after a participle clause opening the sentence: « Saluant « ... »,
+    le président X a promis ... », "After hailing the "...", X promised ..."."""
+    sentence = quote.sentence
+    if not _OPENING_PARTICIPLE.fullmatch(ctx.masked, sentence.start, verb.start()):
+        return None
+    comma = ctx.masked.find(",", quote.span.close_at + 1, sentence.end)
+    if comma == -1 or ctx.masked.find("_", quote.span.close_at + 1, comma) != -1:
+        return None
+    groups = ctx.verb_groups(comma + 1, sentence.end)
+    candidates = [ctx.first_verb(comma + 1, sentence.end), groups[0].start() if groups else None]
+    verb_at = min((c for c in candidates if c is not None), default=None)
+    if verb_at is None or word_count(ctx.masked[comma + 1 : verb_at]) > LABEL_MAX_WORDS:
+        return None
+    found = ctx.resolve_np(comma + 1, verb_at, allow_description=False)
+    return None if found.empty or found.ambiguous else found
 
 
 def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb: re.Match[str]) -> bool:
@@ -547,6 +592,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     source_heading_sentence,
     speaker_label_before_quote,
     quote_then_subject_heading,
+    quote_resumes_after_its_cue,
     speech_verb_before,
     inverted_cue_ending_sentence,
     subject_cue_ending_sentence,
