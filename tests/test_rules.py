@@ -666,3 +666,26 @@ def test_a_quotation_resumes_after_its_cue(dev_quotes, text, language, speaker) 
 def test_a_fragment_after_that_and_an_article_is_the_speakers(dev_quotes) -> None:
     text = 'Scholz on Thursday declared that a "new chapter" has been opened with Rome.'
     assert dev_quotes(text, "en", "2023-05-02")[0].speaker == "scholz"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a relative clause about another person, with a verb that is not one of speech: not the main verb's
+        ("Vladimir Poutine a répondu à Kim Jong-un, qui l'avait appelé « cher camarade ».", "camarade", "unknown"),
+        ("Vladimir Poutine a répondu à Jean Dupuis, qui l'avait appelé « cher camarade ».", "camarade", "unknown"),
+        ("Vladimir Poutine a salué les soldats comme des « héros » qui n'ont pas peur de la « caste politique ».",
+         "caste", "putin"),
+        # a cue followed by a colon introduces the next quotation, not the one before it
+        ("Répondant à Kim Jong-un, qui avait évoqué une « alliance invincible », Vladimir Poutine a déclaré : "
+         "« Nous sommes prêts. »", "alliance", "kim"),
+        ("Répondant à Kim Jong-un, qui avait évoqué une « alliance invincible », Vladimir Poutine a déclaré : "
+         "« Nous sommes prêts. »", "prêts", "putin"),
+        ("Kim Jong-un a reçu une lettre de Vladimir Poutine, dans laquelle le président russe affirme que "
+         "« l'amitié entre nos peuples est éternelle ».", "amitié", "putin"),
+        ('"We will always stand with you," Kim told Putin, who replied: "Thank you, comrade."', "comrade", "putin"),
+    ],
+)
+def test_two_principals_in_one_sentence(quotes, text, fragment, speaker) -> None:
+    language = "en" if text.startswith('"') else "fr"
+    assert by_text(quotes(text, language), fragment).speaker == speaker

@@ -543,6 +543,14 @@ class ArticleContext:
             return found, (start, end)
         return Found(), None
 
+    def person_right_before(self, at: int) -> bool:
+        """Whether a person's name ends right before an offset (a comma between): « à Kim Jong-un, qui »."""
+        before = self.masked[:at].rstrip(" ,")
+        if any(m.end >= len(before) - 1 for m in self.mentions_in(at - ANTECEDENT_REACH, at)):
+            return True
+        near = self._entities_near(len(before) - 1)
+        return any(e.label in ("PER", "PERSON") and len(before) - 1 <= e.end <= at for e in near)
+
     def _antecedent(self, relative_at: int) -> Found:
         """Who a relative "qui"/"who" stands for: the name right before it, else doubt.
 

@@ -46,6 +46,10 @@ _COLON_AFTER_QUOTE = re.compile(r"\s*:\s*")
 SCARE_QUOTE_WORDS = 3
 # A statement in a sentence with no cue goes on with the speaker quoted at most this many sentences before.
 CONTINUED_REPORT_SENTENCES = 2
+# A relative clause standing between a speech verb and the quotation: « , qui l'avait appelé ».
+_RELATIVE_CLAUSE_BETWEEN = re.compile(r"(?<![\w'])(?:qui|dont|lequel|laquelle|lesquels|who|whom|which)\s")
+# A cue followed by a colon and a quotation introduces that quotation, not the one before it.
+_INTRODUCES_NEXT_QUOTE = re.compile(r"[^.!?_]{0,40}?:\s*[^\w\s]{0,2}\s*_")
 # Between two parts of one quotation: its cue, alone between commas (« A », a-t-il dit mardi, « B »).
 _ONE_INCISE = re.compile(r"\s*,?[^,;:.!?_]+,\s*")
 # What may open a sentence before its opening participle: « Après avoir salué », « En saluant », "After hailing".
@@ -130,6 +134,7 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             groups
             and groups[0].start() > at
             and word_count(ctx.masked[at : groups[0].start()]) <= CUE_AFTER_SUBJECT_WORDS
+            and not _INTRODUCES_NEXT_QUOTE.match(ctx.masked, groups[0].end())  # « X a déclaré : « ... » »
         ):
             found = ctx.passive_agent(groups[0], window_end)
             if found is None:
@@ -308,6 +313,11 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     nearest = verbs[-1]
     if _cue_of_earlier_quote(ctx, quote, nearest):
         return None
+    relative = _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, nearest.end(), span.open_at)
+    if relative and ctx.person_right_before(relative.start()):
+        # « X a répondu à Y, qui l'avait appelé « ... » »: the words may be Y's, whose verb is not one of
+        # speech; whoever said them, it is not X's verb (« des héros qui ... » is still X's report)
+        return Verdict(UNKNOWN, None)
     cue = ctx.text[nearest.start() : nearest.end()].strip()
     agent = ctx.passive_agent(nearest, span.open_at)
     if agent is not None:  # "Putin was told by Kim that ...": the agent spoke
