@@ -689,3 +689,30 @@ def test_a_fragment_after_that_and_an_article_is_the_speakers(dev_quotes) -> Non
 def test_two_principals_in_one_sentence(quotes, text, fragment, speaker) -> None:
     language = "en" if text.startswith('"') else "fr"
     assert by_text(quotes(text, language), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a bare surname names the last person named with it
+        ('Kim Yo Jong, the sister of the leader, issued a statement. "Seoul will pay dearly," Kim said.', "other"),
+        ('Minister Cho Tae-yul met Kim Hong-kyun on Tuesday. "It is a provocation," Kim said.', "other"),
+        ('"It is a provocation," said Kim Hong-kyun, an official. Kim added: "We will respond."', "other"),
+        ("Kim Yo Jong issued a statement. Later, Kim Jong Un spoke at a rally. \"We will win,\" Kim said.", "kim"),
+        ('"We will win," Kim said at a rally in Pyongyang.', "kim"),
+    ],
+)
+def test_a_bare_surname_is_the_last_person_named_with_it(quotes, text, speaker) -> None:
+    assert quotes(text, "en")[-1].speaker.split(":")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Keir Rodney Starmer was raised in Surrey. "We had a donkey," Starmer has joked.',  # a middle name
+        'Ten points on the Modi-Joe Biden meeting. Biden said it was "a good discussion".',  # a pair of names
+        'Background of Starmer Born on 2 September 1962. "We had a donkey," Starmer has joked.',  # a run-on heading
+    ],
+)
+def test_what_does_not_make_a_surname_someone_elses(dev_quotes, text) -> None:
+    assert dev_quotes(text, "en", "2023-05-02")[-1].speaker in {"starmer", "biden"}

@@ -181,21 +181,38 @@ class SpeakerRegistry:
         return next((s for s in self.speakers if s.id == speaker_id), None)
 
     def mentions(self, text: str, when: date | None = None) -> list[Mention]:
-        """Every mention of a registry speaker in `text`, left to right, without overlaps."""
+        """Every mention of a registry speaker in `text`, left to right, without overlaps.
+
+        A bare surname names the last person named with it: after « Kim Yo-jong » or "Kim Hong-kyun",
+        "Kim said" is not the principal until the principal's own full name comes again.
+        """
         folded = fold_chars(text)
+        surname_uses: list[tuple[int, str, str]] = []  # (offset, speaker id, "own" | "other" | "bare")
         if self._not_name_re is not None:
+            for match in self._not_name_re.finditer(folded):
+                surname_uses += [(match.start(), s.id, "other") for s in self._surname_owners(match.group())]
             folded = self._not_name_re.sub(lambda m: " " * len(m.group()), folded)
         found: list[Mention] = []
         for match in self._name_re.finditer(folded):
             speaker = self._speaker_for(match.group())
             if self._surname_of_someone_else(text, folded, match, speaker):
+                if not _loose_capital_after(text, match.end()):  # "Background of Starmer Born on ...": unsure
+                    surname_uses.append((match.start(), speaker.id, "other"))
                 continue
+            surname_uses.append((match.start(), speaker.id, "own" if re.search(r"[\s-]", match.group()) else "bare"))
             found.append(self._mention(text, folded, match.start(), match.end(), speaker, by_role=False))
+        someone_elses = _bare_surnames_after_someone_else(surname_uses)
+        found = [m for m in found if m.core_start not in someone_elses]
         for match in self._role_re.finditer(folded):
             holder = self.role_holder(match.group(), when)
             if holder is not None and self._role_is_ours(text, folded, match, holder):
                 found.append(self._mention(text, folded, match.start(), match.end(), holder, by_role=True))
         return self._merge(found)
+
+    def _surname_owners(self, name: str) -> list[Speaker]:
+        """The speakers whose bare surname is part of another person's name (« Kim » of « Kim Yo-jong »)."""
+        parts = set(re.split(r"[\s-]+", fold_chars(name)))
+        return [s for s in self.speakers if any(fold_chars(n) in parts for n in s.names if not re.search(r"[\s-]", n))]
 
     def _surname_of_someone_else(self, text: str, folded: str, match: re.Match[str], speaker: Speaker) -> bool:
         """A bare surname is the principal's only when nothing makes it another person's.
@@ -204,8 +221,8 @@ class SpeakerRegistry:
         Yung-ho"); a title of another person ("le ministre Kim", "sa sœur", "Professor Kim");
         an honorific of the other gender ("Mme Macron" for a man).
         """
-        if re.search(r"[\s-]", match.group()):
-            return False
+        if re.search(r"[\s-]", match.group()) or text[max(0, match.start() - 1) : match.start()] == "-":
+            return False  # a full name; or a pair of names, "the Modi-Biden talks"
         own = {part for n in speaker.names for part in re.split(r"[\s-]+", fold_chars(n))}
         following = _CAPITALISED_WORD.match(text[match.end() : match.end() + 40])
         if following and re.split(r"-", fold_chars(following.group(1)))[0] not in own:
@@ -222,7 +239,10 @@ class SpeakerRegistry:
         given = _WORD_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
         if given is None or not given.group(1)[:1].isupper():
             return False
-        word = fold_chars(given.group(1))
+        word = fold_chars(given.group(1)).split("-")[-1]  # "the Modi-Joe Biden talks": Joe
+        first = _WORD_BEFORE.search(text[max(0, match.start() - 80) : match.start() - len(given.group())])
+        if first is not None and fold_chars(first.group(1)) in own:
+            return False  # a middle name: "Keir Rodney Starmer"
         return word not in own and not _common_word(text, given.group(1))
 
     def _role_is_ours(self, text: str, folded: str, match: re.Match[str], speaker: Speaker) -> bool:
@@ -281,6 +301,29 @@ class SpeakerRegistry:
                 continue
             merged.append(mention)
         return merged
+
+
+def _loose_capital_after(text: str, end: int) -> bool:
+    """A single capitalised word after a surname, not shaped like a given name ("Kim Yo-jong", "Kim Yo Jong"):
+    a heading run on ("Starmer Born on ..."), too weak to say that another person was named."""
+    following = _CAPITALISED_WORD.match(text[end : end + 40])
+    if following is None:
+        return False
+    rest = text[end + following.end() : end + following.end() + 20]
+    return "-" not in following.group(1) and not re.match(r"\s+[A-ZÀ-Þ]", rest)
+
+
+def _bare_surnames_after_someone_else(uses: list[tuple[int, str, str]]) -> set[int]:
+    """Offsets of bare surnames whose last full use before them was another person's."""
+    last: dict[str, str] = {}
+    someone_elses: set[int] = set()
+    for offset, speaker_id, use in sorted(uses):
+        if use == "bare":
+            if last.get(speaker_id) == "other":
+                someone_elses.add(offset)
+        else:
+            last[speaker_id] = use
+    return someone_elses
 
 
 # Titles a role is shortened to once its holder is named: « le Premier ministre », "the President".
