@@ -136,6 +136,8 @@ def test_a_speakers_label_before_the_colon(dev_quotes, text, language, speaker) 
         ("« Traître » : Meloni répond à son rival", "fr", "unknown"),  # a word: who said it is not told
         ("« Nous tiendrons nos engagements envers nos alliés » : Meloni et Scholz signent", "fr", "unknown"),
         ("« Nous tiendrons nos engagements envers nos alliés » : la réponse attendue de Rome", "fr", "unknown"),
+        ("« Nous tiendrons nos engagements envers nos alliés » : Meloni a cité Scholz devant le Sénat", "fr",
+         "unknown"),  # another person named after the subject: the words may be theirs
     ],
 )
 def test_a_headline_quote_then_a_colon_and_who(dev_quotes, text, language, speaker) -> None:

@@ -282,6 +282,9 @@ def quote_then_subject_heading(ctx: ArticleContext, quote: Quote) -> Verdict | N
     found = ctx.resolve_np(colon.end(), subject_end, allow_description=False)
     if not found.speaker:
         return None
+    objects = {m.speaker.id for m in ctx.mentions_in(subject_end, sentence.end) if not m.complement}
+    if objects - {found.speaker}:
+        return None  # « « ... » : X cite Y »: the words may be Y's (« X répond à Y » keeps them X's)
     return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[colon.end() : subject_end].strip())
 
 
