@@ -718,3 +718,15 @@ def test_a_bare_surname_is_the_last_person_named_with_it(quotes, text, speaker) 
 )
 def test_what_does_not_make_a_surname_someone_elses(dev_quotes, text) -> None:
     assert dev_quotes(text, "en", "2023-05-02")[-1].speaker in {"starmer", "biden"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Scholz sent a letter to Meloni on Monday. "We will always stand with you," the letter reads.', "scholz"),
+        ('Meloni sent a message to Scholz. "I am confident that we will agree," the message read.', "meloni"),
+        ('Meloni spoke at the rally. "We will always stand with you," read a banner behind her.', "other"),
+    ],
+)
+def test_what_a_document_reads(dev_quotes, text, speaker) -> None:
+    assert dev_quotes(text, "en", "2023-05-02")[0].speaker.split(":")[0] == speaker

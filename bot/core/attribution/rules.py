@@ -129,7 +129,11 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     elif lead.group().strip().startswith(",") or span.text(ctx.text).rstrip().endswith(","):
         # "« ... », Poutine a déclaré." / English puts the comma inside: "...," Putin said.
         window_end = ctx.clause_end(at, sentence.end)
-        groups = ctx.verb_groups(at, window_end)
+        # "“...,” Putin said." / "“...,” the message read.": a verb that reports only after a quotation counts
+        groups = sorted(
+            [*ctx.verb_groups(at, window_end), *ctx.after_only.finditer(ctx.masked, at, window_end)],
+            key=lambda v: v.start(),
+        )
         if (
             groups
             and groups[0].start() > at
