@@ -730,3 +730,29 @@ def test_what_does_not_make_a_surname_someone_elses(dev_quotes, text) -> None:
 )
 def test_what_a_document_reads(dev_quotes, text, speaker) -> None:
     assert dev_quotes(text, "en", "2023-05-02")[0].speaker.split(":")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Olaf Scholz a écrit à Meloni. Il cite des faits qui, selon lui, « constituent une plaie » pour l'Europe.",
+         "fr", "scholz"),
+        ('Meloni wrote to Scholz. The incidents, according to her, "are a wound" for Europe.', "en", "meloni"),
+        ("Olaf Scholz, le chancelier, a, lui, appelé à « respecter » les institutions.", "fr", "scholz"),  # emphatic
+    ],
+)
+def test_a_source_pronoun_points_back(dev_quotes, text, language, speaker) -> None:
+    assert dev_quotes(text, language, "2023-05-02")[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("M. Erdogan, interrompu par un journaliste alors qu'il répondait à M. Peres, a quitté la salle.", "erdogan"),
+        ("Recep Tayyip Erdogan, le président turc, a quitté la salle.", "erdogan"),
+        ("Erdogan, Scholz et Meloni ont quitté la salle.", "unknown"),  # three people: « il » is none of them
+    ],
+)
+def test_a_pronoun_takes_a_name_opening_the_sentence_before_its_apposition(dev_quotes, opening, speaker) -> None:
+    text = f"{opening}\n\n« Je ne reviendrai pas », s'est-il indigné."
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "reviendrai").speaker == speaker

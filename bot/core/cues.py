@@ -406,6 +406,10 @@ PRONOUNS = {
     "elles": "plural",
     "they": "plural",
 }
+# The pronouns a source preposition takes: « selon lui », "according to her".
+SOURCE_PRONOUNS = {
+    "lui": "m", "elle": "f", "eux": "plural", "elles": "plural", "him": "m", "her": "f", "them": "plural",
+}  # fmt: skip
 # What opens a chunk that cannot be a subject: a relative clause or an adverbial phrase.
 NOT_A_SUBJECT = re.compile(
     r"^(?:qui|que|qu'|dont|ou|lequel|laquelle|lesquels|en|a|au|aux|lors|dans|apres|avant|pendant"

@@ -20,6 +20,7 @@ from bot.core.cues import (
     NOT_A_SUBJECT,
     PRONOUNS,
     RELAY_MARKER,
+    SOURCE_PRONOUNS,
     verb_pattern,
 )
 from bot.core.marks import QuoteSpan
@@ -50,6 +51,8 @@ COORDINATION_DEPTH = 2
 SUBJECT_OPENING_REACH = 40
 # Characters before a relative pronoun where the name it stands for must end.
 ANTECEDENT_REACH = 60
+# Characters after a comma where another name must start for the two to be joined: « X, Y et Z ».
+NEXT_NAME_REACH = 3
 # Characters between a title and the holder's name that makes it the holder's ("Prime Minister Narendra Modi").
 TITLE_TO_NAME = 2
 # Characters before a run of capitalised words where a registry mention covering it may start.
@@ -149,7 +152,7 @@ class Found:
 
 def pronoun(word: str) -> Found:
     """il/elle/he/she point back to someone; ils/elles/they to nobody in particular."""
-    gender = PRONOUNS[word]
+    gender = PRONOUNS.get(word) or SOURCE_PRONOUNS[word]
     return Found(ambiguous=True) if gender == "plural" else Found(pronoun=gender)
 
 
@@ -726,7 +729,7 @@ class ArticleContext:
             opening
             and not opening[0].complement
             and not opening[0].possessor
-            and not _JOINED_AFTER.match(self.masked, opening[0].end)  # « Poutine et Kim ont ... »
+            and not self._joined_to_another(opening[0])  # « Poutine et Kim ont ... »
         ):
             lead = self.masked[sentence.start : opening[0].start]
             if not re.search(r"\w", lead) or _CONJUNCTION_ONLY.fullmatch(lead):  # « Mais Netanyahou persiste »
@@ -740,6 +743,17 @@ class ArticleContext:
             return PLURAL
         marked = _FRENCH_GENDER_DETERMINER.match(folded) if self.language == "fr" else None
         return next((g for g, words in _DETERMINERS_OF.items() if marked and marked.group(1) in words), None)
+
+    def _joined_to_another(self, mention: Mention) -> bool:
+        """Whether a name is joined to another: « X et Y », « X, Y et Z » (a comma before an apposition,
+        « M. Erdogan, interrompu par ... », « Kim, le dirigeant nord-coréen, ... », is not)."""
+        joined = _JOINED_AFTER.match(self.masked, mention.end)
+        if joined is None:
+            return False
+        if joined.group().strip() != ",":
+            return True
+        following = [m for m in self.mentions if joined.end() <= m.start <= joined.end() + NEXT_NAME_REACH]
+        return any(m.speaker.id != mention.speaker.id for m in following)
 
     def _if_gender_fits(self, speaker_id: str, gender: str, phrase_gender: str | None = None) -> str | None:
         """The speaker if a singular pronoun of this gender can stand for them: a registry person's gender,

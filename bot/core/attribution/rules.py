@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.attribution.context import INVERTED_CUE_REACH, ArticleContext, Attribution, Found, Quote, pronoun
-from bot.core.cues import INVERTED_PRONOUN_CUE, SENTENCE_HEAD_SOURCE, SOURCE_PREPOSITION, inverted_pronoun
+from bot.core.cues import (
+    INVERTED_PRONOUN_CUE,
+    SENTENCE_HEAD_SOURCE,
+    SOURCE_PREPOSITION,
+    SOURCE_PRONOUNS,
+    inverted_pronoun,
+)
 from bot.core.registry import UNKNOWN
 from bot.core.sentences import Sentence
 from bot.core.text import fold_chars, normalise, word_count
@@ -222,7 +228,9 @@ def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if not sources or (verbs and verbs[-1].start() > sources[-1].start()):
         return None
     nearest = sources[-1]
-    found = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at))
+    phrase_end = ctx.clause_end(nearest.end(), span.open_at)
+    phrase = ctx.masked[nearest.end() : phrase_end].strip(" ,")
+    found = pronoun(phrase) if phrase in SOURCE_PRONOUNS else ctx.resolve_np(nearest.end(), phrase_end)
     if found.empty:
         return None
     reporter = ctx.registry.get(found.speaker) if found.speaker else None
