@@ -96,3 +96,17 @@ def test_empty_marks_are_not_quotations() -> None:
 )
 def test_a_curly_quote_closed_by_a_straight_mark(text: str, quotes: list[str]) -> None:
     assert found(text) == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("PM hails ‘new chapter’ of ties", ["new chapter"]),
+        ("Modi’s visit didn’t end", []),  # apostrophes
+        ("The ‘90s were ‘great’ times", ["great"]),  # an elided year opens nothing that closes
+        ("Rock ’n’ roll is ‘dead’, he said", ["dead"]),
+        ("“He said ‘no’ to me,” she said.", ["He said ‘no’ to me,"]),  # nested: part of the outer quotation
+    ],
+)
+def test_english_single_quotation_marks(text: str, quotes: list[str]) -> None:
+    assert found(text) == quotes

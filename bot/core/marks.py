@@ -92,7 +92,21 @@ def _marks_in(text: str, para: Paragraph) -> list[tuple[int, str, str]]:
             found.append((i, char, role))
         elif char == _STRAIGHT:
             found.append((i, char, _straight_role(text, i)))
+        elif char in "‘’":
+            role = _single_curly_role(text, i)
+            if role is not None:
+                found.append((i, char, role))
     return sorted(found)
+
+
+def _single_curly_role(text: str, i: int) -> str | None:
+    """‘ opens and ’ closes an English single quotation ("hails ‘new chapter’"); a ’ inside a word is an
+    apostrophe ("Modi’s", "didn’t"), and a ‘ glued to a word before it is not an opening mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "‘":
+        return "open" if not before.isalnum() and not after.isspace() else None
+    return "close" if not after.isalnum() and not before.isspace() else None
 
 
 def _family(mark: str) -> str:
@@ -102,6 +116,8 @@ def _family(mark: str) -> str:
         return "guillemet"
     if mark in "‹›":
         return "single"
+    if mark in "‘’":
+        return "single curly"
     if mark == _STRAIGHT:
         return "straight"
     return "curly"
@@ -172,7 +188,7 @@ def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> li
 def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
     """Every quotation in the kept paragraphs, in text order, outermost only."""
     spans: list[QuoteSpan] = []
-    for family in ("guillemet", "curly", "single", "straight", "apostrophes"):
+    for family in ("guillemet", "curly", "single", "single curly", "straight", "apostrophes"):
         spans.extend(_pairs_for_family(text, paragraphs, family))
     spans.sort(key=lambda s: (s.open_at, -s.close_at))
     kept: list[QuoteSpan] = []
