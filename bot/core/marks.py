@@ -93,9 +93,9 @@ def _marks_in(text: str, para: Paragraph) -> list[tuple[int, str, str]]:
         elif char == _STRAIGHT:
             found.append((i, char, _straight_role(text, i)))
         elif char in "‘’":
-            role = _single_curly_role(text, i)
-            if role is not None:
-                found.append((i, char, role))
+            single = _single_curly_role(text, i)
+            if single is not None:
+                found.append((i, char, single))
     return sorted(found)
 
 
