@@ -84,6 +84,8 @@ _AUXILIARY = ("aux:tense", "aux", "aux:pass", "auxpass")
 _NAME_LABELS = ("PER", "PERSON", "ORG")
 # Dependencies that only a clause has: a label with one of them is a sentence, not a name phrase.
 _CLAUSE_DEPENDENCIES = ("nsubj", "obj", "iobj", "aux", "cop", "ccomp", "xcomp", "advcl", "csubj", "expl", "dobj")
+# Capitalised words that open sentences and name nobody (beside STOPWORDS).
+_COMMON_OPENERS = frozenset("mais puis ensuite selon dans lors apres avant pendant depuis cette ces une".split())
 _SUBJECT_PRONOUNS = "il|elle|ils|elles|he|she|they"
 # Phrases a singular pronoun cannot stand for, and the French determiners that give a gender.
 PLURAL = "plural"
@@ -608,7 +610,13 @@ class ArticleContext:
 
     def names_someone(self, start: int, end: int) -> bool:
         """Whether a stretch outside the marks names a person or a body the registry does not know:
-        a name the model finds, or a pronoun subject (« il », "she")."""
+        a name the model finds, or a pronoun subject (« il », "she"). A stretch with no capitalised word but
+        common ones (« La », « Il ») names nobody: the model is not asked."""
+        if re.search(rf"(?<![\w'-])(?:{_SUBJECT_PRONOUNS})(?![\w'-])", self.masked[start:end]):
+            return True
+        capitalised = {fold_chars(w) for w in re.findall(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’-]*", self.text[start:end])}
+        if not capitalised - STOPWORDS - _COMMON_OPENERS:
+            return False
         for index in range(bisect.bisect_right(self._sentence_starts, start) - 1, len(self.sentences)):
             sentence = self.sentences[max(index, 0)]
             if sentence.start >= end:
@@ -616,7 +624,7 @@ class ArticleContext:
             for entity in self._entities_near(max(sentence.start, start)):
                 if start <= entity.start < end and not self.masked[entity.start : entity.end].startswith("_"):
                     return True
-        return bool(re.search(rf"(?<![\w'-])(?:{_SUBJECT_PRONOUNS})(?![\w'-])", self.masked[start:end]))
+        return False
 
     def is_name_label(self, start: int, end: int, sentence_index: int) -> bool:
         """Whether a stretch is a name phrase only (a name, a title, an apposition) and no clause: a speaker's
