@@ -185,7 +185,8 @@ async def test_moderator_uploads_an_article(fake, bot, data_dir) -> None:
     shown = re.search(r"(q?\d+) kim", line)
     statement = answer["text"].rsplit("#", 1)[1].split("<")[0]
     assert shown is not None and shown.group(1) == statement, line
-    assert "Fait" in (await ask(fake, MODERATOR, f"/hide {shown.group(1)}"))["text"]
+    done = (await ask(fake, MODERATOR, f"/hide {shown.group(1)}"))["text"]
+    assert "Fait" in done and "« Cette usine fera la fierté de notre peuple »" in done  # the words it changed
     assert "pas de réponse sûre" in (await ask(fake, USER, "cette usine fera la fierte de notre peuple"))["text"]
 
 
@@ -225,13 +226,15 @@ async def test_moderator_commands_and_audit(fake, bot) -> None:
     found = await ask(fake, USER, "colonialisme japonais")
     statement = found["text"].rsplit("#", 1)[1].split("<")[0]
     only_changes_make_the_searcher_read_again(bot)
-    assert "Fait" in (await ask(fake, MODERATOR, f"/hide {statement}"))["text"]
+    hidden = (await ask(fake, MODERATOR, f"/hide {statement}"))["text"]
+    assert "Fait" in hidden and "colonialisme japonais" in hidden  # the reply quotes the words concerned
     assert "pas de réponse sûre" in (await ask(fake, USER, "colonialisme japonais"))["text"]
     assert "Fait" in (await ask(fake, MODERATOR, f"/unhide {statement}"))["text"]
     assert "colonialisme" in (await ask(fake, USER, "colonialisme japonais"))["text"]
     assert "colonialisme" in (await ask(fake, USER, "liberation from Japanese colonial rule"))["text"]
 
-    assert "Fait" in (await ask(fake, MODERATOR, f"/speaker {statement} other Un diplomate"))["text"]
+    moved = (await ask(fake, MODERATOR, f"/speaker {statement} other Un diplomate"))["text"]
+    assert "Fait" in moved and "Un diplomate" in moved and "colonialisme japonais" in moved
     assert "pas de réponse sûre" in (await ask(fake, USER, "colonialisme japonais"))["text"]
     assert "pas de réponse sûre" in (await ask(fake, USER, "liberation from Japanese colonial rule"))["text"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.core.extract import Extractor
 from bot.core.meaning import Embedder
 from bot.library.indexing import index_directory
-from bot.store.store import Store
+from bot.store.store import CorrectedQuotation, Store
 
 
 def parse_target(value: str) -> tuple[str, int] | None:
@@ -22,9 +22,13 @@ def parse_target(value: str) -> tuple[str, int] | None:
 
 @dataclass(frozen=True)
 class Correction:
+    """What a correction changed: its target, the value before and after, and the words concerned (so that
+    a moderator who typed a wrong id sees it at once)."""
+
     target: str
     before: str
     after: str
+    words: str
 
 
 def undo_command(action: str, target: str, before: str | None) -> str | None:
@@ -43,7 +47,11 @@ def undo_command(action: str, target: str, before: str | None) -> str | None:
     return None
 
 
-async def _quotations_named(store: Store, value: str) -> tuple[str, list[tuple[int, str, str, str, int]]] | None:
+def _words_of(rows: list[CorrectedQuotation]) -> str:
+    return rows[0].text if rows else ""
+
+
+async def _quotations_named(store: Store, value: str) -> tuple[str, list[CorrectedQuotation]] | None:
     """The quotations a moderator's ID names ("12", "s12", "q34"), with a label for replies and the log."""
     target = parse_target(value)
     if target is None:
@@ -60,7 +68,7 @@ async def set_hidden(store: Store, moderator: int, value: str, hidden: bool) -> 
     if found is None:
         return None
     label, rows = found
-    before = "hidden" if all(r[4] for r in rows) else "shown"
+    before = "hidden" if all(r.hidden for r in rows) else "shown"
     after = "hidden" if hidden else "shown"
     await store.correct(
         moderator,
@@ -68,12 +76,12 @@ async def set_hidden(store: Store, moderator: int, value: str, hidden: bool) -> 
         label,
         "hidden",
         "1" if hidden else "0",
-        [(r[0], r[1], r[2]) for r in rows],
+        [(r.id, r.article, r.norm) for r in rows],
         None,
         before,
         after,
     )
-    return Correction(label, before, after)
+    return Correction(label, before, after, _words_of(rows))
 
 
 async def set_speaker(
@@ -89,14 +97,13 @@ async def set_speaker(
     if found is None:
         return None
     label, rows = found
-    before = ", ".join(sorted({r[3] for r in rows}))
-    await store.correct(
-        moderator, "speaker", label, "speaker", speaker, [(r[0], r[1], r[2]) for r in rows], None, before, speaker
-    )
+    before = ", ".join(sorted({r.speaker for r in rows}))
+    named = [(r.id, r.article, r.norm) for r in rows]
+    await store.correct(moderator, "speaker", label, "speaker", speaker, named, None, before, speaker)
     await index_directory(
         store, data_dir, extractor, force=True, embedder=embedder
     )  # regroup: a statement never mixes speakers
-    return Correction(label, before, speaker)
+    return Correction(label, before, speaker, _words_of(rows))
 
 
 async def set_outlet(store: Store, moderator: int, article: str, outlet: str) -> Correction | None:
@@ -105,4 +112,4 @@ async def set_outlet(store: Store, moderator: int, article: str, outlet: str) ->
     if found is None:
         return None
     await store.correct(moderator, "outlet", found[1], "outlet", outlet, [], found[1], found[3] or "?", outlet)
-    return Correction(found[1], found[3] or "?", outlet)
+    return Correction(found[1], found[3] or "?", outlet, found[2] or "")

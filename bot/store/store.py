@@ -104,11 +104,28 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class CorrectedQuotation:
+    """A quotation a moderator's ID names, as a correction needs it (and its words, for the reply)."""
+
+    id: int
+    article: str
+    norm: str
+    speaker: str
+    hidden: bool
+    text: str
+
+
+@dataclass(frozen=True)
 class StatementView:
     id: int
     speaker: str
     text: str
     variants: tuple[Variant, ...]
+
+
+_CORRECTED_QUOTATION = (
+    "SELECT q.id, a.file, q.norm, q.speaker, q.hidden, q.text FROM quotations q JOIN articles a ON a.id = q.article_id"
+)
 
 
 class Store:
@@ -420,15 +437,11 @@ class Store:
         async with self._db.execute("SELECT id, file, title, outlet, published FROM articles ORDER BY id") as cursor:
             return [tuple(row) async for row in cursor]
 
-    async def quotation_targets(self, kind: str, ident: int) -> list[tuple[int, str, str, str, int]]:
-        """(quotation id, article file, norm, speaker, hidden) of a quotation or of a statement's quotations."""
+    async def quotation_targets(self, kind: str, ident: int) -> list[CorrectedQuotation]:
+        """A quotation, or a statement's quotations."""
         column = "q.id" if kind == "quotation" else "q.statement_id"
-        sql = (
-            "SELECT q.id, a.file, q.norm, q.speaker, q.hidden FROM quotations q JOIN articles a ON a.id = q.article_id "
-            f"WHERE {column} = ?"
-        )
-        async with self._db.execute(sql, (ident,)) as cursor:
-            return [tuple(row) async for row in cursor]
+        async with self._db.execute(f"{_CORRECTED_QUOTATION} WHERE {column} = ? ORDER BY q.id", (ident,)) as cursor:
+            return [CorrectedQuotation(*row) async for row in cursor]
 
     async def correct(
         self,
@@ -482,11 +495,8 @@ class Store:
         async with self._db.execute(sql) as cursor:
             return [tuple(row) async for row in cursor]
 
-    async def quotations_corrected_as(self, target: str) -> list[tuple[int, str, str, str, int]]:
-        """The quotations the latest correction made under a label ("statement 20") named, as they are now.
-
-        Same shape as `quotation_targets`: (quotation id, article file, norm, speaker, hidden).
-        """
+    async def quotations_corrected_as(self, target: str) -> list[CorrectedQuotation]:
+        """The quotations the latest correction made under a label ("statement 20") named, as they are now."""
         sql = "SELECT quotations FROM audit_log WHERE target = ? AND quotations IS NOT NULL ORDER BY id DESC LIMIT 1"
         async with self._db.execute(sql, [target]) as cursor:
             row = await cursor.fetchone()
@@ -494,12 +504,9 @@ class Store:
             return []
         found = []
         for file, norm in json.loads(row[0]):
-            sql = (
-                "SELECT q.id, a.file, q.norm, q.speaker, q.hidden FROM quotations q "
-                "JOIN articles a ON a.id = q.article_id WHERE a.file = ? AND q.norm = ?"
-            )
+            sql = f"{_CORRECTED_QUOTATION} WHERE a.file = ? AND q.norm = ?"
             async with self._db.execute(sql, [file, norm]) as cursor:
-                found.extend([tuple(r) async for r in cursor])
+                found.extend([CorrectedQuotation(*r) async for r in cursor])
         return found
 
     async def audit(self, limit: int) -> list[tuple[str, int, str, str, str | None, str | None]]:

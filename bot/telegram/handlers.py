@@ -31,6 +31,7 @@ MAX_QUERY_CHARS = 400
 RESULTS = 10
 REMEMBERED_SEARCHES = 2000
 PROGRESS_EVERY_SECONDS = 1.0
+CORRECTED_WORDS_SHOWN = 120  # characters of the words a correction changed, quoted in the reply
 
 
 @dataclass
@@ -400,6 +401,7 @@ async def _correction_reply(update: Update, action: str, correction: library.Cor
             target=escape(correction.target),
             before=escape(correction.before),
             after=escape(correction.after),
+            words=escape(render.shorten(correction.words, CORRECTED_WORDS_SHOWN)),
         ),
     )
 

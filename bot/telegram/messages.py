@@ -156,8 +156,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "usage.outlet": {FRENCH: "Usage : /outlet ARTICLE NOM", ENGLISH: "Usage: /outlet ARTICLE NAME"},
     "not_found": {FRENCH: "Introuvable : {target}.", ENGLISH: "Not found: {target}."},
     "done": {
-        FRENCH: "Fait : {action} {target} ({before} → {after}).",
-        ENGLISH: "Done: {action} {target} ({before} → {after}).",
+        FRENCH: "Fait : {action} {target} ({before} → {after}) : « {words} »",
+        ENGLISH: "Done: {action} {target} ({before} → {after}): “{words}”",
     },
     "articles": {FRENCH: "<b>Articles</b> :\n{items}", ENGLISH: "<b>Articles</b>:\n{items}"},
     "audit": {FRENCH: "<b>Journal</b> :\n{items}", ENGLISH: "<b>Audit log</b>:\n{items}"},
