@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.config import ConfigError, load_settings, speakers_file
+from bot.config import ConfigError, Settings, load_settings, speakers_file
 from bot.core.registry import RegistryError
 from bot.core.sources import SourcesError
 
@@ -88,8 +88,7 @@ def _progress_bar(done: int, total: int, name: str) -> None:
             print(file=sys.stderr)
 
 
-def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
-    settings = load_settings()
+def _paths(args: argparse.Namespace, settings: Settings) -> tuple[Path, Path]:
     data = Path(args.data) if getattr(args, "data", None) else settings.data_dir
     db = Path(args.db) if args.db else settings.db_path
     return data, db
@@ -98,12 +97,12 @@ def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
 def _cmd_index(args: argparse.Namespace) -> int:
     from bot.library import index_data, meaning_model
 
-    data, db = _paths(args)
+    settings = load_settings()
+    data, db = _paths(args, settings)
     if not (data / "articles").is_dir():
         print(f"quotebot: {data} has no articles/ directory", file=sys.stderr)
         return 2
     _check_data(data)  # before the database is created: a mistake in data/ leaves nothing behind
-    settings = load_settings()
     embedder, meaning_status = meaning_model(settings.meaning, settings.cache_dir)
     print(f"quotebot: {meaning_status}", file=sys.stderr)
     summary = index_data(db, data, progress=_progress_bar, embedder=embedder)
@@ -132,13 +131,13 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     from bot.library import Searcher, index_directory, meaning_model, outlet_label, vectors_missing
     from bot.store import Store
 
-    data, db = _paths(args)
+    settings = load_settings()
+    data, db = _paths(args, settings)
     query = " ".join(args.query).strip()
     if not query:
         print("quotebot: give some words to look for, e.g. quotebot ask devoir fraternel", file=sys.stderr)
         return 2
 
-    settings = load_settings()
     embedder, meaning_status = meaning_model(settings.meaning, settings.cache_dir)
     print(f"quotebot: {meaning_status}", file=sys.stderr)
 

@@ -126,6 +126,7 @@ class SpeakerRegistry:
     _name_re: re.Pattern[str] = field(init=False, repr=False)
     _role_re: re.Pattern[str] = field(init=False, repr=False)
     _not_name_re: re.Pattern[str] | None = field(init=False, repr=False)
+    _bare_surnames: list[tuple[str, Speaker]] = field(init=False, repr=False)
     _by_name: dict[str, Speaker] = field(init=False, repr=False)
     _by_role: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
     _by_title: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
@@ -150,6 +151,9 @@ class SpeakerRegistry:
         self._name_re = self._alternation(names)
         self._role_re = self._alternation(roles)
         self._not_name_re = self._alternation(not_names) if not_names else None
+        self._bare_surnames = [
+            (fold_chars(n), s) for s in self.speakers for n in s.names if not re.search(r"[\s-]", n)
+        ]
 
     @staticmethod
     def _key(variant: str) -> str:
@@ -212,7 +216,7 @@ class SpeakerRegistry:
     def _surname_owners(self, name: str) -> list[Speaker]:
         """The speakers whose bare surname is part of another person's name (« Kim » of « Kim Yo-jong »)."""
         parts = set(re.split(r"[\s-]+", fold_chars(name)))
-        return [s for s in self.speakers if any(fold_chars(n) in parts for n in s.names if not re.search(r"[\s-]", n))]
+        return [s for surname, s in self._bare_surnames if surname in parts]
 
     def _surname_of_someone_else(self, text: str, folded: str, match: re.Match[str], speaker: Speaker) -> bool:
         """A bare surname is the principal's only when nothing makes it another person's.

@@ -560,9 +560,10 @@ def report_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         return None
     if any(q < quote.index for q in sentence.quotes):
         return None  # another quotation of this sentence came first: the rules before had their say
-    written = [i for i in range(index) if not ctx.is_heading(ctx.sentences[i])]  # headings aside
+    window = range(max(0, index - CONTINUED_REPORT_SENTENCES), index)
+    written = [i for i in window if not ctx.is_heading(ctx.sentences[i])]  # headings aside
     quoted = [i for i in written if ctx.sentences[i].quotes]
-    if not quoted or index - quoted[-1] > CONTINUED_REPORT_SENTENCES:
+    if not quoted:
         return None
     previous = ctx.sentences[quoted[-1]]
     last = ctx.decided.get(previous.quotes[-1])
