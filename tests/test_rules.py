@@ -162,6 +162,9 @@ _SAID = "« Nous tiendrons nos engagements », a déclaré Giorgia Meloni mardi.
         (_SAID + "L'opposition a dénoncé mardi un accord qui « doit cesser dans tous les domaines ».", "fr",
          "other"),
         (_SAID + "Ils estiment que la coopération « doit cesser dans tous les domaines ».", "fr", "unknown"),
+        # a name alone between, no verb: the model's names count too
+        (_SAID + "Réunion avec Jean Dupuis à Rome. La coopération « doit cesser dans tous les domaines ».", "fr",
+         "unknown"),
         # a few words in marks are a term; an earlier quotation nobody is said to say passes nothing on
         (_SAID + "La coopération reste un « partenariat stratégique ».", "fr", "unknown"),
         ("« Nous tiendrons nos engagements. »\n\nLa coopération « doit être renforcée dans tous les domaines ».",
