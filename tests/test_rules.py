@@ -276,6 +276,16 @@ def test_a_role_out_of_its_years_is_not_the_principal(quotes, extractor) -> None
     assert by_text(extractor.extract("t.txt", text, "fr", "2023-09-13").quotations, "armée").speaker == "kim"
 
 
+def test_an_age_after_a_role_keeps_the_role(quotes) -> None:
+    """« de 40 ans » is the person's age, not a complement making a longer title (« du Parti »)."""
+    text = "Le dirigeant nord-coréen de 40 ans a déclaré : « Nos usines tournent jour et nuit. »"
+    assert by_text(quotes(text), "usines").speaker == "kim"
+    text = "Le président russe de 71 ans a répondu : « Personne ne nous fera reculer. »"
+    assert by_text(quotes(text), "reculer").speaker == "putin"
+    text = "Le dirigeant nord-coréen du Parti des travailleurs a déclaré : « Nos usines tournent. »"
+    assert by_text(quotes(text), "usines").speaker != "kim"
+
+
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [

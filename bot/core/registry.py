@@ -23,8 +23,9 @@ UNKNOWN = "unknown"
 
 # Words that make a role someone else's: "l'ancien président russe", "vice-président".
 _ROLE_BLOCKERS = re.compile(r"(?:ancien|ancienne|ex|former|futur|future|vice|sous|deputy|late)[\s-]*$")
-# A role followed by a complement is a longer title: "le chef russe de la diplomatie".
-_ROLE_COMPLEMENT = re.compile(r"^\s+(?:de|du|des|d'|of)\b")
+# A role followed by a complement is a longer title: "le chef russe de la diplomatie"; an age is not
+# one (« le dirigeant nord-coréen de 40 ans »).
+_ROLE_COMPLEMENT = re.compile(r"^\s+(?:de|du|des|d'|of)\b(?!\s*\d+\s*ans\b)")
 # What may stand before a name or role inside the same noun phrase: "le président Poutine".
 _DETERMINER = re.compile(
     r"(?:\b(?:le|la|les|l'|du|au|aux|the|son|sa|leur|notre|votre|un|une)\s*)?"
