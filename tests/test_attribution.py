@@ -286,3 +286,33 @@ def test_pronoun_does_not_jump_over_a_sentence_naming_someone_else(quotes) -> No
 def test_a_registry_person_is_never_other(quotes) -> None:
     for q in quotes("Selon Kim Jong Un, « la paix est proche ». D'après le chef du Kremlin, « rien n'est joué »."):
         assert q.speaker in PRINCIPALS
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Le sommet s'est ouvert.\n\n« Nous bâtirons un pont sur le fleuve. »\nVladimir Poutine\n\nLa suite.", "putin"),
+        ("EN:The summit opened.\n\n“We will build a bridge over the river.”\n— Kim Jong-un\n\nMore.", "kim"),
+        ("Le sommet s'est ouvert.\n\n« Nous bâtirons un pont sur le fleuve. »\nDmitri Peskov\n", "other:Dmitri Peskov"),
+    ],
+)
+def test_a_name_alone_under_a_quotation_is_its_credit(quotes, text: str, speaker: str) -> None:
+    language = "en" if text.startswith("EN:") else None
+    assert by_text(quotes(text.removeprefix("EN:"), language), "bridge" if language else "pont").speaker == speaker
+
+
+def test_a_credit_repeated_under_several_quotations_counts_under_each(quotes) -> None:
+    text = (
+        "Le sommet s'est ouvert.\n\n« Nous bâtirons un pont. »\nVladimir Poutine\n\nSur la guerre :\n\n"
+        "« Nous tiendrons bon. »\nVladimir Poutine\n\nLa suite de l'article."
+    )
+    assert [by_text(quotes(text), f).speaker for f in ("pont", "bon")] == ["putin", "putin"]
+
+
+def test_a_line_under_a_quotation_that_is_no_name_credits_nobody(quotes) -> None:
+    """A sentence naming a principal under a quotation is no credit: the quotation goes on with Peskov."""
+    text = (
+        "« Le dialogue continue », a déclaré Dmitri Peskov.\n\n« Nous tiendrons bon. »\n"
+        "Vladimir Poutine veut la paix\n"
+    )
+    assert by_text(quotes(text), "bon").speaker == "other:Dmitri Peskov"

@@ -81,6 +81,12 @@ def test_mark_glued_to_an_elided_word() -> None:
     assert found(text) == ["aucun pays n'accepterait"]
 
 
+@pytest.mark.parametrize("glue", ["qu' »", "qu'»", "d' »"])
+def test_a_closing_guillemet_typed_for_an_opening_one_after_an_elided_word(glue: str) -> None:
+    text = f"Elle a rappelé {glue}aucun traité ne le prévoit » et que « rien ne presse »."
+    assert found(text) == ["aucun traité ne le prévoit", "rien ne presse"]
+
+
 def test_empty_marks_are_not_quotations() -> None:
     assert found("Un titre « » puis « ... » et enfin rien.") == []
 

@@ -276,6 +276,55 @@ def test_a_role_out_of_its_years_is_not_the_principal(quotes, extractor) -> None
     assert by_text(extractor.extract("t.txt", text, "fr", "2023-09-13").quotations, "armée").speaker == "kim"
 
 
+@pytest.mark.parametrize("clitic", ["leur a-t-il lancé", "lui a-t-il répondu", "nous a-t-il confié", "m'a-t-il dit"])
+def test_an_object_pronoun_before_an_inverted_cue(quotes, clitic: str) -> None:
+    text = f"Le président russe a reçu les députés. « Vous aurez ce que vous cherchez », {clitic}."
+    q = by_text(quotes(text), "cherchez")
+    assert (q.speaker, q.cue) == ("putin", clitic)
+
+
+def test_se_defendre_reports_after_a_quotation_only(quotes) -> None:
+    text = "La Russie a le droit de « protéger ses frontières », s'est défendu le président russe mardi."
+    assert by_text(quotes(text), "frontières").speaker == "putin"
+    text = "Vladimir Poutine a défendu son bilan en multipliant les exemples, « à la cavalcade »."
+    assert by_text(quotes(text), "cavalcade").speaker == "unknown"
+
+
+def test_a_passive_without_its_agent_is_nobodys_cue(quotes) -> None:
+    """« ce qui a été dit », « il n'est écrit nulle part »: nobody speaks there; the sentence's source does."""
+    text = (
+        "Vladimir Poutine a répondu aux journalistes. Selon lui, contrairement à ce qui a été dit, "
+        "« les sanctions ont échoué »."
+    )
+    assert by_text(quotes(text), "sanctions").speaker == "putin"
+    text = "Kim Jong-un a visité l'usine. Il a rappelé qu'il n'est écrit nulle part que le pays doit « plier »."
+    assert by_text(quotes(text), "plier").speaker == "kim"
+    # the agent of a passive still speaks
+    text = "Le texte a été annoncé par Vladimir Poutine : « nous irons jusqu'au bout »."
+    assert by_text(quotes(text), "bout").speaker == "putin"
+
+
+def test_a_verb_reports_both_quotations_around_it_when_a_completive_follows(dev_quotes) -> None:
+    text = (
+        "Tout en reconnaissant que « la tâche sera longue », M. Starmer a assuré que le travail "
+        "commencerait « dès demain »."
+    )
+    qs = dev_quotes(text, published="2024-07-05")
+    assert [by_text(qs, f).speaker for f in ("tâche", "demain")] == ["starmer", "starmer"]
+
+
+def test_an_unsettled_bare_title_is_unknown_not_someone_else(dev_quotes) -> None:
+    """« le président » whom the article does not settle (two presidents named) is nobody we can name:
+    never "other:le président", which would say a person other than the principal spoke."""
+    text = (
+        "Emmanuel Macron a reçu le président américain Joe Biden. "
+        "« Nous resterons unis », a affirmé le président."
+    )
+    assert by_text(dev_quotes(text, published="2023-06-08"), "unis").speaker == "unknown"
+    text = "Lula a prêté serment mercredi. « Le travail commence », a souligné le nouveau président."
+    assert by_text(dev_quotes(text, published="2023-01-02"), "travail").speaker == "lula"
+
+
 def test_an_age_after_a_role_keeps_the_role(quotes) -> None:
     """« de 40 ans » is the person's age, not a complement making a longer title (« du Parti »)."""
     text = "Le dirigeant nord-coréen de 40 ans a déclaré : « Nos usines tournent jour et nuit. »"

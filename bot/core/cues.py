@@ -344,8 +344,11 @@ _FR_INSERT = (
 )
 _PRONOUN_FR = r"(?:il|elle|ils|elles)"
 
+# Irregular ones: « a poursuivi X », « s'est défendu X » (before a quotation « défendu » is no speech).
+_FR_AFTER_ONLY_FORMS = "poursuivi|conclu|defendu"
 AFTER_QUOTE_VERB = {
-    "fr": rf"(?:(?:{'|'.join(re.escape(fold_chars(s)) for s in _FR_AFTER_ONLY)}){_FR_ER_ENDINGS}|poursuivi|conclu)",
+    "fr": rf"(?:(?:{'|'.join(re.escape(fold_chars(s)) for s in _FR_AFTER_ONLY)}){_FR_ER_ENDINGS}"
+    rf"|{_FR_AFTER_ONLY_FORMS})",
     "en": rf"(?:{'|'.join(re.escape(s) for s in _EN_AFTER_ONLY)})",
 }
 
@@ -358,8 +361,10 @@ _REFLEXIVE_STEMS = "|".join(
     re.escape(re.sub(r"^(?:s'|se )", "", s)) for s in _FR_ER_STEMS if s.startswith(("s'", "se "))
 )
 _INVERTED_REFLEXIVE_VERB = rf"(?:(?:{_REFLEXIVE_STEMS}){_FR_ER_ENDINGS}s?|dit|dite|dits)"
+# An object pronoun may stand before the inverted verb: « leur a-t-il lancé », « m'a-t-elle dit ».
+_OBJECT_CLITIC = r"(?:(?:lui|leur|nous|vous|me|te)\s+|[mt]')"
 INVERTED_PRONOUN_CUE = re.compile(
-    rf"\b(?:(?:a|avait|aurait)-t-(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}{_INVERTED_VERB}"
+    rf"\b{_OBJECT_CLITIC}?(?:(?:a|avait|aurait)-t-(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}{_INVERTED_VERB}"
     rf"|(?:s'est|s'etait|se\s+sont|s'etaient)-(?P<p3>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}"
     rf"{_INVERTED_REFLEXIVE_VERB}"
     rf"|{_INVERTED_VERB}-(?:t-)?(?P<p2>{_PRONOUN_FR}))\b"

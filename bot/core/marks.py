@@ -86,7 +86,7 @@ def _marks_in(text: str, para: Paragraph) -> list[tuple[int, str, str]]:
     for i in range(para.start, para.end):
         char = text[i]
         if char in _OPENERS or char in _CLOSERS:
-            role = "open" if char in _OPENERS else "close"
+            role = "open" if char in _OPENERS or _reversed_opener(text, i) else "close"
             if char == "“":
                 role = "both"  # opens an English quote, closes a German „ one
             found.append((i, char, role))
@@ -97,6 +97,13 @@ def _marks_in(text: str, para: Paragraph) -> list[tuple[int, str, str]]:
             if single is not None:
                 found.append((i, char, single))
     return sorted(found)
+
+
+def _reversed_opener(text: str, i: int) -> bool:
+    """A closing guillemet typed for an opening one, after an elided word: « soulignant qu' »il n'est »."""
+    return text[i] == "»" and bool(
+        re.search(r"\w['’]\s?$", text[max(0, i - 3) : i]) and re.match(r"\s?\w", text[i + 1 : i + 3])
+    )
 
 
 def _single_curly_role(text: str, i: int) -> str | None:

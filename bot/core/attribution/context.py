@@ -71,6 +71,10 @@ _DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the
 _BARE_VERB_BLOCKERS = re.compile(
     r"(?:(?<![\w'-])(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$"  # not Jong-un
 )
+# A French passive without its agent (« ce qui a été dit », « il n'est écrit nulle part »): nobody spoke
+# there. « s'est » is the reflexive auxiliary (« s'est félicité »), not a passive.
+_FR_PASSIVE_BEFORE = re.compile(r"(?:\bete|(?<!s')(?<!\w)(?:est|sont|etait|etaient))\s+$")
+_FR_AGENT = re.compile(r"\s+par\s+")
 _FINITE_VERB = {
     "fr": re.compile(r"\b(?:a|ont|avait|avaient|est|sont|etait)\s+(?:\w+\s+){0,2}?\w+(?:e|es|i|is|u|us|t)\b"),
     "en": re.compile(
@@ -92,7 +96,7 @@ PLURAL = "plural"
 _PLURAL_DESCRIPTION = re.compile(r"(?:les|des|ces|leurs|nos|vos|mes|deux|trois|plusieurs|the\s+two|both|they)\b")
 _FRENCH_GENDER_DETERMINER = re.compile(r"(le|la|un|une|ce|cette|cet)\s")
 _DETERMINERS_OF = {"m": ("le", "un", "ce", "cet"), "f": ("la", "une", "cette")}
-_TITLE_SMALL_WORDS = frozenset("of the de du des la le l' d' and 's".split())
+TITLE_SMALL_WORDS = frozenset("of the de du des la le l' d' and 's".split())
 _OBJECT_OF_VERB = re.compile(r"\b\w{3,}ing\b|\b(?:who|which|that|qui|que)\b")
 # A person's name as the text shows it: two or more capitalised words, not opening with a function word.
 _PERSON_NAME = re.compile(
@@ -105,12 +109,17 @@ _DOCUMENT = re.compile(
     r"(?:lettre|missive|message|declaration|communique|discours|tweet|post|publication|texte|courrier|allocution"
     r"|tribune|letter|statement|speech|address|note|readout|memo)s?\b(?P<of>\s+(?:de|du|d'|des|of|from)\b\s*)?"
 )
-_BARE_TITLE_BEFORE = re.compile(r"(?:^|[^\w])(?:le|la|l'|du|au|de\s+la|the|of\s+the|to\s+the)\s*$")
+# Characters before a bare title searched for its determiner: « le nouveau président ».
+TITLE_LEAD_CHARS = 16
+_BARE_TITLE_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:le|la|l'|du|au|de\s+la|the|of\s+the|to\s+the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?$"
+)
 # A participle after a bare title belongs to the phrase around it: « la déclaration du président publiée ».
 _PARTICIPLE = re.compile(r"\w+(?:ee|ees|ed)")
 _WORD_AFTER = re.compile(r"\s+([\w'-]+)")
 _AUXILIARIES = frozenset("a ont avait avaient est sont etait sera serait va vient has had was is will would".split())
-_TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*")
+# What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
+_TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
 _RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
 # Auxiliaries that make an English speech verb passive, and the agent that follows it.
@@ -351,6 +360,9 @@ class ArticleContext:
         titled = self.title_holder(np_start, folded)
         if titled is not None:
             return Found(speaker=titled)
+        if _TITLE_DETERMINER.sub("", folded).strip() in BARE_TITLES:
+            # « a affirmé le président » whom the article does not settle: doubt, never "someone else"
+            return Found(ambiguous=allow_description)
         document = self.document_author(np_start, end, folded)
         if document is not None:
             return document
@@ -395,7 +407,7 @@ class ArticleContext:
                 m.start <= other.start() <= m.end or 0 <= m.start - other.end() <= TITLE_TO_NAME for m in holders_own
             ):
                 continue  # « le président russe Vladimir Poutine », "Prime Minister Narendra Modi": the holder's
-            if not _BARE_TITLE_BEFORE.search(self.masked[max(0, other.start() - 6) : other.start()]):
+            if not _BARE_TITLE_BEFORE.search(self.masked[max(0, other.start() - TITLE_LEAD_CHARS) : other.start()]):
                 return False  # "the South Korean president", "Ukraine's president"
             following = _WORD_AFTER.match(self.masked, other.end())
             if following is None:
@@ -473,6 +485,11 @@ class ArticleContext:
         for match in self.verbs.finditer(self.masked, start, end):
             if match.group("aux") is None and _BARE_VERB_BLOCKERS.search(
                 self.masked[max(0, match.start() - BARE_VERB_LOOKBACK) : match.start()]
+            ):
+                continue
+            if (
+                _FR_PASSIVE_BEFORE.search(self.masked, max(0, match.start() - BARE_VERB_LOOKBACK), match.start())
+                and not _FR_AGENT.match(self.masked, match.end())
             ):
                 continue
             found.append(match)
@@ -572,9 +589,12 @@ class ArticleContext:
 
         None when the verb is active. The subject of a passive is the one spoken to.
         """
-        if (verb.group("aux") or "") not in _PASSIVE_AUX:
+        english = (verb.group("aux") or "") in _PASSIVE_AUX
+        if not english and not _FR_PASSIVE_BEFORE.search(
+            self.masked, max(0, verb.start() - BARE_VERB_LOOKBACK), verb.start()
+        ):
             return None
-        agent = _AGENT.match(self.masked, verb.end())
+        agent = (_AGENT if english else _FR_AGENT).match(self.masked, verb.end())
         if agent is None:
             return Found(ambiguous=True)
         return self.resolve_np(agent.end(), self.clause_end(agent.end(), limit), allow_description=False)
@@ -632,7 +652,7 @@ class ArticleContext:
         parsed = self.parsed(sentence_index)
         if parsed is None:  # no parser: capitalised words, and the small words of a title
             words = re.findall(r"[\w'’.-]+", self.text[start:end])
-            return all(w[:1].isupper() or fold_chars(w) in _TITLE_SMALL_WORDS for w in words)
+            return all(w[:1].isupper() or fold_chars(w) in TITLE_SMALL_WORDS for w in words)
         frame, doc = parsed
         return not any(
             token.dep_.split(":")[0] in _CLAUSE_DEPENDENCIES

@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.attribution.context import INVERTED_CUE_REACH, ArticleContext, Attribution, Found, Quote, pronoun
+from bot.core.attribution.context import (
+    INVERTED_CUE_REACH,
+    TITLE_SMALL_WORDS,
+    ArticleContext,
+    Attribution,
+    Found,
+    Quote,
+    pronoun,
+)
 from bot.core.cues import (
     INVERTED_PRONOUN_CUE,
     SENTENCE_HEAD_SOURCE,
@@ -39,6 +47,8 @@ _POINTS_BACK = re.compile(
     r"|(?:that|this)\s+(?:is|was)\s+what\s+"
 )
 _COORDINATION = re.compile(r"\b(?:mais|et|puis|but|and|then|yet)\b")
+# A verb followed by its completive clause reports that clause too: « a assuré que ... « ... » ».
+_COMPLETIVE_AFTER = re.compile(r"\s+(?:que|qu'|that)\b")
 _RELATIVE_OPENER = re.compile(r"(?:qui|que|qu'|dont|ou|lequel|laquelle|which|who|whom|whose|that|where|when)\b")
 # A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
 INVERTED_VERB_COMMA_REACH = 3
@@ -47,6 +57,8 @@ INVERTED_VERB_COMMA_REACH = 3
 LABEL_MAX_WORDS = 8
 _COLON_THEN_QUOTE = re.compile(r"\s*:\s*$")
 _COLON_AFTER_QUOTE = re.compile(r"\s*:\s*")
+# The next line, when it is only a name after a dash at most: « — Xi Jinping », "Jane Doe".
+_CREDIT_LINE = re.compile(r"[ \t]*\n\s*(?:[-–—]\s*)?(?P<name>[^\W\d_][\w'’ .-]*?)[ \t.]*(?:\n|$)")
 # A quotation of at most this many words is a term or a word, not a statement: a scare quote when nobody
 # is said to say it, and never what a headline's colon reports.
 SCARE_QUOTE_WORDS = 3
@@ -277,6 +289,26 @@ def speaker_label_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | N
     return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[sentence.start : label_end].strip() + " :")
 
 
+def credit_line_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A paragraph that is only a quotation, and under it a line that is only a name (a dash before it at
+    most): the credit of a pull quote or a quote box, « « ... » ⏎ Xi Jinping », "“...” ⏎ — Jane Doe".
+
+    The line is read in the raw text: a credit repeated under several quotations is dropped from the
+    paragraphs as page furniture.
+    """
+    if not _standalone(ctx, quote):
+        return None
+    para_end = ctx.article.paragraphs[quote.sentence.paragraph].end
+    line = _CREDIT_LINE.match(ctx.text, para_end)
+    if line is None or word_count(line.group("name")) > LABEL_MAX_WORDS:
+        return None
+    start, end = line.span("name")
+    if not all(w[:1].isupper() or fold_chars(w) in TITLE_SMALL_WORDS for w in ctx.text[start:end].split()):
+        return None
+    found = ctx.resolve_np(start, end, allow_description=False)
+    return Verdict(found.speaker, ctx.text[start:end], kind="full") if found.speaker else None
+
+
 def quote_then_subject_heading(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """A statement opening its sentence, then a colon and who: « « ... » : Poutine menace l'Occident »,
     ""...": Putin warns the West". A quotation of a few words is left alone: a headline quoting
@@ -393,6 +425,8 @@ def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb: re.Match[str]
     cued by another verb (« X a souligné une « ... », soulignant que « ... » ») leaves this one free.
     """
     verb_at, verb_text = verb.start(), ctx.text[verb.start() : verb.end()].strip()
+    if _COMPLETIVE_AFTER.match(ctx.masked, verb.end()):
+        return False  # « « ... », X a assuré que le travail commencera « immédiatement » »: it reports both
     for p in quote.sentence.quotes:
         earlier = ctx.spans[p]
         cue = ctx.decided.get(p, _NO_CUE).cue
@@ -617,6 +651,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     source_before_quote,
     source_heading_sentence,
     speaker_label_before_quote,
+    credit_line_after_quote,
     quote_then_subject_heading,
     quote_resumes_after_its_cue,
     speech_verb_before,
