@@ -325,6 +325,34 @@ def test_an_unsettled_bare_title_is_unknown_not_someone_else(dev_quotes) -> None
     assert by_text(dev_quotes(text, published="2023-01-02"), "travail").speaker == "lula"
 
 
+def test_a_pronoun_finds_the_subject_after_an_inverted_verb(quotes) -> None:
+    """« Nos troupes ont tenu, a détaillé X. Il a déclaré ... « ... » »: the pronoun is X."""
+    text = (
+        "Les usines ont tourné tout l'hiver, a détaillé Kim Jong-un dans un message diffusé à l'aube. "
+        "Il a déclaré que le pays se portait mieux qu'en 2014, lorsque la crise s'était déroulée « sans accroc »."
+    )
+    assert by_text(quotes(text), "accroc").speaker == "kim"
+    text = (
+        "Les usines ont tourné tout l'hiver, a concédé le ministre Choe Son-hui. "
+        "Il a déclaré que la crise s'était déroulée « sans accroc »."
+    )
+    assert by_text(quotes(text), "accroc").speaker != "kim"
+
+
+def test_a_bare_title_reads_only_what_came_before_it(dev_quotes) -> None:
+    """Another holder of the title named further down does not change whom « le président » named."""
+    text = (
+        "Le président ukrainien Volodymyr Zelensky a parlé vendredi. « Nous sommes différents », a affirmé "
+        "le président. Il a remercié le président américain Joe Biden pour son aide."
+    )
+    assert by_text(dev_quotes(text, published="2022-03-18"), "différents").speaker == "zelensky"
+    text = (
+        "Le président ukrainien Volodymyr Zelensky a reçu le président américain Joe Biden. "
+        "« Nous sommes différents », a affirmé le président."
+    )
+    assert by_text(dev_quotes(text, published="2022-03-18"), "différents").speaker == "unknown"
+
+
 def test_an_age_after_a_role_keeps_the_role(quotes) -> None:
     """« de 40 ans » is the person's age, not a complement making a longer title (« du Parti »)."""
     text = "Le dirigeant nord-coréen de 40 ans a déclaré : « Nos usines tournent jour et nuit. »"

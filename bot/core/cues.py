@@ -87,6 +87,17 @@ _FR_ER_STEMS = (
     "parl",
     "alert",
     "resum",
+    "detaill",
+    "conced",
+    "implor",
+    "argu",
+    "nuanc",
+    "justifi",
+    "clam",
+    "raill",
+    "assen",
+    "insurg",
+    "s'insurg",
 )
 _FR_ER_ENDINGS = r"(?:e|es|ent|ee|ees|er|ait|aient|ant|era|eront|erait|a|erent)"
 _FR_IRREGULAR = (
@@ -155,6 +166,7 @@ _FR_IRREGULAR = (
     "se dit",
     "se disant",
     "se dire",
+    "plaint",  # « s'est plaint », « se plaint »
 )
 _EN_VERBS = (
     "said",
@@ -326,7 +338,9 @@ _fr_irregular = "|".join(re.escape(s) for s in sorted(_FR_IRREGULAR, key=len, re
 _en = "|".join(re.escape(s) for s in sorted(_EN_VERBS, key=len, reverse=True))
 
 # Verbs that report speech only when they follow a quotation: "« ... », a lancé X".
-_FR_AFTER_ONLY = ("lanc", "gliss", "tonn", "repliqu", "plaisant", "retorqu", "coup", "enchain", "rencher")
+_FR_AFTER_ONLY = (
+    "lanc", "gliss", "tonn", "repliqu", "plaisant", "retorqu", "coup", "enchain", "rencher", "cingl", "tacl", "tempet",
+)  # fmt: skip
 _EN_AFTER_ONLY = ("quipped", "shot back", "retorted", "countered", "went on", "continued", "concluded", "read", "reads")
 
 SPEECH_VERB = {

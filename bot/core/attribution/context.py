@@ -43,6 +43,8 @@ DESCRIPTION_MAX_WORDS = 8
 BARE_VERB_LOOKBACK = 8
 # Characters before a principal's name searched for a relay marker ("citant Kim").
 RELAY_LOOKBACK = 40
+# A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
+INVERTED_VERB_COMMA_REACH = 3
 # Characters around a verb searched for an inverted pronoun cue ("a-t-il dit").
 INVERTED_CUE_REACH = 8
 # Verb groups skipped back over a coordination ("X a visité ... et a affirmé") to find the subject.
@@ -382,7 +384,8 @@ class ArticleContext:
         """Who a bare title names (« le Premier ministre », "the President"), when the article says it.
 
         The one principal who holds a role with that title at the article's date, is the last
-        person named before it, and nobody else is named with that title in the article.
+        person named before it, and nobody else is named with that title before it (a reader has not yet
+        met "the South Korean president" named further down).
         """
         title = _TITLE_DETERMINER.sub("", phrase).strip()
         if title not in BARE_TITLES:
@@ -392,17 +395,17 @@ class ArticleContext:
         holder = self._last_person_named(at)
         if holder is None or holder not in holders or len(holders & named) != 1:
             return None
-        return holder if self._title_is_only_theirs(title, holder) else None
+        return holder if self._title_is_only_theirs(title, holder, at) else None
 
-    def _title_is_only_theirs(self, title: str, holder: str) -> bool:
-        """Whether every use of the title in the article is the holder's, or bare (« le président a dit »).
+    def _title_is_only_theirs(self, title: str, holder: str, until: int) -> bool:
+        """Whether every use of the title before `until` is the holder's, or bare (« le président a dit »).
 
         Someone else holds it when it comes with another name or a modifier that is not the holder's
         role: « le Premier ministre palestinien Mohammed Shtayyeh », "the South Korean president".
         """
         pattern = rf"(?<![\w'-]){re.escape(title)}(?![\w'-])"
         holders_own = [m for m in self.mentions if m.speaker.id == holder]
-        for other in re.finditer(pattern, self.masked):
+        for other in re.finditer(pattern, self.masked[:until]):
             if any(
                 m.start <= other.start() <= m.end or 0 <= m.start - other.end() <= TITLE_TO_NAME for m in holders_own
             ):
@@ -494,6 +497,11 @@ class ArticleContext:
                 continue
             found.append(match)
         return found
+
+    def comma_before(self, at: int, *, after_quote: bool = False) -> bool:
+        """Whether a comma (or, with `after_quote`, a quotation) stands right before a verb: an inverted cue."""
+        before = self.masked[max(0, at - INVERTED_VERB_COMMA_REACH) : at].rstrip()
+        return before.endswith(",") or (after_quote and before.endswith("_"))
 
     def verbs_before(self, quote: Quote) -> list[re.Match[str]]:
         """The speech verbs of the quotation's sentence that end before its opening mark (found once)."""
@@ -722,6 +730,11 @@ class ArticleContext:
         found = self._named_at_start(sentence)
         if found is None:
             groups = self.verb_groups(sentence.start, sentence.end)
+            if groups and self.comma_before(groups[0].start()):
+                # "Our troops held, a détaillé M. Zelensky": an inverted speech verb names its subject after it
+                found = self.resolve_after_verb(groups[0].end(), sentence.end, allow_description=False)
+                if not found.empty:
+                    return self._if_gender_fits(found.speaker, gender, found.gender) if found.speaker else None
             verb_at = groups[0].start() if groups else self.first_verb(sentence.start, sentence.end)
             found = (
                 self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)

@@ -50,8 +50,6 @@ _COORDINATION = re.compile(r"\b(?:mais|et|puis|but|and|then|yet)\b")
 # A verb followed by its completive clause reports that clause too: « a assuré que ... « ... » ».
 _COMPLETIVE_AFTER = re.compile(r"\s+(?:que|qu'|that)\b")
 _RELATIVE_OPENER = re.compile(r"(?:qui|que|qu'|dont|ou|lequel|laquelle|which|who|whom|whose|that|where|when)\b")
-# A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
-INVERTED_VERB_COMMA_REACH = 3
 # A speaker's label before a colon (« Poutine : « ... » »), or the subject after a headline's quotation
 # and its colon (« « ... » : Poutine menace »): at most this many words.
 LABEL_MAX_WORDS = 8
@@ -391,7 +389,7 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
                 return Verdict(ctx.checked(found, quote.sentence_index, anchor, subject), cue)
         main = _main_clause_subject(ctx, quote, nearest)
         return Verdict(ctx.settle(main, quote.sentence_index), cue) if main is not None else None
-    if nearest.group("aux") is None and _comma_before(ctx, nearest.start()):
+    if nearest.group("aux") is None and ctx.comma_before(nearest.start(), after_quote=True):
         # ", a déclaré X, « ... »" reads its subject after the verb
         found = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at), allow_description=False)
         if not found.empty:
@@ -443,11 +441,6 @@ def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb: re.Match[str]
     return False
 
 
-def _comma_before(ctx: ArticleContext, at: int) -> bool:
-    before = ctx.masked[max(0, at - INVERTED_VERB_COMMA_REACH) : at].rstrip()
-    return before.endswith(",") or before.endswith("_")
-
-
 def inverted_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """An inverted cue closing the sentence: « ... », à Kumsusan, a précisé RIA Novosti.
 
@@ -464,7 +457,7 @@ def inverted_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict |
         if len(everywhere) == 1 and everywhere[0].start() > last_close:
             verbs, limit = everywhere, sentence.end
     for verb in verbs:
-        if not ctx.masked[max(0, verb.start() - INVERTED_VERB_COMMA_REACH) : verb.start()].rstrip().endswith(","):
+        if not ctx.comma_before(verb.start()):
             continue
         found = ctx.resolve_after_verb(verb.end(), limit)
         if found.speaker or found.pronoun:
