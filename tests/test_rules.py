@@ -513,6 +513,14 @@ def test_a_document_speaks_for_its_author(dev_quotes, quotes) -> None:
     assert by_text(quotes(text), "unis").speaker == "putin"
 
 
+@pytest.mark.parametrize("label", ["Les premiers mots de Kim Jong-un", "La réponse du dirigeant nord-coréen"])
+def test_someones_words_as_a_label_before_a_colon(quotes, label: str) -> None:
+    text = f"Le sommet s'est ouvert à Pyongyang. {label} : « Notre amitié est indestructible »."
+    assert by_text(quotes(text), "amitié").speaker == "kim"
+    text = "Le sommet s'est ouvert. La réponse de Séoul à Kim Jong-un : « Notre amitié est indestructible »."
+    assert by_text(quotes(text), "amitié").speaker != "kim"
+
+
 def test_a_document_whose_author_is_unclear_names_nobody(dev_quotes) -> None:
     text = (
         "Recep Tayyip Erdogan a reçu un courrier. "

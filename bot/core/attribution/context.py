@@ -105,11 +105,13 @@ _PERSON_NAME = re.compile(
     r"(?<![\w'’-])(?!(?:Le|La|Les|L|Un|Une|The|A|An|Mais|Et|Pour|Selon|Dans|En|Au|Aux|Du|De|Des|In|On|At|But|And"
     r"|For|According)\b)[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)+"
 )
-# A document that speaks for its author: « la lettre de X », « sa déclaration », "the statement".
+# What speaks for its author: a document (« la lettre de X », « sa déclaration », "the statement"), or the
+# words themselves (« les premiers mots de X : »).
 _DOCUMENT = re.compile(
     r"^(?:le|la|l'|les|sa|son|ses|leur|cette|ce|the|his|her|its|their|this|a|an|un|une)\s*(?:\w+\s+)?"
     r"(?:lettre|missive|message|declaration|communique|discours|tweet|post|publication|texte|courrier|allocution"
-    r"|tribune|letter|statement|speech|address|note|readout|memo)s?\b(?P<of>\s+(?:de|du|d'|des|of|from)\b\s*)?"
+    r"|tribune|letter|statement|speech|address|note|readout|memo|mot|propos|parole|reponse|reaction|commentaire"
+    r"|word|remark|response|reply|comment)s?\b(?P<of>\s+(?:de|du|d'|des|of|from)\b\s*)?"
 )
 # Characters before a bare title searched for its determiner: « le nouveau président ».
 TITLE_LEAD_CHARS = 16
@@ -429,7 +431,8 @@ class ArticleContext:
             return None
         after = start + match.end()
         # the author is the complement right after the noun: « la lettre de X à Y », not « adressée à Y »
-        authors = {m.speaker.id for m in self.mentions_in(after, end) if after <= m.start <= after + 1}
+        # (a mention's start may take in the « du » the noun's complement opens with)
+        authors = {m.speaker.id for m in self.mentions_in(after - 4, end) if after - 4 <= m.start <= after + 1}
         if match.group("of") and len(authors) == 1:
             return Found(speaker=authors.pop())
         if not authors and match.group("of"):
@@ -662,10 +665,14 @@ class ArticleContext:
             words = re.findall(r"[\w'’.-]+", self.text[start:end])
             return all(w[:1].isupper() or fold_chars(w) in TITLE_SMALL_WORDS for w in words)
         frame, doc = parsed
+
+        def inside(token: Token) -> bool:
+            return start <= (frame.to_original(token.idx) or -1) < end
+
+        # a clause inside the label; the label's own attachment to what follows (the parser often makes
+        # « La réponse de X : « ... » » the quotation's subject) says nothing of the label
         return not any(
-            token.dep_.split(":")[0] in _CLAUSE_DEPENDENCIES
-            for token in doc
-            if start <= (frame.to_original(token.idx) or -1) < end
+            token.dep_.split(":")[0] in _CLAUSE_DEPENDENCIES and inside(token.head) for token in doc if inside(token)
         )
 
     def root_subject(self, sentence_index: int) -> Found | None:
