@@ -313,6 +313,20 @@ def test_a_verb_reports_both_quotations_around_it_when_a_completive_follows(dev_
     assert [by_text(qs, f).speaker for f in ("tâche", "demain")] == ["starmer", "starmer"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Kim Jong-un a affirmé que son armée s'engage à « défendre la patrie ».", "kim"),
+        ('Kim Jong-un said that his army vowed to "defend the motherland" at any cost.', "kim"),
+        ("Kim Jong-un a affirmé que le ministre Choe Son-hui s'engage à « défendre la patrie ».", "other:Choe Son-hui"),
+    ],
+)
+def test_a_speakers_own_side_in_their_completive_speaks_through_them(quotes, text: str, speaker: str) -> None:
+    """« X a affirmé que son armée s'engage à « ... » »: X's words; a named person in the completive speaks."""
+    language = "en" if text.startswith("Kim Jong-un said") else None
+    assert by_text(quotes(text, language), "defend" if language else "défendre").speaker == speaker
+
+
 def test_an_unsettled_bare_title_is_unknown_not_someone_else(dev_quotes) -> None:
     """« le président » whom the article does not settle (two presidents named) is nobody we can name:
     never "other:le président", which would say a person other than the principal spoke."""

@@ -49,6 +49,10 @@ _POINTS_BACK = re.compile(
 _COORDINATION = re.compile(r"\b(?:mais|et|puis|but|and|then|yet)\b")
 # A verb followed by its completive clause reports that clause too: « a assuré que ... « ... » ».
 _COMPLETIVE_AFTER = re.compile(r"\s+(?:que|qu'|that)\b")
+# A completive whose subject is the speaker's own side: « que son gouvernement », "that his party".
+_OWN_SIDE_COMPLETIVE = re.compile(
+    r"\s+(?:que|qu'|that)\s+(?:son|sa|ses|leur|leurs|his|her|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s*"
+)
 _RELATIVE_OPENER = re.compile(r"(?:qui|que|qu'|dont|ou|lequel|laquelle|which|who|whom|whose|that|where|when)\b")
 # A speaker's label before a colon (« Poutine : « ... » »), or the subject after a headline's quotation
 # and its colon (« « ... » : Poutine menace »): at most this many words.
@@ -355,7 +359,7 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     verbs = ctx.verbs_before(quote)
     if not verbs:
         return None
-    nearest = verbs[-1]
+    nearest = _reporting_verb(ctx, verbs)
     if _cue_of_earlier_quote(ctx, quote, nearest):
         return None
     relative = _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, nearest.end(), span.open_at)
@@ -414,6 +418,14 @@ def _main_clause_subject(ctx: ArticleContext, quote: Quote, verb: re.Match[str])
         return None
     found = ctx.resolve_np(comma + 1, verb_at, allow_description=False)
     return None if found.empty or found.ambiguous else found
+
+
+def _reporting_verb(ctx: ArticleContext, verbs: list[re.Match[str]]) -> re.Match[str]:
+    """The verb that reports the quotation: the nearest, unless it stands in the completive of the one before
+    with a subject of that speaker's own (« X a souligné que son gouvernement s'engage à une « ... » »)."""
+    if len(verbs) >= 2 and _OWN_SIDE_COMPLETIVE.fullmatch(ctx.masked, verbs[-2].end(), verbs[-1].start()):
+        return verbs[-2]
+    return verbs[-1]
 
 
 def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb: re.Match[str]) -> bool:
