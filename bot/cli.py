@@ -200,7 +200,7 @@ def _names(speakers: Sequence[Speaker]) -> str:
 def _selection(args: argparse.Namespace) -> tuple[Path, list[Speaker], Period]:
     """The index, the speakers (--speaker, a registry id; default every principal) and the period asked for."""
     from bot.core.registry import load_registry
-    from bot.library import Period, find_speaker
+    from bot.library import Period
 
     data, db = _paths(args, load_settings())
     registry = load_registry(speakers_file(data))
@@ -208,8 +208,8 @@ def _selection(args: argparse.Namespace) -> tuple[Path, list[Speaker], Period]:
     if args.speaker is None:
         speakers = registry.principals
     else:
-        found = find_speaker(registry, args.speaker)
-        if found is None or found.id != args.speaker:
+        found = registry.get(args.speaker)
+        if found is None or not found.principal:
             known = ", ".join(s.id for s in registry.principals)
             raise BadInput(f"unknown speaker {args.speaker!r}: the registry knows {known}")
         speakers = [found]
