@@ -113,6 +113,13 @@ async def test_an_empty_index_says_so_instead_of_an_empty_picture(fake, tmp_path
     assert not [c for c in fake.calls if c.method == "sendPhoto"]
 
 
+async def test_pictures_count_against_a_user_s_queries_a_minute(fake, tmp_path, data_dir) -> None:
+    async with running_bot(settings_for(fake, tmp_path, data_dir, queries_per_minute=1)):
+        assert png_size((await command(fake, USER, "/timeline kim", "sendPhoto"))["photo"]) == (1280, 960)
+        assert "un peu vite" in (await command(fake, USER, "/timeline kim", "sendMessage"))["text"]
+        assert png_size((await command(fake, USER + 1, "/timeline kim", "sendPhoto"))["photo"]) == (1280, 960)
+
+
 async def test_moderators_get_the_export_as_a_document(fake, bot, tmp_path) -> None:
     db = tmp_path / "bot.sqlite3"  # the bot's own database (settings_for)
     sent = await command(fake, MODERATOR, "/export", "sendDocument")
