@@ -114,6 +114,11 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except _Refused as refused:
         await reply(update, refused.message)
         return
+    user = update.effective_user
+    wait = svc.limiter.wait_seconds(user.id) if user else 0  # a picture costs CPU: it counts as a query
+    if wait:
+        await reply(update, text("slow_down", lang, seconds=wait))
+        return
     who = _who(asked.speakers, lang)
     selection = await library.select_timeline(svc.reader, asked.speakers, asked.period)
     undated = len(selection.undated)
