@@ -1,4 +1,4 @@
-"""The `quotebot` command line: extract, eval, index, ask, run.
+"""The `quotebot` command line: extract, eval, index, ask, timeline, export, run.
 
 Each command imports what it needs when it runs, so `quotebot --help` does not load spaCy.
 """
@@ -11,10 +11,19 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings, load_settings, speakers_file
-from bot.core.registry import RegistryError
+from bot.core.dates import DateError
+from bot.core.registry import RegistryError, Speaker
 from bot.core.sources import SourcesError
+
+if TYPE_CHECKING:
+    from bot.library import Export, Period, TimelineSelection
+
+
+class BadInput(ValueError):
+    """An argument that cannot be used (an unknown speaker, no index there); one line says which."""
 
 
 def _speakers(args: argparse.Namespace) -> Path:
@@ -182,6 +191,125 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
+def _names(speakers: Sequence[Speaker]) -> str:
+    """"Vladimir Poutine and Kim Jong-un", as the registry names them."""
+    labels = [s.name for s in speakers]
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
+def _selection(args: argparse.Namespace) -> tuple[Path, list[Speaker], Period]:
+    """The index, the speakers (--speaker, a registry id; default every principal) and the period asked for."""
+    from bot.core.registry import load_registry
+    from bot.library import Period
+
+    data, db = _paths(args, load_settings())
+    registry = load_registry(speakers_file(data))
+    period = Period.typed(args.since, args.until)
+    if args.speaker is None:
+        speakers = registry.principals
+    else:
+        found = registry.get(args.speaker)
+        if found is None or not found.principal:
+            known = ", ".join(s.id for s in registry.principals)
+            raise BadInput(f"unknown speaker {args.speaker!r}: the registry knows {known}")
+        speakers = [found]
+    if not db.is_file():
+        raise BadInput(f"there is no index at {db}: build it with quotebot index --db {db}")
+    return db, speakers, period
+
+
+def _write(out: str, data: bytes) -> None:
+    try:
+        Path(out).write_bytes(data)
+    except OSError as error:
+        raise BadInput(f"cannot write {out}: {error.strerror or error}") from None
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.library import reader_date, select_timeline, timeline_picture
+    from bot.store import Store
+
+    db, speakers, period = _selection(args)
+
+    async def select() -> TimelineSelection:
+        store = await Store.open(db)
+        try:
+            return await select_timeline(store, speakers, period)
+        finally:
+            await store.close()
+
+    selection = asyncio.run(select())
+    who = _names(speakers)
+    undated = len(selection.undated)
+    apart = f"; {undated} without an exact date" if undated else ""
+    if selection.indexed == 0:
+        print(f"quotebot: the index at {db} has no statement of {who} yet: nothing drawn", file=sys.stderr)
+        return 1
+    if not selection.dated:
+        when = _period_words(period)
+        print(f"quotebot: no statement of {who} is dated {when}{apart}: nothing drawn", file=sys.stderr)
+        return 1
+    first, last = reader_date(selection.first_day, "en"), reader_date(selection.last_day, "en")
+    count = len(selection.dated)
+    title = f"Statements of {who}\n{first} – {last}"
+    subtitle = (
+        "One mark per statement, on the day first reported; the bigger, the more outlets\n"
+        f"{_statements(count)} · {undated} without an exact date, not shown"
+    )
+    picture = asyncio.run(timeline_picture(selection, title, subtitle, "en"))
+    _write(args.out, picture.png)
+    print(f"wrote {args.out}: {picture.width}×{picture.height} px, {_statements(count)} of {who}, {first} to {last}")
+    ids = f" (statements {', '.join(map(str, selection.undated))})" if undated else ""
+    print(f"without an exact date, not drawn: {undated}{ids}")
+    return 0
+
+
+def _statements(count: int) -> str:
+    return f"{count} statement{'' if count == 1 else 's'}"
+
+
+def _period_words(period: Period) -> str:
+    from bot.library import reader_date
+
+    since = f"from {reader_date(period.since, 'en')}" if period.since else ""
+    until = f"until {reader_date(period.until, 'en')}" if period.until else ""
+    return " ".join(part for part in (since, until) if part) or "to an exact day"
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.library import export_bytes, select_export
+    from bot.store import Store
+
+    db, speakers, period = _selection(args)
+
+    async def select() -> Export:
+        store = await Store.open(db)
+        try:
+            return await select_export(store, speakers, period)
+        finally:
+            await store.close()
+
+    export = asyncio.run(select())
+    data = export_bytes(export.rows, args.format)
+    if args.out:
+        _write(args.out, data)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    where = args.out or "standard output"
+    print(
+        f"quotebot: {len(export.rows)} rows ({_statements(export.statements)} of {_names(speakers)}, "
+        f"{export.undated} without an exact date) in {args.format} to {where}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     settings = load_settings()
     settings.require_token()
@@ -196,6 +324,14 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected a number of at least 1, not {value!r}")
     return number
+
+
+def _selection_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--db", metavar="PATH", help="the index (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    command.add_argument("--data", metavar="DIR", help="whose speakers.toml names the speakers (default: ./data)")
+    command.add_argument("--speaker", metavar="ID", help="one speaker, by registry id (default: every one)")
+    command.add_argument("--since", metavar="DATE", help="YYYY-MM-DD, YYYY-MM or YYYY, included")
+    command.add_argument("--until", metavar="DATE", help="YYYY-MM-DD, YYYY-MM or YYYY, included")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -235,6 +371,17 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("query", nargs="+", metavar="QUERY")
     ask.set_defaults(run=_cmd_ask)
 
+    timeline = commands.add_parser("timeline", help="draw when each speaker said what, and how widely it was carried")
+    _selection_arguments(timeline)
+    timeline.add_argument("--out", required=True, metavar="FILE.png", help="the PNG file to write")
+    timeline.set_defaults(run=_cmd_timeline)
+
+    export = commands.add_parser("export", help="every variant of every statement, as CSV or JSON lines")
+    _selection_arguments(export)
+    export.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="default: csv")
+    export.add_argument("--out", metavar="FILE", help="default: standard output")
+    export.set_defaults(run=_cmd_export)
+
     run = commands.add_parser("run", help="run the Telegram bot (long polling, or a webhook if configured)")
     run.set_defaults(run=_cmd_run)
     return parser
@@ -244,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (ConfigError, RegistryError, SourcesError) as error:
+    except (ConfigError, RegistryError, SourcesError, DateError, BadInput) as error:
         print(f"quotebot: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `quotebot extract ... | head`: the reader has what it wanted

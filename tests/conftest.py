@@ -84,3 +84,34 @@ def seed_index(tmp_path_factory, extractor: Extractor) -> Path:
 
     asyncio.run(build())
     return path
+
+
+UNDATED_ARTICLE = (
+    "Kim Jong-un inaugure une usine\n\n« Cette usine fera la fierté de notre peuple », a déclaré Kim Jong-un.\n"
+)
+MONTH_ONLY_ARTICLE = (
+    "Vladimir Poutine visite un chantier naval\n\n"
+    "« Nos chantiers navals travailleront jour et nuit », a déclaré Vladimir Poutine aux ouvriers.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def dated_index(tmp_path_factory, extractor: Extractor) -> tuple[Path, Path]:
+    """(database, data directory): the bundled articles, one article with no date at all and one dated by
+    its month only, indexed; shared by a module's read-only tests."""
+    root = tmp_path_factory.mktemp("dated")
+    data = root / "data"
+    shutil.copytree(DATA, data)
+    (data / "articles" / "900_undated.txt").write_text(UNDATED_ARTICLE, encoding="utf-8")
+    (data / "articles" / "901_month.txt").write_text(MONTH_ONLY_ARTICLE, encoding="utf-8")
+    with (data / "sources.toml").open("a", encoding="utf-8") as sources:
+        sources.write('\n[[article]]\nfile = "901_month.txt"\noutlet = "Gazeta"\npublished = "2024-06"\n')
+    path = root / "q.sqlite3"
+
+    async def build() -> None:
+        store = await Store.open(path)
+        await index_directory(store, data, extractor)
+        await store.close()
+
+    asyncio.run(build())
+    return path, data

@@ -1,8 +1,9 @@
 """A fake Telegram Bot API on 127.0.0.1, spoken to over real HTTP by the real Application.
 
-It answers getMe, deleteWebhook, a long-polling getUpdates, what the bot sends, and file
-downloads; it records every call so tests can wait for a reply and look at it. Faults can be
-injected per method (an HTTP status, a retry_after, or a dropped connection).
+It answers getMe, deleteWebhook, a long-polling getUpdates, what the bot sends (messages, photos and
+documents, whose uploaded bytes are kept), and file downloads; it records every call so tests can wait
+for a reply and look at it. Faults can be injected per method (an HTTP status, a retry_after, or a
+dropped connection).
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ class FakeTelegram:
         form = await request.post()
         params: dict[str, Any] = {}
         for key, value in form.items():
+            if isinstance(value, web.FileField):  # an upload (sendPhoto, sendDocument): its bytes and its name
+                params[key] = value.file.read()
+                params[f"{key}.filename"] = value.filename
+                continue
             if isinstance(value, str) and value[:1] in "[{":
                 with contextlib.suppress(ValueError):
                     value = json.loads(value)
@@ -170,6 +175,18 @@ class FakeTelegram:
 
     def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         return self._message(params)
+
+    def _m_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"photo{len(self.files) + 1}"
+        self.files[file_id] = params["photo"]
+        size = {"file_id": file_id, "file_unique_id": file_id, "width": 1, "height": 1}  # as the fake stores it
+        return {**self._message(params), "photo": [size], "caption": params.get("caption", "")}
+
+    def _m_sendDocument(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"document{len(self.files) + 1}"
+        self.files[file_id] = params["document"]
+        document = {"file_id": file_id, "file_unique_id": file_id, "file_name": params.get("document.filename")}
+        return {**self._message(params), "document": document, "caption": params.get("caption", "")}
 
     def _m_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
         return self._message(params, int(params["message_id"]))

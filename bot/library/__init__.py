@@ -1,9 +1,21 @@
 """What the product does, for any front end (command line, Telegram): index articles, answer queries,
-take moderators' uploads and corrections.
+take moderators' uploads and corrections, draw the timeline and write exports.
 
 Pure pieces come from `bot.core`; the store from `bot.store`. CPU work (spaCy) runs in a worker thread.
 """
 
+from bot.core.dates import DateError, Period, reader_date
+from bot.library.exports import (
+    FORMATS,
+    Export,
+    ExportRow,
+    TimelineSelection,
+    export_bytes,
+    find_speaker,
+    select_export,
+    select_timeline,
+    timeline_picture,
+)
 from bot.library.indexing import (
     IndexSummary,
     apply_corrections,
@@ -25,16 +37,24 @@ from bot.library.uploads import (
 )
 
 __all__ = [
+    "FORMATS",
     "MAX_UPLOAD_BYTES",
     "Answer",
     "Correction",
+    "DateError",
+    "Export",
+    "ExportRow",
     "IndexSummary",
+    "Period",
     "Result",
     "Searcher",
+    "TimelineSelection",
     "UploadRefused",
     "apply_corrections",
     "article_files",
     "check_upload",
+    "export_bytes",
+    "find_speaker",
     "index_data",
     "index_directory",
     "ingest_upload",
@@ -42,10 +62,14 @@ __all__ = [
     "outlet_label",
     "parse_caption",
     "parse_target",
+    "reader_date",
     "safe_article_name",
+    "select_export",
+    "select_timeline",
     "set_hidden",
     "set_outlet",
     "set_speaker",
+    "timeline_picture",
     "undo_command",
     "vectors_missing",
     "write_source_entry",

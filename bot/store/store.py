@@ -104,6 +104,23 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class ReportedVariant:
+    """One visible quotation of a statement with the article that carried it, for timelines and exports."""
+
+    statement_id: int
+    speaker: str
+    quotation_id: int
+    article: str
+    title: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    language: str
+    quote: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class CorrectedQuotation:
     """A quotation a moderator's ID names, as a correction needs it (and its words, for the reply)."""
 
@@ -408,6 +425,17 @@ class Store:
                 entry = found.setdefault(row[0], (row[1], row[2], []))
                 entry[2].append(Variant(*row[3:12]))
         return [StatementView(i, found[i][0], found[i][1], tuple(found[i][2])) for i in ids if i in found]
+
+    async def reported_variants(self, speakers: Sequence[str]) -> list[ReportedVariant]:
+        """Every visible quotation of these speakers' statements, by statement, then date, article and place."""
+        marks = ",".join("?" * len(speakers))
+        sql = (
+            "SELECT s.id, s.speaker, q.id, a.file, a.title, a.outlet, a.url, a.published, a.language, q.text, q.kind "
+            "FROM statements s JOIN quotations q ON q.statement_id = s.id JOIN articles a ON a.id = q.article_id "
+            f"WHERE s.speaker IN ({marks}) AND q.hidden = 0 ORDER BY s.id, a.published, a.file, q.start"
+        )
+        async with self._db.execute(sql, list(speakers)) as cursor:
+            return [ReportedVariant(*row) async for row in cursor]
 
     async def random_statement(self, speaker: str) -> int | None:
         sql = (

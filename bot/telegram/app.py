@@ -22,7 +22,7 @@ from bot.config import Settings, speakers_file
 from bot.core.extract import Extractor
 from bot.library import Searcher, index_directory, meaning_model
 from bot.store import Store
-from bot.telegram import handlers
+from bot.telegram import exports, handlers
 from bot.telegram.handlers import QueryLimiter, Services
 from bot.telegram.retrying import RetryingRequest
 
@@ -34,6 +34,7 @@ COMMANDS = [
     ("poutine", "Poutine"),
     ("kim", "Kim Jong-un"),
     ("sources", "Médias / outlets"),
+    ("timeline", "Chronologie / timeline"),
 ]
 
 
@@ -63,6 +64,8 @@ def add_handlers(application: Application) -> None:
     application.add_handler(CommandHandler(["poutine", "putin"], handlers.putin))
     application.add_handler(CommandHandler("kim", handlers.kim))
     application.add_handler(CommandHandler("sources", handlers.sources))
+    application.add_handler(CommandHandler("timeline", exports.timeline))
+    application.add_handler(CommandHandler("export", exports.export))
     application.add_handler(CommandHandler("reindex", handlers.reindex))
     application.add_handler(CommandHandler("hide", handlers.hide))
     application.add_handler(CommandHandler("unhide", handlers.unhide))

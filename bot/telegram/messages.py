@@ -19,6 +19,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "• <code>je suis ravi de vous rencontrer</code>\n\n"
             "/poutine ou /kim suivis de mots : chercher chez un seul des deux (sans mots : une citation au hasard).\n"
             "/sources : les médias et le nombre de déclarations de chacun.\n"
+            "/timeline : qui a dit quoi et quand, en image (<code>/timeline kim depuis 2024-01-01</code>).\n"
             "Dans n'importe quelle conversation : <code>@{username} mots</code>."
         ),
         ENGLISH: (
@@ -30,6 +31,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "• <code>je suis ravi de vous rencontrer</code>\n\n"
             "/putin or /kim followed by words: search one of them only (no words: a random quote).\n"
             "/sources: the outlets and how many statements each carried.\n"
+            "/timeline: who said what when, as a picture (<code>/timeline kim since 2024-01-01</code>).\n"
             "In any chat: <code>@{username} words</code>."
         ),
     },
@@ -42,11 +44,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "moderator_help": {
         FRENCH: (
             "\n\n<b>Modération</b> : envoyez un fichier .txt (légende facultative : <code>média | url | date</code>), "
-            "/reindex, /hide ID, /unhide ID, /speaker ID putin|kim|other NOM, /outlet ARTICLE NOM, /articles, /audit."
+            "/reindex, /hide ID, /unhide ID, /speaker ID putin|kim|other NOM, /outlet ARTICLE NOM, /articles, "
+            "/audit, /export [csv|jsonl] (mêmes options que /timeline)."
         ),
         ENGLISH: (
             "\n\n<b>Moderation</b>: send a .txt file (optional caption: <code>outlet | url | date</code>), "
-            "/reindex, /hide ID, /unhide ID, /speaker ID putin|kim|other NAME, /outlet ARTICLE NAME, /articles, /audit."
+            "/reindex, /hide ID, /unhide ID, /speaker ID putin|kim|other NAME, /outlet ARTICLE NAME, /articles, "
+            "/audit, /export [csv|jsonl] (the same options as /timeline)."
         ),
     },
     "speaker.putin": {FRENCH: "Vladimir Poutine", ENGLISH: "Vladimir Putin"},
@@ -166,6 +170,75 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "name_only": {
         FRENCH: "Une déclaration de {speaker} au hasard ; ajoutez des mots pour chercher une citation.",
         ENGLISH: "A statement of {speaker} at random; add some words to look for a quotation.",
+    },
+    # the timeline (its title and subtitle are drawn in the picture: plain text, nothing escaped there)
+    "and": {FRENCH: "et", ENGLISH: "and"},
+    "period.from_to": {FRENCH: "du {since} au {until}", ENGLISH: "from {since} to {until}"},
+    "period.since": {FRENCH: "depuis le {since}", ENGLISH: "since {since}"},
+    "period.until": {FRENCH: "jusqu'au {until}", ENGLISH: "until {until}"},
+    "period.any": {FRENCH: "d'un jour précis", ENGLISH: "to an exact day"},
+    "timeline.title": {
+        FRENCH: "Déclarations de {who}\n{first} – {last}",
+        ENGLISH: "Statements of {who}\n{first} – {last}",
+    },
+    "timeline.subtitle": {
+        FRENCH: (
+            "Un point par déclaration, au jour de sa parution ; plus il est gros, plus de médias\n"
+            "{count} déclaration(s) · {undated} sans date précise, non placée(s)"
+        ),
+        ENGLISH: (
+            "One mark per statement, on the day first reported; the bigger, the more outlets\n"
+            "{count} statement(s) · {undated} without an exact date, not shown"
+        ),
+    },
+    "timeline.caption": {
+        FRENCH: "Déclarations de {who} {period} : {count} placée(s) à leur date, {undated} sans date précise.",
+        ENGLISH: "Statements of {who} {period}: {count} placed at their date, {undated} without an exact date.",
+    },
+    "timeline.empty_index": {
+        FRENCH: "L'index ne contient encore aucune déclaration de {who} : rien à dessiner.",
+        ENGLISH: "The index has no statement of {who} yet: nothing to draw.",
+    },
+    "timeline.nothing": {
+        FRENCH: "Aucune déclaration de {who} n'est datée {period} ({undated} sans date précise) : rien à dessiner.",
+        ENGLISH: "No statement of {who} is dated {period} ({undated} without an exact date): nothing to draw.",
+    },
+    "usage.timeline": {
+        FRENCH: (
+            "Usage : /timeline [{speakers}] [depuis AAAA-MM-JJ] [jusqu'au AAAA-MM-JJ], "
+            "par exemple <code>/timeline kim depuis 2024-01-01</code>"
+        ),
+        ENGLISH: (
+            "Usage: /timeline [{speakers}] [since YYYY-MM-DD] [until YYYY-MM-DD], "
+            "for example <code>/timeline kim since 2024-01-01</code>"
+        ),
+    },
+    "bad_period": {
+        FRENCH: "Période illisible : « {value} ». Écrivez AAAA-MM-JJ, AAAA-MM ou AAAA, le début avant la fin.",
+        ENGLISH: "Unreadable period: “{value}”. Write YYYY-MM-DD, YYYY-MM or YYYY, the start before the end.",
+    },
+    # exports (moderators)
+    "usage.export": {
+        FRENCH: (
+            "Usage : /export [csv|jsonl] [{speakers}] [depuis AAAA-MM-JJ] [jusqu'au AAAA-MM-JJ], "
+            "par exemple <code>/export csv kim depuis 2024-01-01</code>"
+        ),
+        ENGLISH: (
+            "Usage: /export [csv|jsonl] [{speakers}] [since YYYY-MM-DD] [until YYYY-MM-DD], "
+            "for example <code>/export csv kim since 2024-01-01</code>"
+        ),
+    },
+    "export.caption": {
+        FRENCH: "{rows} ligne(s), une par formulation : {statements} déclaration(s) de {who}{period}, {format} UTF-8.",
+        ENGLISH: "{rows} row(s), one per wording: {statements} statement(s) of {who}{period}, {format} UTF-8.",
+    },
+    "export.nothing": {
+        FRENCH: "Rien à exporter : aucune déclaration de {who}{period}.",
+        ENGLISH: "Nothing to export: no statement of {who}{period}.",
+    },
+    "export.too_big": {
+        FRENCH: "L'export ferait {size} Mo, plus que les {limit} Mo que Telegram accepte : choisissez une période.",
+        ENGLISH: "The export would be {size} MB, more than the {limit} MB Telegram takes: choose a period.",
     },
     "store_error": {
         FRENCH: "Écriture impossible ({reason}) : je continue de répondre avec l'index actuel.",
