@@ -274,6 +274,13 @@ def test_a_role_out_of_its_years_is_not_the_principal(quotes, extractor) -> None
     text = "« Notre armée est prête », a déclaré le président de la Commission des affaires de l'État."
     assert by_text(extractor.extract("t.txt", text, "fr", "2014-03-01").quotations, "armée").speaker != "kim"
     assert by_text(extractor.extract("t.txt", text, "fr", "2023-09-13").quotations, "armée").speaker == "kim"
+    # the Party's title changed in January 2021: chairman before, general secretary after
+    text = "« Notre armée est prête », a déclaré le secrétaire général du Parti du travail de Corée."
+    assert by_text(extractor.extract("t.txt", text, "fr", "2019-03-01").quotations, "armée").speaker != "kim"
+    assert by_text(extractor.extract("t.txt", text, "fr", "2023-09-13").quotations, "armée").speaker == "kim"
+    text = '"Our army is ready," said the Chairman of the Workers\' Party of Korea.'
+    assert by_text(extractor.extract("t.txt", text, "en", "2019-03-01").quotations, "army").speaker == "kim"
+    assert by_text(extractor.extract("t.txt", text, "en", "2023-09-13").quotations, "army").speaker != "kim"
 
 
 @pytest.mark.parametrize("clitic", ["leur a-t-il lancé", "lui a-t-il répondu", "nous a-t-il confié", "m'a-t-il dit"])
