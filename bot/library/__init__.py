@@ -12,8 +12,20 @@ from bot.library.indexing import (
     index_directory,
     vectors_missing,
 )
-from bot.library.moderation import Correction, parse_target, set_hidden, set_outlet, set_speaker, undo_command
+from bot.library.moderation import (
+    AuditEntry,
+    Correction,
+    Target,
+    parse_target,
+    set_hidden,
+    set_outlet,
+    set_speaker,
+    undo_command,
+)
 from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
+from bot.library.service import Library, OutletCount, QueryLimiter, RebuildRunning
+from bot.library.speakers import Who
+from bot.library.text import shorten
 from bot.library.uploads import (
     MAX_UPLOAD_BYTES,
     UploadRefused,
@@ -23,15 +35,27 @@ from bot.library.uploads import (
     safe_article_name,
     write_source_entry,
 )
+from bot.store.store import ArticleRow, StatementView, StoredQuotation, Variant  # what readings return
 
 __all__ = [
     "MAX_UPLOAD_BYTES",
     "Answer",
+    "ArticleRow",
+    "AuditEntry",
     "Correction",
     "IndexSummary",
+    "Library",
+    "OutletCount",
+    "QueryLimiter",
+    "RebuildRunning",
     "Result",
     "Searcher",
+    "StatementView",
+    "StoredQuotation",
+    "Target",
     "UploadRefused",
+    "Variant",
+    "Who",
     "apply_corrections",
     "article_files",
     "check_upload",
@@ -46,6 +70,7 @@ __all__ = [
     "set_hidden",
     "set_outlet",
     "set_speaker",
+    "shorten",
     "undo_command",
     "vectors_missing",
     "write_source_entry",
