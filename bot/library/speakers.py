@@ -1,4 +1,4 @@
-"""Speaker ids as the store keeps them ("putin", "other:Sergueï Lavrov", "unknown"): read, written and
+"""Speaker ids as the store keeps them (a principal's id, "other:Sergueï Lavrov", "unknown"): read, written and
 parsed here only, so that no front end knows their format."""
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ def who(speaker_id: str, registry: SpeakerRegistry) -> Who:
 
 
 def parse_speaker_argument(words: Sequence[str], registry: SpeakerRegistry) -> str | None:
-    """The speaker id a moderator's words name: a principal's id or command ("putin", "poutine"), "unknown",
-    or "other" and a name; None when they name nobody."""
+    """The speaker id a moderator's words name: a principal's id or command, "unknown", or "other" and a
+    name; None when they name nobody."""
     if not words:
         return None
     first = words[0].lower()
@@ -64,7 +64,7 @@ def parse_speaker_argument(words: Sequence[str], registry: SpeakerRegistry) -> s
 
 
 def speaker_ids(value: str, registry: SpeakerRegistry) -> tuple[str, ...]:
-    """The ids a logged value holds ("kim, unknown" when a statement mixed them before a correction)."""
+    """The ids a logged value holds (two when a statement mixed a principal and "unknown" before a correction)."""
     parts = tuple(part for part in value.split(", ") if part)
     if all(part == UNKNOWN or part.startswith(OTHER) or registry.get(part) is not None for part in parts):
         return parts

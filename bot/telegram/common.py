@@ -47,7 +47,8 @@ def commands(registry: SpeakerRegistry, language: str, moderator: bool) -> list[
 
 
 def speaker_choices(registry: SpeakerRegistry, language: str) -> str:
-    """What /speaker takes after the id, in a language: "poutine|kim|inconnu|autre"."""
+    """What /speaker takes after the id, in a language: each principal's command, then the words for "unknown"
+    and "other"."""
     words = [p.command(language) for p in registry.principals]
     return "|".join([*words, text("keyword.unknown", language), text("keyword.other", language)])
 

@@ -86,7 +86,7 @@ def reader_date(value: str | None, language: str) -> str:
 
 
 def speaker_name(who: Who, language: str) -> str:
-    """Who spoke, as a reader says it: "Vladimir Poutine", "Sergueï Lavrov", "inconnu"."""
+    """Who spoke, as a reader says it: a principal's name in the language, another person's name, or "inconnu"."""
     if who.principal is not None:
         return who.principal.display_name(language)
     return who.name if who.name is not None else text("speaker.unknown", language)
