@@ -3,6 +3,8 @@ per-user query limit."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.core.registry import load_registry
@@ -106,6 +108,9 @@ def test_the_wordings_button_only_when_outlets_worded_it_differently() -> None:
     assert buttons(statement("Bonjour", variants=3)) == ["wd:0"]
     assert buttons(statement("Bonjour", variants=3, same_wording=True)) == []  # three outlets, one wording
     assert buttons(statement("Bonjour", variants=1)) == []
+    view = statement("Bonjour", variants=2)
+    one_article = replace(view, variants=tuple(replace(v, article="a.txt") for v in view.variants))
+    assert buttons(one_article) == []  # a sentence and a fragment of it in one article: nothing to compare
 
 
 def test_speakers_are_named_as_readers_name_them() -> None:

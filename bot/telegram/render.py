@@ -124,8 +124,10 @@ def _outlets(statement: StatementView, language: str) -> list[str]:
 
 
 def several_wordings(statement: StatementView) -> bool:
-    """Whether the outlets worded it differently (else "each outlet's wording" would repeat the card)."""
-    return len({variant.norm for variant in statement.variants}) > 1
+    """Whether several articles carried it in different words (else "each outlet's wording" would repeat the
+    card, or add only a fragment the same article quoted again)."""
+    articles = {variant.article for variant in statement.variants}
+    return len(articles) > 1 and len({variant.norm for variant in statement.variants}) > 1
 
 
 def answer_text(card: Card, position: int, total: int, language: str, who_is: WhoIs, moderator: bool) -> str:
