@@ -14,6 +14,7 @@ import random
 import re
 import shutil
 import tempfile
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from tests.fake_telegram import FakeTelegram, running_bot, settings_for
 
 FRENCH_USER, ENGLISH_USER, MODERATOR = 7, 8, 42
 INDENT = " " * 6
+WIDTH = 110  # the README's lines
 
 
 def plain(message: str) -> str:
@@ -35,8 +37,12 @@ def keyboard(params: dict[str, Any]) -> str:
 
 
 def said(who: str, message: str) -> str:
-    lines = message.splitlines() or [""]
-    return "\n".join([f"{who:<6}{lines[0]}", *(f"{INDENT}{line}" if line else "" for line in lines[1:])])
+    """A message under who sent it, its long lines wrapped (a list item's under its text)."""
+    lines = []
+    for line in message.splitlines() or [""]:
+        hanging = INDENT + " " * (len(line) - len(line.lstrip(" •")))
+        lines += textwrap.wrap(line, WIDTH, initial_indent=INDENT, subsequent_indent=hanging) or [""]
+    return f"{who:<6}{lines[0][len(INDENT):]}" + "".join(f"\n{line}" for line in lines[1:])
 
 
 class Conversation:
