@@ -186,6 +186,16 @@ async def test_command_menus_per_language_and_scope(fake, bot) -> None:
             assert "ne connais pas" not in reply and "don't know" not in reply, command
 
 
+async def test_a_menu_telegram_refuses_leaves_the_others_set(fake, tmp_path, data_dir) -> None:
+    # the first moderator never opened a chat with the bot: Telegram refuses their French menu
+    fake.faults["setMyCommands"] = [None, None, (400, {"description": "Bad Request: chat not found"})]
+    async with running_bot(settings_for(fake, tmp_path, data_dir, admin_ids=frozenset({MODERATOR, 43}))):
+        found = menus(fake)
+        assert ("chat", MODERATOR, None) not in found and ("chat", MODERATOR, "en") in found
+        assert names(found[("chat", 43, None)]) == names(found[("default", None, None)]) | MODERATOR_COMMANDS
+        assert "Kim Jong-un" in (await ask(fake, USER, "devoir fraternel"))["text"]
+
+
 @pytest.mark.parametrize(("language", "greeting"), [("fr", "Bonjour User7 !"), ("en", "Hello User7!")])
 async def test_start_greets_and_each_of_its_examples_finds_a_statement(fake, bot, language, greeting) -> None:
     start = (await ask(fake, USER, "/start", language))["text"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import IO
 
-from telegram import BotCommandScopeChat, BotCommandScopeDefault, LinkPreviewOptions, Update
+from telegram import BotCommandScope, BotCommandScopeChat, BotCommandScopeDefault, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -26,6 +26,7 @@ from bot.library import Library
 from bot.telegram import inline, moderation, render, users
 from bot.telegram.common import Searches, commands, on_error
 from bot.telegram.messages import FRENCH, LANGUAGES
+from bot.telegram.render import Command
 from bot.telegram.retrying import RetryingRequest
 
 log = logging.getLogger(__name__)
@@ -84,21 +85,27 @@ async def _open(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     registry: SpeakerRegistry = application.bot_data["registry"]
     application.bot_data["library"] = await Library.open(settings, registry)
-    try:
-        await set_menus(application, registry, settings.admin_ids)
-    except TelegramError as error:
-        log.warning("could not set the command menus: %s", error)
+    await set_menus(application, registry, settings.admin_ids)
 
 
 async def set_menus(application: Application, registry: SpeakerRegistry, moderators: frozenset[int]) -> None:
-    """Each language its menu (French by default); moderators see theirs in their private chats only."""
-    for language in LANGUAGES:
-        code = None if language == FRENCH else language
-        everyone = render.menu(commands(registry, language, moderator=False), language)
-        await application.bot.set_my_commands(everyone, scope=BotCommandScopeDefault(), language_code=code)
-        theirs = render.menu(commands(registry, language, moderator=True), language)
-        for moderator in sorted(moderators):
-            await application.bot.set_my_commands(theirs, scope=BotCommandScopeChat(moderator), language_code=code)
+    """Each language its menu (French by default); moderators see theirs in their private chats only. A menu
+    Telegram refuses (a moderator who never opened a chat with the bot) leaves the others set."""
+    menus: list[tuple[BotCommandScope, str, list[Command]]] = [
+        (BotCommandScopeDefault(), language, commands(registry, language, moderator=False)) for language in LANGUAGES
+    ]
+    for moderator in sorted(moderators):
+        menus += [
+            (BotCommandScopeChat(moderator), language, commands(registry, language, moderator=True))
+            for language in LANGUAGES
+        ]
+    for scope, language, shown in menus:
+        try:
+            await application.bot.set_my_commands(
+                render.menu(shown, language), scope=scope, language_code=None if language == FRENCH else language
+            )
+        except TelegramError as error:
+            log.warning("could not set the %s command menu (%s): %s", language, scope.type, error)
 
 
 async def _close(application: Application) -> None:
