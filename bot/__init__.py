@@ -1,3 +1,3 @@
-"""Quotebot: exact quotations of Putin and Kim Jong-un, with who said them and where."""
+"""Quotebot: exact quotations of the people its speakers registry follows, with who said them and where."""
 
 __version__ = "0.1.0"

@@ -137,6 +137,7 @@ def _check_data(data: Path) -> None:
 def _cmd_ask(args: argparse.Namespace) -> int:
     import asyncio
 
+    from bot.core.registry import load_registry
     from bot.library import Searcher, index_directory, meaning_model, outlet_label, vectors_missing
     from bot.store import Store
 
@@ -145,6 +146,11 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     query = " ".join(args.query).strip()
     if not query:
         print("quotebot: give some words to look for, e.g. quotebot ask devoir fraternel", file=sys.stderr)
+        return 2
+    registry = load_registry(speakers_file(data))
+    if args.speaker is not None and args.speaker not in {p.id for p in registry.principals}:
+        known = ", ".join(p.id for p in registry.principals)
+        print(f"quotebot: --speaker takes a speaker of {speakers_file(data)}: {known}", file=sys.stderr)
         return 2
 
     embedder, meaning_status = meaning_model(settings.meaning, settings.cache_dir)
@@ -163,7 +169,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
                     f"quotebot: this index has no vectors for search by meaning yet: run quotebot index --db {db}",
                     file=sys.stderr,
                 )
-            searcher = Searcher.for_data(store, data, embedder)
+            searcher = Searcher(store, registry, embedder)
             answer = await searcher.ask(query, speaker=args.speaker, limit=args.limit)
         finally:
             await store.close()
@@ -192,8 +198,8 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 
 def _names(speakers: Sequence[Speaker]) -> str:
-    """"Vladimir Poutine and Kim Jong-un", as the registry names them."""
-    labels = [s.name for s in speakers]
+    """"A, B and C": the speakers as the registry names them in English."""
+    labels = [s.display_name("en") for s in speakers]
     return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
@@ -236,7 +242,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     async def select() -> TimelineSelection:
         store = await Store.open(db)
         try:
-            return await select_timeline(store, speakers, period)
+            return await select_timeline(store, speakers, period, "en")
         finally:
             await store.close()
 
@@ -335,7 +341,9 @@ def _selection_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quotebot", description="Quotations of Putin and Kim Jong-un, attributed.")
+    parser = argparse.ArgumentParser(
+        prog="quotebot", description="Quotations in the news, attributed to the people of a speakers registry."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="print every quotation found in article files")
@@ -365,7 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--data", metavar="DIR", help="the articles to build a new database from (an existing one is left as it is)"
     )
-    ask.add_argument("--speaker", choices=["putin", "kim"])
+    ask.add_argument("--speaker", metavar="ID", help="only this speaker's statements (an id of speakers.toml)")
     ask.add_argument("--limit", type=_positive, default=3, metavar="N")
     ask.add_argument("--json", action="store_true")
     ask.add_argument("query", nargs="+", metavar="QUERY")

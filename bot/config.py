@@ -10,6 +10,7 @@ from pathlib import Path
 
 _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a secret token
 _PACKAGE = Path(__file__).resolve().parent
 # The bundled articles, sources and registry: inside an installed package (`bot/bundled`, see pyproject.toml),
 # else the checkout's `data/` beside `bot/`.
@@ -116,6 +117,11 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         url = get(key)
         if url and not re.match(r"^https?://", url):
             raise ConfigError(f"{key} must start with http:// or https://, found {url!r}")
+    if get("WEBHOOK_URL") and not _WEBHOOK_SECRET.match(get("WEBHOOK_SECRET") or ""):
+        raise ConfigError(
+            "WEBHOOK_SECRET must be set with WEBHOOK_URL (1 to 256 letters, digits, _ or -): "
+            "Telegram sends it back with each update, and a request without it is refused"
+        )
     return Settings(
         db_path=Path(get("QUOTEBOT_DB") or "var/quotebot.sqlite3"),
         data_dir=Path(get("QUOTEBOT_DATA") or default_data_dir()),

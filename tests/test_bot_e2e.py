@@ -33,18 +33,17 @@ async def ask(fake: FakeTelegram, user: int, text: str, **kwargs) -> dict:
 
 async def test_start_in_french_and_in_english(fake, bot) -> None:
     french = await ask(fake, USER, "/start")
-    assert "retrouve les mots exacts" in french["text"] and BOT_USERNAME in french["text"]
-    assert "Modération" not in french["text"]
-    english = await ask(fake, USER, "/help", language="en")
-    assert "finds the exact words" in english["text"]
-    moderator = await ask(fake, MODERATOR, "/start")
+    assert "Bonjour User7" in french["text"] and "les mots exacts de Vladimir Poutine et Kim Jong-un" in french["text"]
+    english = await ask(fake, USER, "/start", language="en")
+    assert "Hello User7" in english["text"] and "the exact words of Vladimir Putin and Kim Jong-un" in english["text"]
+    moderator = await ask(fake, MODERATOR, "/help")
     assert "Modération" in moderator["text"]
 
 
 async def test_a_query_lists_the_outlets_and_pages_with_buttons(fake, bot) -> None:
     sent = await ask(fake, USER, "nous n'oublierons jamais les sacrifices")
     assert sent["parse_mode"] == "HTML"
-    assert "Vladimir Poutine" in sent["text"] and "SadaNews" in sent["text"] and "2025-09-03" in sent["text"]
+    assert "Vladimir Poutine" in sent["text"] and "SadaNews" in sent["text"] and "3 septembre 2025" in sent["text"]
     assert "média inconnu" in sent["text"]  # 004 names no outlet: shown as unknown, with its title
 
     listing = await ask(fake, USER, "soutien")
@@ -136,7 +135,7 @@ async def test_bad_input(fake, bot) -> None:
     }
     mark = fake.mark()
     await fake.push(fake.message(USER, None, sticker=sticker))
-    assert "messages texte" in (await fake.wait_for("sendMessage", to(USER), after=mark))["text"]
+    assert "Je ne lis que du texte" in (await fake.wait_for("sendMessage", to(USER), after=mark))["text"]
 
 
 async def test_groups_answer_only_when_addressed(fake, bot) -> None:
@@ -164,7 +163,7 @@ ARTICLE = (
 def only_changes_make_the_searcher_read_again(bot) -> None:
     """The searcher also re-reads the index every few seconds; from here on it waits an hour, so that an
     answer reflects a moderator's change only if that change itself made the searcher read again."""
-    bot.bot_data["services"].searcher.INDEX_CHECK_SECONDS = 3600
+    bot.bot_data["library"].searcher.INDEX_CHECK_SECONDS = 3600
 
 
 async def test_moderator_uploads_an_article(fake, bot, data_dir) -> None:
@@ -175,14 +174,14 @@ async def test_moderator_uploads_an_article(fake, bot, data_dir) -> None:
         MODERATOR, "usine.txt", ARTICLE, caption="Pyongyang Times | https://example.org/u | 2024-05-01"
     )
     reply = await fake.wait_for("sendMessage", to(MODERATOR), after=mark)
-    assert "usine.txt" in reply["text"] and "kim" in reply["text"] and "fierté" in reply["text"]
+    assert "usine.txt" in reply["text"] and "Kim Jong-un" in reply["text"] and "fierté" in reply["text"]
     assert (data_dir / "articles" / "usine.txt").exists()
-    answer = await ask(fake, USER, "cette usine fera la fierte de notre peuple")
+    answer = await ask(fake, MODERATOR, "cette usine fera la fierte de notre peuple")  # a moderator's card shows the id
     assert "Pyongyang Times" in answer["text"] and "https://example.org/u" in answer["text"]
     assert "Cette usine" in (await ask(fake, USER, "this factory will be the pride of our people"))["text"]
     # the id the upload reply shows is the one /hide takes: hiding it hides this quotation, no other
     line = next(line for line in reply["text"].splitlines() if "fierté" in line)
-    shown = re.search(r"(q?\d+) kim", line)
+    shown = re.search(r"<code>(q?\d+)</code> Kim Jong-un", line)
     statement = answer["text"].rsplit("#", 1)[1].split("<")[0]
     assert shown is not None and shown.group(1) == statement, line
     done = (await ask(fake, MODERATOR, f"/hide {shown.group(1)}"))["text"]
@@ -223,7 +222,7 @@ async def test_moderator_commands_and_audit(fake, bot) -> None:
     listing = await ask(fake, MODERATOR, "/articles")
     assert "000_95109f075a4b3989.txt" in listing["text"]
 
-    found = await ask(fake, USER, "colonialisme japonais")
+    found = await ask(fake, MODERATOR, "colonialisme japonais")  # a moderator's card shows the id
     statement = found["text"].rsplit("#", 1)[1].split("<")[0]
     only_changes_make_the_searcher_read_again(bot)
     hidden = (await ask(fake, MODERATOR, f"/hide {statement}"))["text"]
@@ -255,11 +254,11 @@ async def test_moderator_commands_and_audit(fake, bot) -> None:
     assert "colonialisme" in (await ask(fake, USER, "liberation from Japanese colonial rule"))["text"]
 
     audit = await ask(fake, MODERATOR, "/audit")
-    for action in ("hide", "unhide", "speaker", "outlet"):
+    for action in ("masquer", "réafficher", "changer l'auteur de", "changer le média de"):
         assert action in audit["text"]
     assert f"annuler : /speaker {statement} other Un diplomate" in audit["text"]  # how to undo the last one
     assert f"annuler : /unhide {statement}" in audit["text"]
-    assert "42" in audit["text"]
+    assert "modérateur 42" in audit["text"]
 
     assert "Usage" in (await ask(fake, MODERATOR, "/hide"))["text"]
     assert "Introuvable" in (await ask(fake, MODERATOR, "/hide 99999"))["text"]
@@ -295,7 +294,7 @@ async def test_queries_are_answered_from_the_whole_old_index_during_a_reindex(fa
     Users are answered at both points, from the index as it was; then from the new one."""
     for article in (data_dir / "articles").glob("*.txt"):  # the rebuild will no longer find these words
         article.write_text(article.read_text(encoding="utf-8").replace("devoir fraternel", "devoir amical"), "utf-8")
-    svc = bot.bot_data["services"]
+    svc = bot.bot_data["library"]
     extracting, go_on_extracting = threading.Event(), threading.Event()
     writing, go_on_writing = asyncio.Event(), asyncio.Event()
     extract, write_vectors = svc.extractor.extract, svc.writer._write_vectors

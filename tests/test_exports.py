@@ -71,7 +71,7 @@ def test_standard_output_gets_utf8_and_the_summary_goes_to_standard_error(dated_
     assert any(row[7] == "Cette usine fera la fierté de notre peuple" and row[2] == "" for row in rows)  # undated
     statements = len({row[0] for row in indexed_rows(db)})
     assert captured.err.decode() == (
-        f"quotebot: {len(rows) - 1} rows ({statements} statements of Vladimir Poutine and Kim Jong-un, "
+        f"quotebot: {len(rows) - 1} rows ({statements} statements of Vladimir Putin and Kim Jong-un, "
         "2 without an exact date) in csv to standard output\n"
     )
 

@@ -62,7 +62,7 @@ async def test_a_bad_request_is_not_retried_and_the_bot_goes_on(fake, tmp_path, 
 
 async def test_a_full_disk_refuses_the_upload_and_the_bot_keeps_answering(fake, tmp_path, data_dir) -> None:
     async with running_bot(settings_for(fake, tmp_path, data_dir)) as application:
-        writer = application.bot_data["services"].writer._db
+        writer = application.bot_data["library"].writer._db
         async with writer.execute("PRAGMA page_count") as cursor:
             pages = (await cursor.fetchone())[0]
         await writer.execute(f"PRAGMA max_page_count = {pages}")  # SQLite now answers "database or disk is full"
@@ -80,7 +80,7 @@ async def test_a_full_disk_refuses_the_upload_and_the_bot_keeps_answering(fake, 
 
 async def test_a_read_only_database_gives_a_clear_error_and_answers_go_on(fake, tmp_path, data_dir) -> None:
     async with running_bot(settings_for(fake, tmp_path, data_dir)) as application:
-        await application.bot_data["services"].writer._db.execute("PRAGMA query_only = ON")
+        await application.bot_data["library"].writer._db.execute("PRAGMA query_only = ON")
         mark = fake.mark()
         await fake.send_text(MODERATOR, "/outlet 1 Autre")
         refused = await fake.wait_for("sendMessage", lambda p: int(p["chat_id"]) == MODERATOR, after=mark)

@@ -170,7 +170,7 @@ def test_the_command_writes_the_picture_and_says_what_it_left_apart(dated_index,
     lines = capsys.readouterr().out.splitlines()
     dated = [sid for sid, (_, day, _) in indexed_statements(db, ["putin", "kim"]).items() if day]
     assert lines[0] == (
-        f"wrote {out}: 1280×960 px, {len(dated)} statements of Vladimir Poutine and Kim Jong-un, "
+        f"wrote {out}: 1280×960 px, {len(dated)} statements of Vladimir Putin and Kim Jong-un, "
         "15 August 2023 to 3 September 2025"
     )
     apart = sorted(statements_of_file(db, "900_undated.txt") | statements_of_file(db, "901_month.txt"))
@@ -222,11 +222,11 @@ def test_an_empty_index_or_an_empty_period_says_so_and_draws_nothing(dated_index
     out = tmp_path / "t.png"
     assert main(["timeline", "--db", str(empty), "--out", str(out)]) == 1
     assert capsys.readouterr().err == (
-        f"quotebot: the index at {empty} has no statement of Vladimir Poutine and Kim Jong-un yet: nothing drawn\n"
+        f"quotebot: the index at {empty} has no statement of Vladimir Putin and Kim Jong-un yet: nothing drawn\n"
     )
     assert main(["timeline", "--db", str(db), "--data", str(data), "--since", "2030", "--out", str(out)]) == 1
     assert capsys.readouterr().err == (
-        "quotebot: no statement of Vladimir Poutine and Kim Jong-un is dated from 1 January 2030; "
+        "quotebot: no statement of Vladimir Putin and Kim Jong-un is dated from 1 January 2030; "
         "2 without an exact date: nothing drawn\n"
     )
     assert not out.exists()

@@ -78,7 +78,7 @@ async def test_timeline_is_a_photo_with_a_one_line_caption_in_the_user_s_languag
 
     english = await command(fake, USER, "/timeline", "sendPhoto", language="en")
     assert english["caption"].startswith(
-        "Statements of Vladimir Poutine and Kim Jong-un from 15 August 2023 to 3 September 2025: "
+        "Statements of Vladimir Putin and Kim Jong-un from 15 August 2023 to 3 September 2025: "
     )
     assert png_size(english["photo"]) == (1280, 960) and english["photo"] != french["photo"]  # its own language
 
@@ -88,7 +88,7 @@ async def test_timeline_options_as_words(fake, bot) -> None:
     assert kim["caption"].startswith("Déclarations de Kim Jong-un du 1er janvier 2024 au 3 septembre 2025 : ")
     assert png_size(kim["photo"]) == (1280, 960)
     english = await command(fake, USER, "/timeline putin since 2024 until 2024-12", "sendPhoto", language="en")
-    assert english["caption"].startswith("Statements of Vladimir Poutine from 1 January 2024 to 31 December 2024: ")
+    assert english["caption"].startswith("Statements of Vladimir Putin from 1 January 2024 to 31 December 2024: ")
 
     nothing = await command(fake, USER, "/timeline poutine since 2030-01-01", "sendMessage")
     assert nothing["text"] == (

@@ -83,6 +83,11 @@ def reader_date(day: date, language: str) -> str:
     return f"{number} {month} {day.year}"
 
 
+def month_of_year(year: int, month: int, language: str) -> str:
+    """ "septembre 2025", "September 2025": a date known to its month only."""
+    return f"{_MONTHS[language][0][month - 1]} {year}"
+
+
 def short_date(day: date, language: str, *, with_day: bool) -> str:
     """An axis label: "sept. 2025" / "Sep 2025", or "3 sept." / "3 Sep" when `with_day`."""
     month = _MONTHS[language][1][day.month - 1]

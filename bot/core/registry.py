@@ -99,6 +99,22 @@ class Speaker:
     names: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     not_names: tuple[str, ...] = ()
+    # For front ends only (the engine never reads them): (language, value) pairs, first one the default.
+    commands: tuple[tuple[str, str], ...] = ()  # the bot command that searches this person's words
+    display_names: tuple[tuple[str, str], ...] = ()  # how replies name this person
+
+    def command(self, language: str) -> str:
+        """The command menus in this language show for this person (another language's, else the id)."""
+        return dict(self.commands).get(language) or (self.commands[0][1] if self.commands else self.id)
+
+    @property
+    def every_command(self) -> tuple[str, ...]:
+        """Every command that searches this person, whatever the user's language."""
+        return tuple(dict.fromkeys(command for _, command in self.commands)) or (self.id,)
+
+    def display_name(self, language: str) -> str:
+        """This person's name as a reader of this language writes it (else the registry's `name`)."""
+        return dict(self.display_names).get(language) or self.name
 
 
 @dataclass(frozen=True)
@@ -184,6 +200,11 @@ class SpeakerRegistry:
 
     def get(self, speaker_id: str) -> Speaker | None:
         return next((s for s in self.speakers if s.id == speaker_id), None)
+
+    def principal_named(self, word: str) -> Speaker | None:
+        """The principal whose id or command is this word ("putin", "poutine"), case aside."""
+        wanted = word.strip().lower().removeprefix("/")
+        return next((s for s in self.principals if wanted in (s.id.lower(), *s.every_command)), None)
 
     def mentions(self, text: str, when: date | None = None) -> list[Mention]:
         """Every mention of a registry speaker in `text`, left to right, without overlaps.
@@ -409,6 +430,22 @@ def _roles(entry: dict, where: str) -> tuple[Role, ...]:
     return tuple(roles)
 
 
+_COMMAND = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram accepts as a command
+
+
+def _per_language(
+    entry: dict, key: str, where: str, pattern: re.Pattern[str] | None = None
+) -> tuple[tuple[str, str], ...]:
+    """An optional { fr = "...", en = "..." } table, as (language, value) pairs in the file's order."""
+    table = entry.get(key, {})
+    if not isinstance(table, dict) or not all(isinstance(v, str) and v.strip() for v in table.values()):
+        raise RegistryError(f'{where}: {key} must be a table of texts by language, {{ fr = "...", en = "..." }}')
+    for value in table.values():
+        if pattern is not None and not pattern.fullmatch(value):
+            raise RegistryError(f"{where}: {key}: {value!r} is not a command (a-z, 0-9, _; 32 at most)")
+    return tuple((language, value.strip()) for language, value in table.items())
+
+
 def load_registry(path: Path) -> SpeakerRegistry:
     """Read `speakers.toml`: principals under [[speaker]], agencies and institutions under [[source]]."""
     try:
@@ -430,6 +467,8 @@ def load_registry(path: Path) -> SpeakerRegistry:
                 names=tuple(entry.get("names", [])),
                 roles=_roles(entry, where),
                 not_names=tuple(entry.get("not_names", [])),
+                commands=_per_language(entry, "commands", where, _COMMAND),
+                display_names=_per_language(entry, "display", where),
             )
         )
     for number, entry in enumerate(data.get("source", []), start=1):

@@ -24,8 +24,20 @@ from bot.library.indexing import (
     index_directory,
     vectors_missing,
 )
-from bot.library.moderation import Correction, parse_target, set_hidden, set_outlet, set_speaker, undo_command
+from bot.library.moderation import (
+    AuditEntry,
+    Correction,
+    Target,
+    parse_target,
+    set_hidden,
+    set_outlet,
+    set_speaker,
+    undo_command,
+)
 from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
+from bot.library.service import Library, OutletCount, QueryLimiter, RebuildRunning
+from bot.library.speakers import Who
+from bot.library.text import shorten
 from bot.library.uploads import (
     MAX_UPLOAD_BYTES,
     UploadRefused,
@@ -35,21 +47,33 @@ from bot.library.uploads import (
     safe_article_name,
     write_source_entry,
 )
+from bot.store.store import ArticleRow, StatementView, StoredQuotation, Variant  # what readings return
 
 __all__ = [
     "FORMATS",
     "MAX_UPLOAD_BYTES",
     "Answer",
+    "ArticleRow",
+    "AuditEntry",
     "Correction",
     "DateError",
     "Export",
     "ExportRow",
     "IndexSummary",
+    "Library",
+    "OutletCount",
     "Period",
+    "QueryLimiter",
+    "RebuildRunning",
     "Result",
     "Searcher",
+    "StatementView",
+    "StoredQuotation",
+    "Target",
     "TimelineSelection",
     "UploadRefused",
+    "Variant",
+    "Who",
     "apply_corrections",
     "article_files",
     "check_upload",
@@ -69,6 +93,7 @@ __all__ = [
     "set_hidden",
     "set_outlet",
     "set_speaker",
+    "shorten",
     "timeline_picture",
     "undo_command",
     "vectors_missing",

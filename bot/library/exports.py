@@ -25,7 +25,7 @@ FORMATS = ("csv", "jsonl")
 
 
 def find_speaker(registry: SpeakerRegistry, word: str) -> Speaker | None:
-    """The principal a word names: their registry id ("kim") or one of their names ("Poutine")."""
+    """The principal a word names: their registry id or one of their names, folded."""
     wanted = normalise(word)
     for speaker in registry.principals:
         if wanted == normalise(speaker.id) or wanted in (normalise(name) for name in speaker.names):
@@ -83,12 +83,15 @@ class TimelineSelection:
         return self.period.until or max(s.day for s in self.dated)
 
 
-async def select_timeline(store: Store, speakers: Sequence[Speaker], period: Period) -> TimelineSelection:
-    """The statements of `speakers` (one lane each, named as the registry names them) dated in `period`."""
+async def select_timeline(
+    store: Store, speakers: Sequence[Speaker], period: Period, language: str = "fr"
+) -> TimelineSelection:
+    """The statements of `speakers` (one lane each, named as the registry names them in the picture's
+    language) dated in `period`."""
     statements = await _statements(store, speakers)
     dated = [_dated(s) for s in statements if s.day is not None and period.holds(s.day)]
     return TimelineSelection(
-        lanes=tuple(Lane(s.id, s.name) for s in speakers),
+        lanes=tuple(Lane(s.id, s.display_name(language)) for s in speakers),
         period=period,
         dated=tuple(sorted(dated, key=lambda s: (s.day, s.statement_id))),
         undated=tuple(sorted(s.id for s in statements if s.day is None)),

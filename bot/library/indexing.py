@@ -167,7 +167,7 @@ async def vectors_missing(store: Store, embedder: Embedder | None, files: Iterab
     if embedder is None:
         return False
     keys = await store.piece_vector_keys(embedder.name)
-    names = list(files) if files is not None else [row[1] for row in await store.articles()]
+    names = list(files) if files is not None else [row.file for row in await store.articles()]
     pieces = _pieces(await store.quotations_of(names))
     return any(piece_key(piece) not in keys for found in pieces.values() for piece in found)
 

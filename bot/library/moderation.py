@@ -8,80 +8,142 @@ from pathlib import Path
 
 from bot.core.extract import Extractor
 from bot.core.meaning import Embedder
+from bot.core.registry import SpeakerRegistry
 from bot.library.indexing import index_directory
-from bot.store.store import CorrectedQuotation, Store
+from bot.library.speakers import OTHER, speaker_ids
+from bot.store.store import AuditRow, CorrectedQuotation, Store
+
+HIDDEN, SHOWN = "hidden", "shown"
+NO_OUTLET = "?"  # how the audit log keeps "no outlet" (older rows too)
 
 
-def parse_target(value: str) -> tuple[str, int] | None:
+@dataclass(frozen=True)
+class Target:
+    """What a correction is made on: a statement, a quotation, or an article (by its file)."""
+
+    kind: str  # statement | quotation | article
+    ident: str
+
+    @property
+    def label(self) -> str:
+        """As the audit log keeps it: "statement 12", "quotation 34", or the article's file."""
+        return self.ident if self.kind == "article" else f"{self.kind} {self.ident}"
+
+    @property
+    def argument(self) -> str:
+        """As moderators' commands take it: "12", "q34", or the article's file."""
+        return {"statement": self.ident, "quotation": f"q{self.ident}"}.get(self.kind, self.ident)
+
+    @classmethod
+    def from_label(cls, label: str) -> Target:
+        kind, _, number = label.partition(" ")
+        if kind in ("statement", "quotation") and number.isdigit():
+            return cls(kind, number)
+        return cls("article", label)
+
+
+def parse_target(value: str) -> Target | None:
     """ "12" or "s12": statement 12; "q34": quotation 34."""
     match = re.fullmatch(r"([sSqQ]?)#?(\d{1,9})", value.strip())
     if not match:
         return None
-    return ("quotation" if match.group(1).lower() == "q" else "statement"), int(match.group(2))
+    return Target("quotation" if match.group(1).lower() == "q" else "statement", str(int(match.group(2))))
 
 
 @dataclass(frozen=True)
 class Correction:
-    """What a correction changed: its target, the value before and after, and the words concerned (so that
-    a moderator who typed a wrong id sees it at once)."""
+    """What a correction changed, and the words concerned (so that a moderator who typed a wrong id sees it
+    at once). Values: hidden/shown; speaker ids; an outlet's name (none: no value)."""
 
-    target: str
-    before: str
-    after: str
+    action: str  # hide | unhide | speaker | outlet
+    target: Target
+    before: tuple[str, ...]
+    after: tuple[str, ...]
     words: str
 
 
-def undo_command(action: str, target: str, before: str | None) -> str | None:
-    """The command that undoes a logged correction, with the id it was made with; None if none does."""
-    kind, _, number = target.partition(" ")
-    ident = {"statement": number, "quotation": f"q{number}"}.get(kind, target)
-    if action == "hide":
+@dataclass(frozen=True)
+class AuditEntry:
+    """A logged correction, read back: when, by whom, what it changed, and the command that undoes it."""
+
+    created_at: str  # YYYY-MM-DDTHH:MM:SSZ
+    moderator: int
+    correction: Correction
+    undo: str | None
+
+
+def undo_command(correction: Correction) -> str | None:
+    """The command that undoes a correction, with the id it was made with; None if none does."""
+    ident, before = correction.target.argument, correction.before
+    if correction.action == "hide":
         return f"/unhide {ident}"
-    if action == "unhide":
+    if correction.action == "unhide":
         return f"/hide {ident}"
-    if action == "speaker" and before and "," not in before:
-        speaker = f"other {before.removeprefix('other:')}" if before.startswith("other:") else before
+    if correction.action == "speaker" and len(before) == 1:
+        speaker = f"other {before[0].removeprefix(OTHER)}" if before[0].startswith(OTHER) else before[0]
         return f"/speaker {ident} {speaker}"
-    if action == "outlet" and before and before != "?":
-        return f"/outlet {target} {before}"
+    if correction.action == "outlet" and before:
+        return f"/outlet {ident} {before[0]}"
     return None
+
+
+def _values(action: str, value: str | None, registry: SpeakerRegistry) -> tuple[str, ...]:
+    """A value as the audit log keeps it, read back."""
+    if not value or (action == "outlet" and value == NO_OUTLET):
+        return ()
+    return speaker_ids(value, registry) if action == "speaker" else (value,)
+
+
+async def audit_entries(store: Store, registry: SpeakerRegistry, limit: int) -> list[AuditEntry]:
+    """The latest corrections, newest first, with the words each one concerned as they are now."""
+    entries = []
+    for row in await store.audit(limit):
+        entries.append(await _entry(store, registry, row))
+    return entries
+
+
+async def _entry(store: Store, registry: SpeakerRegistry, row: AuditRow) -> AuditEntry:
+    target = Target.from_label(row.target)
+    if row.quotations:
+        words = await store.words_of(*row.quotations[0])
+    else:
+        words = await store.words_of(target.ident, None) if target.kind == "article" else ""
+    correction = Correction(
+        row.action,
+        target,
+        _values(row.action, row.before, registry),
+        _values(row.action, row.after, registry),
+        words,
+    )
+    return AuditEntry(row.created_at, row.moderator, correction, undo_command(correction))
 
 
 def _words_of(rows: list[CorrectedQuotation]) -> str:
     return rows[0].text if rows else ""
 
 
-async def _quotations_named(store: Store, value: str) -> tuple[str, list[CorrectedQuotation]] | None:
-    """The quotations a moderator's ID names ("12", "s12", "q34"), with a label for replies and the log."""
+async def _quotations_named(store: Store, value: str) -> tuple[Target, list[CorrectedQuotation]] | None:
+    """The quotations a moderator's ID names ("12", "s12", "q34")."""
     target = parse_target(value)
     if target is None:
         return None
-    label = f"{target[0]} {target[1]}"
-    rows = await store.quotation_targets(*target)
+    rows = await store.quotation_targets(target.kind, int(target.ident))
     if not rows:  # re-grouped since a correction made with this id: it still names what it named
-        rows = await store.quotations_corrected_as(label)
-    return (label, rows) if rows else None
+        rows = await store.quotations_corrected_as(target.label)
+    return (target, rows) if rows else None
 
 
 async def set_hidden(store: Store, moderator: int, value: str, hidden: bool) -> Correction | None:
     found = await _quotations_named(store, value)
     if found is None:
         return None
-    label, rows = found
-    before = "hidden" if all(r.hidden for r in rows) else "shown"
-    after = "hidden" if hidden else "shown"
-    await store.correct(
-        moderator,
-        "hide" if hidden else "unhide",
-        label,
-        "hidden",
-        "1" if hidden else "0",
-        [(r.id, r.article, r.norm) for r in rows],
-        None,
-        before,
-        after,
-    )
-    return Correction(label, before, after, _words_of(rows))
+    target, rows = found
+    action = "hide" if hidden else "unhide"
+    before = HIDDEN if all(r.hidden for r in rows) else SHOWN
+    after = HIDDEN if hidden else SHOWN
+    named = [(r.id, r.article, r.norm) for r in rows]
+    await store.correct(moderator, action, target.label, "hidden", "1" if hidden else "0", named, None, before, after)
+    return Correction(action, target, (before,), (after,), _words_of(rows))
 
 
 async def set_speaker(
@@ -96,20 +158,22 @@ async def set_speaker(
     found = await _quotations_named(store, value)
     if found is None:
         return None
-    label, rows = found
-    before = ", ".join(sorted({r.speaker for r in rows}))
+    target, rows = found
+    before = tuple(sorted({r.speaker for r in rows}))
     named = [(r.id, r.article, r.norm) for r in rows]
-    await store.correct(moderator, "speaker", label, "speaker", speaker, named, None, before, speaker)
+    await store.correct(moderator, "speaker", target.label, "speaker", speaker, named, None, ", ".join(before), speaker)
     await index_directory(
         store, data_dir, extractor, force=True, embedder=embedder
     )  # regroup: a statement never mixes speakers
-    return Correction(label, before, speaker, _words_of(rows))
+    return Correction("speaker", target, before, (speaker,), _words_of(rows))
 
 
 async def set_outlet(store: Store, moderator: int, article: str, outlet: str) -> Correction | None:
-    rows = await store.articles()
-    found = next((r for r in rows if str(r[0]) == article or r[1] == article), None)
+    """An article (its number in /articles, or its file) gets an outlet's name."""
+    found = next((r for r in await store.articles() if str(r.id) == article or r.file == article), None)
     if found is None:
         return None
-    await store.correct(moderator, "outlet", found[1], "outlet", outlet, [], found[1], found[3] or "?", outlet)
-    return Correction(found[1], found[3] or "?", outlet, found[2] or "")
+    before = found.outlet or NO_OUTLET
+    await store.correct(moderator, "outlet", found.file, "outlet", outlet, [], found.file, before, outlet)
+    was = (found.outlet,) if found.outlet else ()
+    return Correction("outlet", Target("article", found.file), was, (outlet,), found.title)

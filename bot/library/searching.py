@@ -23,11 +23,13 @@ from bot.core.search import (
     rank_statements,
     score_quotation,
 )
+from bot.library.text import shorten
 from bot.store.store import StatementView, Store
 
 log = logging.getLogger(__name__)
 
 CANDIDATES = 100
+UNKNOWN_OUTLET_TITLE_CHARS = 40  # of an article's title, standing for an outlet nobody named
 MEANING_CANDIDATES = 10
 
 
@@ -76,7 +78,7 @@ class Result:
 
 def outlet_label(outlet: str | None, title: str) -> str:
     """An outlet's name, or the article's title when the outlet is unknown (never invented)."""
-    return outlet if outlet else f"unknown outlet ({title[:60]})"
+    return outlet if outlet else f"unknown outlet ({shorten(title, UNKNOWN_OUTLET_TITLE_CHARS)})"
 
 
 def _support(answer: Answer) -> tuple[bool, int]:
@@ -162,8 +164,8 @@ class Searcher:
 
     async def ask(self, query: str, speaker: str | None = None, limit: int = 3) -> Answer:
         """The closest statements to a query. A principal named in it is read both ways, as who spoke
-        and as words of the quotation ("le camarade Kim est un ami fidèle" is someone else's words about
-        Kim); the reading whose best answer the words support better wins, the speaker filter on a tie."""
+        and as words of the quotation (a name in the words may be someone else's words about that
+        principal); the reading whose best answer the words support better wins, the speaker filter on a tie."""
         await self._refresh()
         parsed = parse_query(query, self.registry)
         everyone = [s.id for s in self.registry.principals]

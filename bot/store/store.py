@@ -140,6 +140,28 @@ class StatementView:
     variants: tuple[Variant, ...]
 
 
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    file: str
+    title: str
+    outlet: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One logged correction, as kept: its values and target in the form the library wrote them."""
+
+    created_at: str
+    moderator: int
+    action: str
+    target: str
+    before: str | None
+    after: str | None
+    quotations: tuple[tuple[str, str], ...]  # (article file, folded text) of what it named
+
+
 _CORRECTED_QUOTATION = (
     "SELECT q.id, a.file, q.norm, q.speaker, q.hidden, q.text FROM quotations q JOIN articles a ON a.id = q.article_id"
 )
@@ -437,14 +459,30 @@ class Store:
         async with self._db.execute(sql, list(speakers)) as cursor:
             return [ReportedVariant(*row) async for row in cursor]
 
-    async def random_statement(self, speaker: str) -> int | None:
+    async def statements_to_read(
+        self, speakers: Sequence[str], kind: str, min_chars: int, max_chars: int, limit: int
+    ) -> list[int]:
+        """Statements of these speakers with a shown quotation of this kind and length, the most carried
+        (then the most recent) first: whole sentences to offer someone who asked for no words in particular."""
+        marks = ",".join("?" * len(speakers))
         sql = (
-            "SELECT DISTINCT statement_id FROM quotations WHERE speaker = ? AND hidden = 0 "
-            "AND statement_id IS NOT NULL ORDER BY RANDOM() LIMIT 1"
+            "SELECT q.statement_id FROM quotations q JOIN articles a ON a.id = q.article_id "
+            f"WHERE q.speaker IN ({marks}) AND q.hidden = 0 AND q.statement_id IS NOT NULL "
+            "GROUP BY q.statement_id "
+            "HAVING SUM(q.kind = ? AND LENGTH(q.text) BETWEEN ? AND ?) > 0 "
+            "ORDER BY COUNT(DISTINCT a.id) DESC, MAX(a.published) DESC, q.statement_id DESC LIMIT ?"
+        )
+        async with self._db.execute(sql, (*speakers, kind, min_chars, max_chars, limit)) as cursor:
+            return [row[0] async for row in cursor]
+
+    async def shown_statements(self, speaker: str) -> list[int]:
+        """Every statement of a speaker that answers can show."""
+        sql = (
+            "SELECT DISTINCT statement_id FROM quotations "
+            "WHERE speaker = ? AND hidden = 0 AND statement_id IS NOT NULL"
         )
         async with self._db.execute(sql, (speaker,)) as cursor:
-            row = await cursor.fetchone()
-        return row[0] if row else None
+            return [row[0] async for row in cursor]
 
     async def outlets(self, speakers: Sequence[str]) -> list[tuple[str | None, str, int]]:
         """(outlet or None, an article title, statements carried) for every outlet, most first."""
@@ -460,10 +498,19 @@ class Store:
 
     # ---- moderation --------------------------------------------------------------------------
 
-    async def articles(self) -> list[tuple[int, str, str, str | None, str | None]]:
-        """(id, file, title, outlet, published) of every article."""
+    async def articles(self) -> list[ArticleRow]:
         async with self._db.execute("SELECT id, file, title, outlet, published FROM articles ORDER BY id") as cursor:
-            return [tuple(row) async for row in cursor]
+            return [ArticleRow(*row) async for row in cursor]
+
+    async def words_of(self, file: str, norm: str | None) -> str:
+        """The words of a quotation (by article and folded text) as they are now, or the article's title."""
+        if norm is None:
+            sql, values = "SELECT title FROM articles WHERE file = ?", [file]
+        else:
+            sql, values = f"{_CORRECTED_QUOTATION} WHERE a.file = ? AND q.norm = ? LIMIT 1", [file, norm]
+        async with self._db.execute(sql, values) as cursor:
+            row = await cursor.fetchone()
+        return "" if row is None else row[-1]
 
     async def quotation_targets(self, kind: str, ident: int) -> list[CorrectedQuotation]:
         """A quotation, or a statement's quotations."""
@@ -537,10 +584,26 @@ class Store:
                 found.extend([CorrectedQuotation(*r) async for r in cursor])
         return found
 
-    async def audit(self, limit: int) -> list[tuple[str, int, str, str, str | None, str | None]]:
-        sql = "SELECT created_at, moderator_id, action, target, before, after FROM audit_log ORDER BY id DESC LIMIT ?"
+    async def audit(self, limit: int) -> list[AuditRow]:
+        """The latest corrections, newest first."""
+        sql = (
+            "SELECT created_at, moderator_id, action, target, before, after, quotations FROM audit_log "
+            "ORDER BY id DESC LIMIT ?"
+        )
         async with self._db.execute(sql, (limit,)) as cursor:
-            return [tuple(row) async for row in cursor]
+            rows = [tuple(row) async for row in cursor]
+        return [
+            AuditRow(
+                created_at=row[0],
+                moderator=row[1],
+                action=row[2],
+                target=row[3],
+                before=row[4],
+                after=row[5],
+                quotations=tuple((file, norm) for file, norm in json.loads(row[6] or "[]")),
+            )
+            for row in rows
+        ]
 
     async def counts(self) -> dict[str, int]:
         result = {}

@@ -2,47 +2,43 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import IO
 
-from telegram import BotCommand, Update
+from telegram import BotCommandScope, BotCommandScopeChat, BotCommandScopeDefault, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    Defaults,
     InlineQueryHandler,
     MessageHandler,
     filters,
 )
 
 from bot.config import Settings, speakers_file
-from bot.core.extract import Extractor
-from bot.library import Searcher, index_directory, meaning_model
-from bot.store import Store
-from bot.telegram import exports, handlers
-from bot.telegram.handlers import QueryLimiter, Services
+from bot.core.registry import SpeakerRegistry, load_registry
+from bot.library import Library
+from bot.telegram import exports, inline, moderation, render, users
+from bot.telegram.common import Searches, commands, on_error
+from bot.telegram.messages import FRENCH, LANGUAGES
+from bot.telegram.render import Command
 from bot.telegram.retrying import RetryingRequest
 
 log = logging.getLogger(__name__)
 
-COMMANDS = [
-    ("start", "Quotebot"),
-    ("help", "Aide / help"),
-    ("poutine", "Poutine"),
-    ("kim", "Kim Jong-un"),
-    ("sources", "Médias / outlets"),
-    ("timeline", "Chronologie / timeline"),
-]
-
 
 def build_application(settings: Settings, *, rate_limiter: bool = True, concurrent_updates: int = 8) -> Application:
-    """The bot, configured; the store and the model are opened in post_init."""
+    """The bot, configured; the library (stores, spaCy, the model) is opened in post_init."""
+    registry = load_registry(speakers_file(settings.data_dir))
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(concurrent_updates)
         .request(RetryingRequest(connection_pool_size=64))
         .get_updates_request(RetryingRequest())
@@ -55,64 +51,69 @@ def build_application(settings: Settings, *, rate_limiter: bool = True, concurre
         builder = builder.rate_limiter(AIORateLimiter())  # type: ignore[arg-type]  # PTB types the builder for no limiter
     application = builder.post_init(_open).post_shutdown(_close).build()
     application.bot_data["settings"] = settings
-    add_handlers(application)
+    application.bot_data["registry"] = registry
+    application.bot_data["searches"] = Searches()
+    add_handlers(application, registry)
     return application
 
 
-def add_handlers(application: Application) -> None:
-    application.add_handler(CommandHandler(["start", "help"], handlers.start))
-    application.add_handler(CommandHandler(["poutine", "putin"], handlers.putin))
-    application.add_handler(CommandHandler("kim", handlers.kim))
-    application.add_handler(CommandHandler("sources", handlers.sources))
+def add_handlers(application: Application, registry: SpeakerRegistry) -> None:
+    application.add_handler(CommandHandler("start", users.start))
+    application.add_handler(CommandHandler("help", users.help_command))
+    for principal in registry.principals:  # every language's command works for everyone
+        application.add_handler(CommandHandler(principal.every_command, users.principal_command(principal.id)))
+    application.add_handler(CommandHandler("sources", users.sources))
     application.add_handler(CommandHandler("timeline", exports.timeline))
     application.add_handler(CommandHandler("export", exports.export))
-    application.add_handler(CommandHandler("reindex", handlers.reindex))
-    application.add_handler(CommandHandler("hide", handlers.hide))
-    application.add_handler(CommandHandler("unhide", handlers.unhide))
-    application.add_handler(CommandHandler("speaker", handlers.speaker))
-    application.add_handler(CommandHandler("outlet", handlers.outlet))
-    application.add_handler(CommandHandler("articles", handlers.articles))
-    application.add_handler(CommandHandler("audit", handlers.audit))
-    application.add_handler(InlineQueryHandler(handlers.inline))
-    application.add_handler(CallbackQueryHandler(handlers.button))
-    application.add_handler(MessageHandler(filters.Document.ALL, handlers.document))
-    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.text_query))
+    application.add_handler(CommandHandler("reindex", moderation.reindex))
+    application.add_handler(CommandHandler("hide", moderation.hide))
+    application.add_handler(CommandHandler("unhide", moderation.unhide))
+    application.add_handler(CommandHandler("speaker", moderation.speaker))
+    application.add_handler(CommandHandler("outlet", moderation.outlet))
+    application.add_handler(CommandHandler("articles", moderation.articles))
+    application.add_handler(CommandHandler("audit", moderation.audit))
+    application.add_handler(InlineQueryHandler(inline.inline))
+    application.add_handler(CallbackQueryHandler(users.button))
+    application.add_handler(MessageHandler(filters.Document.ALL, moderation.document))
+    application.add_handler(MessageHandler(filters.COMMAND, users.unknown_command))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, users.text_query))
     application.add_handler(
-        MessageHandler(~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, handlers.not_text)
+        MessageHandler(~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, users.not_text)
     )
-    application.add_error_handler(handlers.on_error)
+    application.add_error_handler(on_error)
 
 
 async def _open(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
-    writer = await Store.open(settings.db_path)
-    reader = await Store.open(settings.db_path)  # queries never wait behind a rebuild
-    extractor = await asyncio.to_thread(Extractor, speakers_file(settings.data_dir))
-    embedder, meaning_status = await asyncio.to_thread(meaning_model, settings.meaning, settings.cache_dir)
-    log.info(meaning_status)
-    if (await reader.counts())["articles"] == 0 or embedder is not None:
-        # a fresh database is built; with the model, vectors missing from an older index are added
-        await index_directory(writer, settings.data_dir, extractor, embedder=embedder)
-    application.bot_data["services"] = Services(
-        settings=settings,
-        reader=reader,
-        writer=writer,
-        searcher=Searcher.for_data(reader, settings.data_dir, embedder),
-        extractor=extractor,
-        limiter=QueryLimiter(settings.queries_per_minute),
-    )
-    try:
-        await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
-    except Exception as error:
-        log.warning("could not set the command menu: %s", error)
+    registry: SpeakerRegistry = application.bot_data["registry"]
+    application.bot_data["library"] = await Library.open(settings, registry)
+    await set_menus(application, registry, settings.admin_ids)
+
+
+async def set_menus(application: Application, registry: SpeakerRegistry, moderators: frozenset[int]) -> None:
+    """Each language its menu (French by default); moderators see theirs in their private chats only. A menu
+    Telegram refuses (a moderator who never opened a chat with the bot) leaves the others set."""
+    menus: list[tuple[BotCommandScope, str, list[Command]]] = [
+        (BotCommandScopeDefault(), language, commands(registry, language, moderator=False)) for language in LANGUAGES
+    ]
+    for moderator in sorted(moderators):
+        menus += [
+            (BotCommandScopeChat(moderator), language, commands(registry, language, moderator=True))
+            for language in LANGUAGES
+        ]
+    for scope, language, shown in menus:
+        try:
+            await application.bot.set_my_commands(
+                render.menu(shown, language), scope=scope, language_code=None if language == FRENCH else language
+            )
+        except TelegramError as error:
+            log.warning("could not set the %s command menu (%s): %s", language, scope.type, error)
 
 
 async def _close(application: Application) -> None:
-    services: Services | None = application.bot_data.get("services")
-    if services is not None:
-        await services.reader.close()
-        await services.writer.close()
+    library: Library | None = application.bot_data.get("library")
+    if library is not None:
+        await library.close()
 
 
 class RedactToken(logging.Filter):

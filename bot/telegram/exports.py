@@ -14,13 +14,14 @@ from telegram import Update
 from telegram.constants import FileSizeLimit, MessageLimit, ParseMode
 from telegram.ext import ContextTypes
 
-from bot import library
+from bot import library as quotes
 from bot.core.registry import Speaker, SpeakerRegistry
 from bot.core.timeline import Picture
 from bot.library import DateError, Period, reader_date
 from bot.telegram import render
-from bot.telegram.handlers import language, moderators_only, reply, services
+from bot.telegram.common import language, library, reply
 from bot.telegram.messages import text
+from bot.telegram.moderation import moderators_only
 from bot.telegram.render import escape
 
 # Telegram's limits for a photo (the Bot API's sendPhoto): its file size is in telegram.constants, its
@@ -50,9 +51,10 @@ def _asked(words: Sequence[str], registry: SpeakerRegistry, lang: str, usage: st
     """A speaker, a period and (for /export) a format from the words after the command."""
     found: list[Speaker] = []
     bounds: dict[str, str] = {}
-    chosen = library.FORMATS[0]
-    names = "|".join(s.id for s in registry.principals)
-    refused = _Refused(text(usage, lang, speakers=escape(names)))
+    chosen = quotes.FORMATS[0]
+    names = "|".join(s.command(lang) for s in registry.principals)
+    example = registry.principals[-1].command(lang)
+    refused = _Refused(text(usage, lang, speakers=escape(names), example=escape(example)))
     position = 0
     while position < len(words):
         word = words[position].lower()
@@ -60,10 +62,10 @@ def _asked(words: Sequence[str], registry: SpeakerRegistry, lang: str, usage: st
             bounds["since" if word in SINCE_WORDS else "until"] = words[position + 1]
             position += 2
             continue
-        speaker = library.find_speaker(registry, word)
+        speaker = quotes.find_speaker(registry, word)
         if speaker is not None and not found:
             found.append(speaker)
-        elif formats and word in library.FORMATS:
+        elif formats and word in quotes.FORMATS:
             chosen = word
         else:
             raise refused
@@ -77,9 +79,8 @@ def _asked(words: Sequence[str], registry: SpeakerRegistry, lang: str, usage: st
 
 
 def _who(speakers: Sequence[Speaker], lang: str) -> str:
-    """ "Vladimir Poutine et Kim Jong-un", as the registry names them."""
-    labels = [s.name for s in speakers]
-    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} {text('and', lang)} {labels[-1]}"
+    """ "A, B et C": the speakers as the registry names them in the language."""
+    return render.joined([s.display_name(lang) for s in speakers], lang)
 
 
 def _period(since: date | None, until: date | None, lang: str) -> str:
@@ -108,19 +109,19 @@ def _caption(message: str) -> str:
 
 async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = language(update)
-    svc = services(context)
+    lib = library(context)
     try:
-        asked = _asked(context.args or [], svc.searcher.registry, lang, "usage.timeline", formats=False)
+        asked = _asked(context.args or [], lib.registry, lang, "usage.timeline", formats=False)
     except _Refused as refused:
         await reply(update, refused.message)
         return
     user = update.effective_user
-    wait = svc.limiter.wait_seconds(user.id) if user else 0  # a picture costs CPU: it counts as a query
+    wait = lib.wait_before_query(user.id) if user else 0  # a picture costs CPU: it counts as a query
     if wait:
         await reply(update, text("slow_down", lang, seconds=wait))
         return
     who = _who(asked.speakers, lang)
-    selection = await library.select_timeline(svc.reader, asked.speakers, asked.period)
+    selection = await lib.timeline(asked.speakers, asked.period, lang)
     undated = len(selection.undated)
     if selection.indexed == 0:
         await reply(update, text("timeline.empty_index", lang, who=escape(who)))
@@ -132,7 +133,7 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     first, last = selection.first_day, selection.last_day
     title = text("timeline.title", lang, who=who, first=reader_date(first, lang), last=reader_date(last, lang))
     subtitle = text("timeline.subtitle", lang, count=len(selection.dated), undated=undated)
-    picture = await library.timeline_picture(selection, title, subtitle, lang)
+    picture = await quotes.timeline_picture(selection, title, subtitle, lang)
     caption = text(
         "timeline.caption",
         lang,
@@ -144,30 +145,30 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     assert message is not None
     if photo_fits(picture):
-        await message.reply_photo(picture.png, caption=_caption(caption), parse_mode=ParseMode.HTML)
+        await message.reply_photo(picture.png, caption=_caption(caption))
     else:
         await message.reply_document(
-            picture.png, filename="timeline.png", caption=_caption(caption), parse_mode=ParseMode.HTML
+            picture.png, filename="timeline.png", caption=_caption(caption)
         )
 
 
 @moderators_only
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = language(update)
-    svc = services(context)
+    lib = library(context)
     try:
-        asked = _asked(context.args or [], svc.searcher.registry, lang, "usage.export", formats=True)
+        asked = _asked(context.args or [], lib.registry, lang, "usage.export", formats=True)
     except _Refused as refused:
         await reply(update, refused.message)
         return
     who = escape(_who(asked.speakers, lang))
     period = _period(asked.period.since, asked.period.until, lang)
     period = escape(f" {period}" if period else "")
-    found = await library.select_export(svc.reader, asked.speakers, asked.period)
+    found = await lib.export(asked.speakers, asked.period)
     if not found.rows:
         await reply(update, text("export.nothing", lang, who=who, period=period))
         return
-    data = library.export_bytes(found.rows, asked.format)
+    data = quotes.export_bytes(found.rows, asked.format)
     if len(data) > FileSizeLimit.FILESIZE_UPLOAD:
         limit = FileSizeLimit.FILESIZE_UPLOAD // 10**6
         await reply(update, text("export.too_big", lang, size=len(data) // 10**6, limit=limit))

@@ -1,39 +1,38 @@
 """Every user-facing string, in French (the default) and English.
 
-Strings are HTML-ready templates: values are escaped by `render` before formatting.
+Strings are HTML-ready templates: values are escaped by `render` before formatting. Names of the people
+the bot follows come from the speakers registry (`data/speakers.toml`), never from here.
 """
 
 from __future__ import annotations
 
 FRENCH = "fr"
 ENGLISH = "en"
+LANGUAGES = (FRENCH, ENGLISH)
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    # ---- users -------------------------------------------------------------------------------
     "start": {
         FRENCH: (
-            "<b>Quotebot</b> retrouve les mots exacts de Vladimir Poutine et de Kim Jong-un dans la presse : "
-            "qui les a dits, et quels médias les ont rapportés.\n\n"
-            "Écrivez quelques mots dont vous vous souvenez, même avec des fautes ou sans accents :\n"
-            "• <code>nous n'oublierons jamais les sacrifices</code>\n"
-            "• <code>devoir fraternel</code>\n"
-            "• <code>je suis ravi de vous rencontrer</code>\n\n"
-            "/poutine ou /kim suivis de mots : chercher chez un seul des deux (sans mots : une citation au hasard).\n"
-            "/sources : les médias et le nombre de déclarations de chacun.\n"
-            "/timeline : qui a dit quoi et quand, en image (<code>/timeline kim depuis 2024-01-01</code>).\n"
-            "Dans n'importe quelle conversation : <code>@{username} mots</code>."
+            "Bonjour {first_name} ! Je retrouve dans la presse les mots exacts de {principals} : qui les a dits, "
+            "et quels médias les ont rapportés.\n\n"
+            "Écrivez quelques mots dont vous vous souvenez, même avec des fautes ou sans accents. Par exemple :\n"
+            "{examples}\n\n"
+            "/help : tout ce que je sais faire."
         ),
         ENGLISH: (
-            "<b>Quotebot</b> finds the exact words of Vladimir Putin and Kim Jong-un in the news: who said them, "
-            "and which outlets reported them.\n\n"
-            "Type a few words you remember, typos and missing accents are fine:\n"
-            "• <code>nous n'oublierons jamais les sacrifices</code>\n"
-            "• <code>devoir fraternel</code>\n"
-            "• <code>je suis ravi de vous rencontrer</code>\n\n"
-            "/putin or /kim followed by words: search one of them only (no words: a random quote).\n"
-            "/sources: the outlets and how many statements each carried.\n"
-            "/timeline: who said what when, as a picture (<code>/timeline kim since 2024-01-01</code>).\n"
-            "In any chat: <code>@{username} words</code>."
+            "Hello {first_name}! I find the exact words of {principals} in the news: who said them, and which "
+            "outlets reported them.\n\n"
+            "Type a few words you remember (most quotes are in French); typos and missing accents are fine. "
+            "For example:\n"
+            "{examples}\n\n"
+            "/help: everything I can do."
         ),
+    },
+    # Three queries that find a statement in the bundled articles (tests/test_bot_e2e.py asks each one).
+    "start.examples": {
+        FRENCH: "nous n'oublierons jamais les sacrifices\ndevoir fraternel\nje suis ravi de vous rencontrer",
+        ENGLISH: "nous n'oublierons jamais les sacrifices\ndevoir fraternel\nje suis ravi de vous rencontrer",
     },
     "meaning_help": {
         FRENCH: "\n\nVous pouvez aussi chercher en anglais ou avec vos propres mots : "
@@ -41,36 +40,95 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ENGLISH: "\n\nYou can also search in English or in your own words: "
         "<code>we will never forget the sacrifices of your soldiers</code>.",
     },
-    "moderator_help": {
+    "help": {
         FRENCH: (
-            "\n\n<b>Modération</b> : envoyez un fichier .txt (légende facultative : <code>média | url | date</code>), "
-            "/reindex, /hide ID, /unhide ID, /speaker ID putin|kim|other NOM, /outlet ARTICLE NOM, /articles, "
-            "/audit, /export [csv|jsonl] (mêmes options que /timeline)."
+            "<b>Ce que je sais faire</b>\n\n"
+            "Écrivez des mots d'une citation : je trouve la déclaration, qui l'a faite et les médias qui l'ont "
+            "rapportée ; ◀ ▶ parcourent les réponses.\n\n"
+            "{commands}\n\n"
+            "Dans n'importe quelle conversation : <code>@{username} mots</code>. "
+            "Dans un groupe, mentionnez-moi ou répondez à l'un de mes messages."
         ),
         ENGLISH: (
-            "\n\n<b>Moderation</b>: send a .txt file (optional caption: <code>outlet | url | date</code>), "
-            "/reindex, /hide ID, /unhide ID, /speaker ID putin|kim|other NAME, /outlet ARTICLE NAME, /articles, "
-            "/audit, /export [csv|jsonl] (the same options as /timeline)."
+            "<b>What I can do</b>\n\n"
+            "Type words of a quote: I find the statement, who made it and the outlets that reported it; "
+            "◀ ▶ page through the answers.\n\n"
+            "{commands}\n\n"
+            "In any chat: <code>@{username} words</code>. In a group, mention me or reply to one of my messages."
         ),
     },
-    "speaker.putin": {FRENCH: "Vladimir Poutine", ENGLISH: "Vladimir Putin"},
-    "speaker.kim": {FRENCH: "Kim Jong-un", ENGLISH: "Kim Jong-un"},
+    "help.moderation": {
+        FRENCH: (
+            "\n\n<b>Modération</b>\n"
+            "Envoyez un fichier .txt pour ajouter un article (légende facultative : <code>média | url | date</code>).\n"
+            "{commands}"
+        ),
+        ENGLISH: (
+            "\n\n<b>Moderation</b>\n"
+            "Send a .txt file to add an article (optional caption: <code>outlet | url | date</code>).\n"
+            "{commands}"
+        ),
+    },
+    "help.command": {FRENCH: "/{command}{arguments} — {description}", ENGLISH: "/{command}{arguments} — {description}"},
+    # What each command does: the menus' descriptions and the lines of /help.
+    "command.start": {FRENCH: "Présentation et exemples", ENGLISH: "Introduction and examples"},
+    "command.help": {FRENCH: "Toutes les commandes", ENGLISH: "Every command"},
+    "command.principal": {
+        FRENCH: "{name} : chercher ses mots (sans mots : une déclaration au hasard)",
+        ENGLISH: "{name}: search their words (no words: a statement at random)",
+    },
+    "command.sources": {
+        FRENCH: "Les médias et le nombre de déclarations de chacun",
+        ENGLISH: "The outlets and how many statements each carried",
+    },
+    "command.reindex": {FRENCH: "Reconstruire l'index depuis les articles", ENGLISH: "Rebuild the index"},
+    "command.hide": {FRENCH: "Masquer une déclaration ou une citation", ENGLISH: "Hide a statement or a quotation"},
+    "command.unhide": {FRENCH: "La réafficher", ENGLISH: "Show it again"},
+    "command.speaker": {FRENCH: "Corriger qui a parlé", ENGLISH: "Correct who spoke"},
+    "command.outlet": {FRENCH: "Corriger le média d'un article", ENGLISH: "Correct an article's outlet"},
+    "command.articles": {FRENCH: "Les articles indexés", ENGLISH: "The indexed articles"},
+    "command.audit": {FRENCH: "Le journal des corrections", ENGLISH: "The log of corrections"},
+    "command.timeline": {FRENCH: "Qui a dit quoi et quand, en image", ENGLISH: "Who said what when, as a picture"},
+    "command.export": {FRENCH: "Les déclarations en CSV ou JSON", ENGLISH: "The statements as CSV or JSON"},
+    # What each command takes (when it takes something), in /help and in its usage line.
+    "arguments.principal": {FRENCH: " [mots]", ENGLISH: " [words]"},
+    "arguments.hide": {FRENCH: " ID", ENGLISH: " ID"},
+    "arguments.unhide": {FRENCH: " ID", ENGLISH: " ID"},
+    "arguments.speaker": {FRENCH: " ID {choices} NOM", ENGLISH: " ID {choices} NAME"},
+    "arguments.outlet": {FRENCH: " ARTICLE NOM", ENGLISH: " ARTICLE NAME"},
+    "arguments.timeline": {
+        FRENCH: " [qui] [depuis AAAA-MM-JJ] [jusqu'au AAAA-MM-JJ]",
+        ENGLISH: " [who] [since YYYY-MM-DD] [until YYYY-MM-DD]",
+    },
+    "arguments.export": {FRENCH: " [csv|jsonl] [qui] [depuis …]", ENGLISH: " [csv|jsonl] [who] [since …]"},
+    # The words /speaker takes for "nobody known" and "someone else" (bot.library.speakers accepts both languages').
+    "keyword.unknown": {FRENCH: "inconnu", ENGLISH: "unknown"},
+    "keyword.other": {FRENCH: "autre", ENGLISH: "other"},
     "answer": {
         FRENCH: "<b>{speaker}</b> :\n« {text} »\n\n<b>Rapporté par</b> :\n{outlets}",
         ENGLISH: "<b>{speaker}</b>:\n“{text}”\n\n<b>Carried by</b>:\n{outlets}",
     },
     "quote": {FRENCH: "« {text} »", ENGLISH: "“{text}”"},
-    "position": {FRENCH: "Résultat {n}/{total} · score {score}", ENGLISH: "Result {n}/{total} · score {score}"},
+    "position": {FRENCH: "Résultat {n}/{total}", ENGLISH: "Result {n}/{total}"},
+    "score": {FRENCH: "score {score}", ENGLISH: "score {score}"},
     "by_meaning": {FRENCH: "trouvé par le sens, pas mot pour mot", ENGLISH: "found by meaning, not word for word"},
-    "unknown_outlet": {FRENCH: "média inconnu ({title})", ENGLISH: "unknown outlet ({title})"},
+    "unknown_outlet": {FRENCH: "média inconnu, article « {title} »", ENGLISH: "unknown outlet, article “{title}”"},
+    "unknown_outlets.one": {FRENCH: "un article de média inconnu", ENGLISH: "an article by an unknown outlet"},
+    "unknown_outlets.other": {
+        FRENCH: "{count} articles de média inconnu",
+        ENGLISH: "{count} articles by unknown outlets",
+    },
+    "speaker.unknown": {FRENCH: "inconnu", ENGLISH: "unknown"},
+    "and": {FRENCH: " et ", ENGLISH: " and "},
+    "or": {FRENCH: " ou ", ENGLISH: " or "},
     "no_answer": {
         FRENCH: (
             "Je n'ai pas de réponse sûre pour « {query} ».\n"
-            "Essayez d'autres mots de la citation, ou /poutine et /kim pour chercher chez l'un des deux."
+            "Essayez d'autres mots de la citation, ou {commands} suivis de mots pour chercher chez une seule personne."
         ),
         ENGLISH: (
             "I have no confident answer for “{query}”.\n"
-            "Try other words of the quote, or /putin and /kim to search one of them."
+            "Try other words of the quote, or {commands} followed by words to search one person's."
         ),
     },
     "empty_query": {
@@ -91,6 +149,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "button.previous": {FRENCH: "◀ Précédent", ENGLISH: "◀ Previous"},
     "button.next": {FRENCH: "Suivant ▶", ENGLISH: "Next ▶"},
     "button.wordings": {FRENCH: "Formulation de chaque média", ENGLISH: "Each outlet's wording"},
+    "button.open_bot": {FRENCH: "Chercher une citation avec Quotebot", ENGLISH: "Search a quote with Quotebot"},
     "wordings": {FRENCH: "<b>Formulations</b> :\n{items}", ENGLISH: "<b>Wordings</b>:\n{items}"},
     "expired": {
         FRENCH: "Cette recherche a expiré : reposez la question.",
@@ -100,9 +159,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "<b>Médias</b> (déclarations rapportées) :\n{items}",
         ENGLISH: "<b>Outlets</b> (statements carried):\n{items}",
     },
+    "sources.line.one": {FRENCH: "{outlet} : une déclaration", ENGLISH: "{outlet}: one statement"},
+    "sources.line.other": {FRENCH: "{outlet} : {count} déclarations", ENGLISH: "{outlet}: {count} statements"},
     "no_statements": {
         FRENCH: "Aucune déclaration de {speaker} pour l'instant.",
         ENGLISH: "No statement by {speaker} yet.",
+    },
+    "name_only": {
+        FRENCH: "Une déclaration de {speaker} au hasard ; ajoutez des mots pour chercher une citation.",
+        ENGLISH: "A statement of {speaker} at random; add some words to look for a quotation.",
     },
     "unknown_command": {
         FRENCH: "Je ne connais pas cette commande. /help dit ce que je sais faire.",
@@ -113,14 +178,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ENGLISH: "This is reserved to moderators.",
     },
     "not_text": {
-        FRENCH: "Je lis les messages texte et les fichiers .txt des modérateurs.",
-        ENGLISH: "I read text messages, and .txt files from moderators.",
+        FRENCH: "Je ne lis que du texte : écrivez quelques mots d'une citation. /help dit tout ce que je sais faire.",
+        ENGLISH: "I read text only: type a few words of a quote. /help says everything I can do.",
+    },
+    "not_text.moderator": {
+        FRENCH: "Je lis le texte, et les fichiers .txt que vous envoyez pour ajouter un article. /help pour le reste.",
+        ENGLISH: "I read text, and the .txt files you send to add an article. /help for the rest.",
     },
     "error": {
         FRENCH: "Une erreur m'a empêché de répondre. Réessayez dans un instant.",
         ENGLISH: "An error kept me from answering. Please try again in a moment.",
     },
-    # moderators
+    # ---- dates, as a reader writes them ------------------------------------------------------
+    "date.time": {FRENCH: "{date} à {time} UTC", ENGLISH: "{date} at {time} UTC"},
+    "date.none": {FRENCH: "sans date", ENGLISH: "undated"},
+    # ---- moderators --------------------------------------------------------------------------
     "file.refused": {
         FRENCH: "Fichier refusé : {reason}. Rien n'a été enregistré.",
         ENGLISH: "File refused: {reason}. Nothing was stored.",
@@ -134,9 +206,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "la légende doit être « média | url | date » (date AAAA-MM-JJ ou AAAA-MM)",
         ENGLISH: "the caption must be “outlet | url | date” (date YYYY-MM-DD or YYYY-MM)",
     },
-    "file.ingested": {
-        FRENCH: "<b>{file}</b> ajouté : {count} citation(s).\n{items}",
-        ENGLISH: "<b>{file}</b> added: {count} quotation(s).\n{items}",
+    "file.ingested.one": {
+        FRENCH: "<b>{file}</b> ajouté : une citation.\n{items}",
+        ENGLISH: "<b>{file}</b> added: one quotation.\n{items}",
+    },
+    "file.ingested.other": {
+        FRENCH: "<b>{file}</b> ajouté : {count} citations.\n{items}",
+        ENGLISH: "<b>{file}</b> added: {count} quotations.\n{items}",
+    },
+    "file.ids": {
+        FRENCH: "\n\nLes numéros sont ceux que prennent /hide et /speaker.",
+        ENGLISH: "\n\nThe numbers are the ones /hide and /speaker take.",
+    },
+    "file.quotation": {
+        FRENCH: "<code>{target}</code> {speaker} : « {text} »",
+        ENGLISH: "<code>{target}</code> {speaker}: “{text}”",
     },
     "reindex.started": {FRENCH: "Reconstruction de l'index…", ENGLISH: "Rebuilding the index…"},
     "reindex.progress": {
@@ -153,26 +237,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ENGLISH: "Usage: /hide ID (statement 12 or quotation q34)",
     },
     "usage.unhide": {FRENCH: "Usage : /unhide ID", ENGLISH: "Usage: /unhide ID"},
-    "usage.speaker": {
-        FRENCH: "Usage : /speaker ID putin|kim|other NOM",
-        ENGLISH: "Usage: /speaker ID putin|kim|other NAME",
-    },
+    "usage.speaker": {FRENCH: "Usage : /speaker{arguments}", ENGLISH: "Usage: /speaker{arguments}"},
     "usage.outlet": {FRENCH: "Usage : /outlet ARTICLE NOM", ENGLISH: "Usage: /outlet ARTICLE NAME"},
     "not_found": {FRENCH: "Introuvable : {target}.", ENGLISH: "Not found: {target}."},
-    "done": {
-        FRENCH: "Fait : {action} {target} ({before} → {after}) : « {words} »",
-        ENGLISH: "Done: {action} {target} ({before} → {after}): “{words}”",
-    },
+    "done": {FRENCH: "Fait : {change}", ENGLISH: "Done: {change}"},
+    "change": {FRENCH: "{action} {target} ({before} → {after})", ENGLISH: "{action} {target} ({before} → {after})"},
+    "action.hide": {FRENCH: "masquer", ENGLISH: "hide"},
+    "action.unhide": {FRENCH: "réafficher", ENGLISH: "unhide"},
+    "action.speaker": {FRENCH: "changer l'auteur de", ENGLISH: "change the speaker of"},
+    "action.outlet": {FRENCH: "changer le média de", ENGLISH: "change the outlet of"},
+    "target.statement": {FRENCH: "la déclaration {ident}", ENGLISH: "statement {ident}"},
+    "target.quotation": {FRENCH: "la citation q{ident}", ENGLISH: "quotation q{ident}"},
+    "target.article": {FRENCH: "l'article {ident}", ENGLISH: "article {ident}"},
+    "state.hidden": {FRENCH: "masquée", ENGLISH: "hidden"},
+    "state.shown": {FRENCH: "visible", ENGLISH: "shown"},
+    "outlet.none": {FRENCH: "aucun", ENGLISH: "none"},
     "articles": {FRENCH: "<b>Articles</b> :\n{items}", ENGLISH: "<b>Articles</b>:\n{items}"},
+    "articles.line": {
+        FRENCH: "<code>{id}</code> · {file} · {outlet} · {date} · « {title} »",
+        ENGLISH: "<code>{id}</code> · {file} · {outlet} · {date} · “{title}”",
+    },
     "audit": {FRENCH: "<b>Journal</b> :\n{items}", ENGLISH: "<b>Audit log</b>:\n{items}"},
+    "audit.line": {
+        FRENCH: "{when} · modérateur {moderator} : {change}",
+        ENGLISH: "{when} · moderator {moderator}: {change}",
+    },
     "audit.empty": {FRENCH: "Le journal est vide.", ENGLISH: "The audit log is empty."},
     "audit.undo": {FRENCH: "annuler : {command}", ENGLISH: "undo: {command}"},
-    "name_only": {
-        FRENCH: "Une déclaration de {speaker} au hasard ; ajoutez des mots pour chercher une citation.",
-        ENGLISH: "A statement of {speaker} at random; add some words to look for a quotation.",
-    },
     # the timeline (its title and subtitle are drawn in the picture: plain text, nothing escaped there)
-    "and": {FRENCH: "et", ENGLISH: "and"},
     "period.from_to": {FRENCH: "du {since} au {until}", ENGLISH: "from {since} to {until}"},
     "period.since": {FRENCH: "depuis le {since}", ENGLISH: "since {since}"},
     "period.until": {FRENCH: "jusqu'au {until}", ENGLISH: "until {until}"},
@@ -206,11 +298,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "usage.timeline": {
         FRENCH: (
             "Usage : /timeline [{speakers}] [depuis AAAA-MM-JJ] [jusqu'au AAAA-MM-JJ], "
-            "par exemple <code>/timeline kim depuis 2024-01-01</code>"
+            "par exemple <code>/timeline {example} depuis 2024-01-01</code>"
         ),
         ENGLISH: (
             "Usage: /timeline [{speakers}] [since YYYY-MM-DD] [until YYYY-MM-DD], "
-            "for example <code>/timeline kim since 2024-01-01</code>"
+            "for example <code>/timeline {example} since 2024-01-01</code>"
         ),
     },
     "bad_period": {
@@ -221,11 +313,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "usage.export": {
         FRENCH: (
             "Usage : /export [csv|jsonl] [{speakers}] [depuis AAAA-MM-JJ] [jusqu'au AAAA-MM-JJ], "
-            "par exemple <code>/export csv kim depuis 2024-01-01</code>"
+            "par exemple <code>/export csv {example} depuis 2024-01-01</code>"
         ),
         ENGLISH: (
             "Usage: /export [csv|jsonl] [{speakers}] [since YYYY-MM-DD] [until YYYY-MM-DD], "
-            "for example <code>/export csv kim since 2024-01-01</code>"
+            "for example <code>/export csv {example} since 2024-01-01</code>"
         ),
     },
     "export.caption": {
@@ -255,3 +347,9 @@ def language_of(code: str | None) -> str:
 def text(key: str, language: str, **values: object) -> str:
     template = CATALOGUE[key].get(language) or CATALOGUE[key][FRENCH]
     return template.format(**values) if values else template
+
+
+def plural(key: str, language: str, count: int, **values: object) -> str:
+    """`key.one` or `key.other` by the language's rule (French counts 0 and 1 as one, English only 1)."""
+    one = count < 2 if language == FRENCH else count == 1
+    return text(f"{key}.{'one' if one else 'other'}", language, count=count, **values)

@@ -1,0 +1,218 @@
+"""The library as one object for a front end that runs for long (the bot): its stores, searcher, extractor
+and model, opened once. A handler parses, calls one of these methods, and renders: it never reaches the
+store, and a method that changes the index makes the searcher read it again itself."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.config import Settings, speakers_file
+from bot.core.dates import Period
+from bot.core.extract import Extractor
+from bot.core.registry import Speaker, SpeakerRegistry
+from bot.library import moderation
+from bot.library.exports import Export, TimelineSelection, select_export, select_timeline
+from bot.library.indexing import IndexSummary, Progress, index_directory
+from bot.library.moderation import AuditEntry, Correction
+from bot.library.searching import Answer, Searcher, meaning_model
+from bot.library.speakers import Who, clean_name, parse_speaker_argument, who
+from bot.library.uploads import ingest_upload
+from bot.store.store import ArticleRow, StatementView, Store, StoredQuotation
+
+log = logging.getLogger(__name__)
+
+# A statement worth reading on its own (a random pick, an offer): a whole quotation, a sentence or a few.
+READABLE_KIND = "full"
+READABLE_CHARS = (40, 600)
+OFFERS_CONSIDERED = 200  # statements a random pick chooses among
+
+
+class RebuildRunning(RuntimeError):
+    """A rebuild was asked for while another one runs."""
+
+
+@dataclass
+class QueryLimiter:
+    """A per-user sliding window: a user over the limit is slowed down, the others are not."""
+
+    per_minute: int
+    _seen: dict[int, deque[float]] = field(default_factory=dict)
+
+    def wait_seconds(self, user_id: int, now: float | None = None) -> int:
+        """0 when the query may go ahead (and is counted), else how long to wait."""
+        now = time.monotonic() if now is None else now
+        window = self._seen.setdefault(user_id, deque())
+        while window and now - window[0] >= 60:
+            window.popleft()
+        if len(window) >= self.per_minute:
+            return max(1, int(60 - (now - window[0])) + 1)
+        window.append(now)
+        if len(self._seen) > 50_000:  # forget idle users
+            for key in [k for k, v in self._seen.items() if not v or now - v[-1] >= 60][:10_000]:
+                del self._seen[key]
+        return 0
+
+
+@dataclass(frozen=True)
+class OutletCount:
+    outlet: str | None  # None: an article that names no outlet
+    title: str  # one of its articles' titles
+    statements: int
+
+
+@dataclass
+class Library:
+    settings: Settings
+    registry: SpeakerRegistry
+    reader: Store  # queries never wait behind a rebuild: they have their own connection
+    writer: Store
+    searcher: Searcher
+    extractor: Extractor
+    limiter: QueryLimiter
+    _rebuild: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @classmethod
+    async def open(cls, settings: Settings, registry: SpeakerRegistry) -> Library:
+        """Open the stores, load spaCy and the sentence model (in worker threads), and build a fresh index."""
+        writer = await Store.open(settings.db_path)
+        reader = await Store.open(settings.db_path)
+        extractor = await asyncio.to_thread(Extractor, speakers_file(settings.data_dir))
+        embedder, meaning_status = await asyncio.to_thread(meaning_model, settings.meaning, settings.cache_dir)
+        log.info(meaning_status)
+        if (await reader.counts())["articles"] == 0 or embedder is not None:
+            # a fresh database is built; with the model, vectors missing from an older index are added
+            await index_directory(writer, settings.data_dir, extractor, embedder=embedder)
+        searcher = Searcher(reader, registry, embedder)
+        return cls(settings, registry, reader, writer, searcher, extractor, QueryLimiter(settings.queries_per_minute))
+
+    async def close(self) -> None:
+        await self.reader.close()
+        await self.writer.close()
+
+    # ---- speakers and arguments ----------------------------------------------------------------
+
+    @property
+    def principals(self) -> list[Speaker]:
+        return self.registry.principals
+
+    def who(self, speaker_id: str) -> Who:
+        return who(speaker_id, self.registry)
+
+    def speaker_argument(self, words: Sequence[str]) -> str | None:
+        """The speaker id a moderator's /speaker words name, or None."""
+        return parse_speaker_argument(words, self.registry)
+
+    def is_moderator(self, user_id: int) -> bool:
+        return user_id in self.settings.admin_ids
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    @property
+    def by_meaning(self) -> bool:
+        return self.searcher.by_meaning
+
+    def wait_before_query(self, user_id: int) -> int:
+        """0 when this user may query now (and the query is counted), else the seconds to wait."""
+        return self.limiter.wait_seconds(user_id)
+
+    async def ask(self, query: str, speaker: str | None = None, limit: int = 3) -> Answer:
+        return await self.searcher.ask(query, speaker=speaker, limit=limit)
+
+    async def random_statement(self, speaker: str) -> StatementView | None:
+        """A statement of this speaker worth reading on its own: a whole quotation of a reasonable length when
+        there is one (not a fragment like « chagrin »), else any of theirs."""
+        ids = await self.reader.statements_to_read([speaker], READABLE_KIND, *READABLE_CHARS, OFFERS_CONSIDERED)
+        ids = ids or await self.reader.shown_statements(speaker)
+        views = await self.reader.statements([random.choice(ids)]) if ids else []
+        return views[0] if views else None
+
+    async def statements_to_offer(self, limit: int) -> list[StatementView]:
+        """Statements of every principal worth reading, the most carried and the most recent first: what to
+        offer someone who has typed nothing yet."""
+        speakers = [s.id for s in self.principals]
+        ids = await self.reader.statements_to_read(speakers, READABLE_KIND, *READABLE_CHARS, limit)
+        return await self.reader.statements(ids)
+
+    async def timeline(self, speakers: Sequence[Speaker], period: Period, language: str) -> TimelineSelection:
+        """What a timeline of these speakers over a period draws (in a language), and what it leaves apart."""
+        return await select_timeline(self.reader, speakers, period, language)
+
+    async def export(self, speakers: Sequence[Speaker], period: Period) -> Export:
+        """The rows an export of these speakers over a period writes."""
+        return await select_export(self.reader, speakers, period)
+
+    async def outlets(self) -> list[OutletCount]:
+        """Every outlet with the statements of principals it carried, most first."""
+        rows = await self.reader.outlets([s.id for s in self.principals])
+        return [OutletCount(*row) for row in rows]
+
+    async def articles(self) -> list[ArticleRow]:
+        return await self.reader.articles()
+
+    async def audit(self, limit: int) -> list[AuditEntry]:
+        return await moderation.audit_entries(self.reader, self.registry, limit)
+
+    # ---- changing the index (each one makes the searcher read it again) ------------------------
+
+    @property
+    def rebuilding(self) -> bool:
+        return self._rebuild.locked()
+
+    async def upload(self, name: str | None, data: bytes, caption: str | None) -> tuple[str, list[StoredQuotation]]:
+        """A moderator's article checked, saved and indexed (UploadRefused says why not)."""
+        try:
+            return await ingest_upload(
+                self.writer, self.settings.data_dir, name, data, caption, self.extractor, self.searcher.embedder
+            )
+        finally:
+            self.searcher.forget_index()
+
+    async def rebuild(self, progress: Progress | None = None) -> IndexSummary:
+        """Every article read again (RebuildRunning when a rebuild is already running)."""
+        if self._rebuild.locked():
+            raise RebuildRunning
+        async with self._rebuild:
+            try:
+                return await index_directory(
+                    self.writer,
+                    self.settings.data_dir,
+                    self.extractor,
+                    progress,
+                    force=True,
+                    rebuild=True,
+                    embedder=self.searcher.embedder,
+                )
+            finally:
+                self.searcher.forget_index()
+
+    async def set_hidden(self, moderator: int, target: str, hidden: bool) -> Correction | None:
+        try:
+            return await moderation.set_hidden(self.writer, moderator, target, hidden)
+        finally:
+            self.searcher.forget_index()
+
+    async def set_speaker(self, moderator: int, target: str, speaker: str) -> Correction | None:
+        try:
+            return await moderation.set_speaker(
+                self.writer,
+                self.settings.data_dir,
+                moderator,
+                target,
+                speaker,
+                self.extractor,
+                self.searcher.embedder,
+            )
+        finally:
+            self.searcher.forget_index()
+
+    async def set_outlet(self, moderator: int, article: str, outlet: str) -> Correction | None:
+        try:
+            return await moderation.set_outlet(self.writer, moderator, article, clean_name(outlet))
+        finally:
+            self.searcher.forget_index()
