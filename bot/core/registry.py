@@ -35,9 +35,10 @@ _PREPOSITION = re.compile(
     r"(?:\b(?:de|du|des|d'|à|au|aux|avec|pour|contre|envers|chez|par|sur|entre|devant|auprès de"
     r"|of|to|with|for|by|from|at|on|about|against|toward|towards)\s*)$"
 )
-_CAPITALISED_WORD = re.compile(r"^\s+([A-ZÀ-Þ][\w-]*)")
+# A name never runs over a line break: "... des Macron ⏎ Lula critique" is no "Macron Lula".
+_CAPITALISED_WORD = re.compile(r"^[^\S\n]+([A-ZÀ-Þ][\w-]*)")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
-_WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w-]+)\s+$")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w-]+)[^\S\n]+$")
 # Honorifics before a surname, by gender: "M. Dupont" is a man, "Mme Dupont" a woman.
 _HONORIFIC = re.compile(
     r"(?<![\w-])(?:(?P<m>m\.|monsieur|mr\.?|sir|lord)|(?P<f>mme|madame|mlle|mrs\.?|ms\.?|miss|dame|lady))\s+$"

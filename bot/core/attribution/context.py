@@ -20,6 +20,7 @@ from bot.core.cues import (
     NOT_A_SUBJECT,
     PRONOUNS,
     RELAY_MARKER,
+    SENTENCE_HEAD_SOURCE,
     SOURCE_PRONOUNS,
     verb_pattern,
 )
@@ -138,7 +139,7 @@ _CONJUNCTION_ONLY = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s*")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
 # Words that open a phrase that is not a description of a speaker: a participle, an honorific alone.
-_NOT_A_DESCRIPTION = re.compile(r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|it|this)$")
+_NOT_A_DESCRIPTION = re.compile(r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|cela|ceci|ca|it|this|that)$")
 
 
 @dataclass(frozen=True)
@@ -373,6 +374,8 @@ class ArticleContext:
         for entity in self._entities_near(start):
             if any(m.start < entity.end and entity.start < m.end for m in inside):
                 continue  # a registry person is never "someone else"
+            if not re.match(r"[A-ZÀ-Þ]", entity.text.strip()) or len(re.findall(r"\w", entity.text)) < 2:
+                continue  # the small model's slips (« n’ », « cela ») name nobody: a name starts with a capital
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
                 return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
         if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
@@ -733,8 +736,9 @@ class ArticleContext:
         if attributed:
             return self._if_gender_fits(attributed[-1], gender) or AMBIGUOUS
         # the main clause's subject: a name opening the sentence ("Putin was asked whether Kim had ..."),
-        # else the subject of its first speech verb, or of its first verb
-        found = self._named_at_start(sentence)
+        # or named as its source (« Pour X, cela ... »), else the subject of its first speech verb, or of its
+        # first verb
+        found = self._named_at_start(sentence) or self._source_at_start(sentence)
         if found is None:
             groups = self.verb_groups(sentence.start, sentence.end)
             if groups and self.comma_before(groups[0].start()):
@@ -784,6 +788,15 @@ class ArticleContext:
                 return Found(speaker=opening[0].speaker.id)
         return None
 
+    def _source_at_start(self, sentence: Sentence) -> Found | None:
+        """A registry person named as the sentence's source at its head: « Pour le président X, ... »."""
+        head = SENTENCE_HEAD_SOURCE.match(self.masked, sentence.start)
+        comma = self.masked.find(",", sentence.start, sentence.end) if head else -1
+        if head is None or comma == -1:
+            return None
+        named = {m.speaker.id for m in self.mentions_in(head.end(), comma)}
+        return Found(speaker=named.pop()) if len(named) == 1 else None
+
     def _phrase_gender(self, folded: str) -> str | None:
         """The gender a French noun phrase's determiner gives (« la ministre », « un porte-parole »), or None;
         "plural" for a plural one (« les deux hommes »)."""
@@ -811,6 +824,14 @@ class ArticleContext:
         speaker = self.registry.get(speaker_id)
         known = speaker.gender if speaker is not None else phrase_gender
         return None if known and known != gender else speaker_id
+
+    def opening_speaker(self, quote: Quote, gender: str) -> str | None:
+        """The registry person opening the quotation's own sentence with a speech verb before the quotation
+        (« X répond « ... », confie-t-il »): whom a pronoun cue after it names first."""
+        named = self._named_at_start(quote.sentence)
+        if named is None or named.speaker is None or not self.verbs_before(quote):
+            return None
+        return self._if_gender_fits(named.speaker, gender)
 
     def settle(self, found: Found, sentence_index: int) -> str:
         """A speaker id for a resolved phrase: a pronoun is followed back, doubt is unknown."""

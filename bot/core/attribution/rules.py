@@ -137,6 +137,8 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     source = SOURCE_PREPOSITION.match(ctx.masked, at)
     if inverted:
         found = pronoun(inverted_pronoun(inverted))
+        opening = ctx.opening_speaker(quote, found.pronoun) if found.pronoun else None
+        found = Found(speaker=opening) if opening else found
         cue, cue_end = ctx.text[at : inverted.end()], inverted.end()
     elif verb:
         found = ctx.passive_agent(verb, sentence.end)
