@@ -12,7 +12,7 @@ import pytest
 from bot.core.extract import Extractor, Quotation
 from bot.library import index_directory
 from bot.store import Store
-from tests.fake_telegram import FakeTelegram
+from tests.fake_telegram import FakeTelegram, running_bot, settings_for
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")  # loopback requests must not go to a proxy
 
@@ -70,6 +70,13 @@ async def fake():
     await server.start()
     yield server
     await server.stop()
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, tmp_path: Path, data_dir: Path):
+    """The real Application, polling the fake Bot API, on a copy of the bundled data (moderator: 42)."""
+    async with running_bot(settings_for(fake, tmp_path, data_dir)) as application:
+        yield application
 
 
 @pytest.fixture(scope="module")

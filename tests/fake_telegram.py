@@ -330,3 +330,12 @@ async def running_bot(settings: Settings, **build: Any) -> AsyncIterator[Any]:
             await application.updater.stop()
             await application.stop()
             await application.post_shutdown(application)
+
+
+MODERATOR = 42  # in ADMIN_IDS of `settings_for`
+USER = 7
+
+
+def to(chat: int) -> Callable[[dict[str, Any]], bool]:
+    """Whether a Bot API call is addressed to a chat."""
+    return lambda p: int(p.get("chat_id", 0)) == chat

@@ -5,24 +5,10 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
-from pathlib import Path
 
 import pytest
 
-from tests.fake_telegram import BOT_USERNAME, FakeTelegram, running_bot, settings_for
-
-MODERATOR = 42
-USER = 7
-
-
-@pytest.fixture
-async def bot(fake: FakeTelegram, tmp_path: Path, data_dir: Path):
-    async with running_bot(settings_for(fake, tmp_path, data_dir)) as application:
-        yield application
-
-
-def to(chat: int):
-    return lambda p: int(p.get("chat_id", 0)) == chat
+from tests.fake_telegram import BOT_USERNAME, MODERATOR, USER, FakeTelegram, running_bot, settings_for, to
 
 
 async def ask(fake: FakeTelegram, user: int, text: str, **kwargs) -> dict:

@@ -15,10 +15,8 @@ from telegram.ext import CommandHandler
 from bot.core.registry import load_registry
 from bot.library.service import READABLE_CHARS, READABLE_KIND
 from tests.conftest import DATA, ROOT
-from tests.fake_telegram import FakeTelegram, running_bot, settings_for
+from tests.fake_telegram import MODERATOR, USER, FakeTelegram, running_bot, settings_for, to
 
-MODERATOR = 42
-USER = 7
 LANGUAGES = ["fr", "en"]
 REGISTRY = load_registry(DATA / "speakers.toml")
 MODERATOR_COMMANDS = {"reindex", "hide", "unhide", "speaker", "outlet", "articles", "audit", "export"}
@@ -29,16 +27,6 @@ ARTICLE = (
     "« Nos deux pays sont des partenaires fiables », a déclaré Sergueï Lavrov, le ministre russe des Affaires "
     "étrangères, présent à la cérémonie.\n"
 ).encode()
-
-
-@pytest.fixture
-async def bot(fake: FakeTelegram, tmp_path: Path, data_dir: Path):
-    async with running_bot(settings_for(fake, tmp_path, data_dir)) as application:
-        yield application
-
-
-def to(chat: int):
-    return lambda p: int(p.get("chat_id", 0)) == chat
 
 
 async def ask(fake: FakeTelegram, user: int, words: str, language: str = "fr") -> dict:

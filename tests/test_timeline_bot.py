@@ -10,26 +10,12 @@ import sqlite3
 import threading
 from pathlib import Path
 
-import pytest
 from PIL import Image
 from telegram.constants import FileSizeLimit
 
 from bot.core.timeline import Picture
 from bot.telegram.exports import PHOTO_MAX_RATIO, PHOTO_MAX_SIDES_PX, photo_fits
-from tests.fake_telegram import FakeTelegram, running_bot, settings_for
-
-MODERATOR = 42
-USER = 7
-
-
-@pytest.fixture
-async def bot(fake: FakeTelegram, tmp_path: Path, data_dir: Path):
-    async with running_bot(settings_for(fake, tmp_path, data_dir)) as application:
-        yield application
-
-
-def to(chat: int):
-    return lambda p: int(p.get("chat_id", 0)) == chat
+from tests.fake_telegram import MODERATOR, USER, FakeTelegram, running_bot, settings_for, to
 
 
 async def command(fake: FakeTelegram, user: int, text: str, method: str, language: str = "fr") -> dict:

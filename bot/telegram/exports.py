@@ -107,13 +107,19 @@ def _caption(message: str) -> str:
     return render.shorten(message, MessageLimit.CAPTION_LENGTH)
 
 
-async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    lang = language(update)
-    lib = library(context)
+async def _options(update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str, formats: bool) -> _Asked | None:
+    """The command's options read from its words, or None once the user has been told how to write them."""
     try:
-        asked = _asked(context.args or [], lib.registry, lang, "usage.timeline", formats=False)
+        return _asked(context.args or [], library(context).registry, language(update), usage, formats)
     except _Refused as refused:
         await reply(update, refused.message)
+        return None
+
+
+async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang, lib = language(update), library(context)
+    asked = await _options(update, context, "usage.timeline", formats=False)
+    if asked is None:
         return
     user = update.effective_user
     wait = lib.wait_before_query(user.id) if user else 0  # a picture costs CPU: it counts as a query
@@ -154,12 +160,9 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @moderators_only
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    lang = language(update)
-    lib = library(context)
-    try:
-        asked = _asked(context.args or [], lib.registry, lang, "usage.export", formats=True)
-    except _Refused as refused:
-        await reply(update, refused.message)
+    lang, lib = language(update), library(context)
+    asked = await _options(update, context, "usage.export", formats=True)
+    if asked is None:
         return
     who = escape(_who(asked.speakers, lang))
     period = _period(asked.period.since, asked.period.until, lang)
