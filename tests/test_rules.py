@@ -385,6 +385,28 @@ def test_a_pronoun_cue_after_a_quotation_names_its_own_sentences_subject_first(q
     assert [by_text(qs, f).speaker for f in ("travail", "peuple")] == ["putin", "putin"]
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("Le président russe s'est inquiété des conséquences « tragiques » de ce silence.", "tragiques", "putin"),
+        ("Vladimir Poutine s'est notamment élevé contre des sanctions « arbitraires ».", "arbitraires", "putin"),
+        ("« Nous tiendrons », s'est emporté le président russe.", "tiendrons", "putin"),
+        # the participle alone is an adjective: no cue (« une foule inquiète »)
+        ("Vladimir Poutine est arrivé. Une foule inquiète, des banderoles « pour la paix ».", "paix", "unknown"),
+    ],
+)
+def test_reflexive_verbs_of_speech_after_their_auxiliary(quotes, text: str, fragment: str, speaker: str) -> None:
+    assert by_text(quotes(text), fragment).speaker == speaker
+
+
+def test_a_title_in_apposition_to_a_name_is_that_persons(quotes) -> None:
+    """« M. X, Président de ..., a dit » is X; a name that only opens the sentence (« Après X, ») is not."""
+    text = "M. Vladimir Poutine, Président de la Fédération, a dénoncé des sanctions « arbitraires »."
+    assert by_text(quotes(text), "arbitraires").speaker == "putin"
+    text = "Après Vladimir Poutine, le ministre Sergueï Lavrov a dénoncé des sanctions « arbitraires »."
+    assert by_text(quotes(text), "arbitraires").speaker != "putin"
+
+
 def test_penser_after_a_quotation_reports_an_opinion(quotes) -> None:
     text = "Vladimir Poutine a reçu la presse. « La guerre est déjà là », pense-t-il."
     assert by_text(quotes(text), "guerre").speaker == "putin"

@@ -344,8 +344,14 @@ _FR_AFTER_ONLY = (
 )  # fmt: skip
 _EN_AFTER_ONLY = ("quipped", "shot back", "retorted", "countered", "went on", "continued", "concluded", "read", "reads")
 
+# Verbs of speech only as reflexives in the past, after their auxiliary: « s'est inquiété », « s'est élevé
+# contre » (a bare « inquiète » or « élevé » is an adjective). `reflexive_only` tells them apart.
+_FR_REFLEXIVE_PARTICIPLES = ("inquiet", "elev", "alarm", "emport", "etonn", "desol", "offusqu", "moqu")
+_FR_REFLEXIVE_AUX = frozenset({"s'est", "se sont"})
+_REFLEXIVE_PARTICIPLE = re.compile(rf"(?:{'|'.join(_FR_REFLEXIVE_PARTICIPLES)})(?:e|ee|es|ees)")
+
 SPEECH_VERB = {
-    "fr": rf"(?:(?:{_fr_regular}){_FR_ER_ENDINGS}|{_fr_irregular})",
+    "fr": rf"(?:(?:{_fr_regular}){_FR_ER_ENDINGS}|{_fr_irregular}|{_REFLEXIVE_PARTICIPLE.pattern})",
     "en": rf"(?:{_en})",
 }
 _AUX = {
@@ -394,6 +400,11 @@ def inverted_pronoun(cue: re.Match[str]) -> str:
 # An object pronoun before the verb: « l'appelant à », « lui a déclaré », « leur a promis ».
 # "l'" only before an auxiliary or a gerund: « l'annonce » and « l'estime » are nouns.
 _CLITIC = {"fr": r"(?:l'(?=(?:a|ont|avait|avaient)\s|\w+ant\b)|lui\s+|leur\s+)?", "en": ""}
+
+
+def reflexive_only(verb: re.Match[str]) -> bool:
+    """Whether a match of `verb_pattern` is a reflexive participle without its « s'est »: no speech verb."""
+    return bool(_REFLEXIVE_PARTICIPLE.fullmatch(verb.group("verb"))) and verb.group("aux") not in _FR_REFLEXIVE_AUX
 
 
 def verb_pattern(language: str, *, after_quote: bool = False) -> re.Pattern[str]:

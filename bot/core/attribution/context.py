@@ -22,6 +22,7 @@ from bot.core.cues import (
     RELAY_MARKER,
     SENTENCE_HEAD_SOURCE,
     SOURCE_PRONOUNS,
+    reflexive_only,
     verb_pattern,
 )
 from bot.core.marks import QuoteSpan
@@ -492,6 +493,8 @@ class ArticleContext:
         """Speech verbs in a stretch of text, a bare form only when not after a determiner."""
         found = []
         for match in self.verbs.finditer(self.masked, start, end):
+            if reflexive_only(match):
+                continue
             if match.group("aux") is None and _BARE_VERB_BLOCKERS.search(
                 self.masked[max(0, match.start() - BARE_VERB_LOOKBACK) : match.start()]
             ):
@@ -503,6 +506,13 @@ class ArticleContext:
                 continue
             found.append(match)
         return found
+
+    def speech_verb_at(self, at: int) -> re.Match[str] | None:
+        """A speech verb (or one that reports only after a quotation) starting at `at`."""
+        verb = self.verbs.match(self.masked, at)
+        if verb is not None and reflexive_only(verb):
+            verb = None
+        return verb or self.after_only.match(self.masked, at)
 
     def comma_before(self, at: int, *, after_quote: bool = False) -> bool:
         """Whether a comma (or, with `after_quote`, a quotation) stands right before a verb: an inverted cue."""
@@ -565,8 +575,9 @@ class ArticleContext:
             and not _JOINED_BEFORE.search(self.masked[left_start : adjacent[-1].start])
         ):
             return Found(speaker=adjacent[-1].speaker.id), (adjacent[-1].start, adjacent[-1].end)  # "..., Starmer said"
-        for piece in reversed(list(re.finditer(r"[^,]+", left))):
-            start, end = left_start + piece.start(), left_start + piece.end()
+        pieces = list(re.finditer(r"[^,]+", left))
+        for index in range(len(pieces) - 1, -1, -1):
+            start, end = left_start + pieces[index].start(), left_start + pieces[index].end()
             opener = _LEADING_CONJUNCTION.match(self.masked, start, end)
             if opener:
                 start = opener.end()  # "Mais Macron a affirmé": the subject follows the conjunction
@@ -576,8 +587,21 @@ class ArticleContext:
             found = self.resolve_np(start, end)
             if found.empty:
                 continue  # "Kim, speaking through an interpreter, said": look further left
+            if (found.speaker or "").startswith("other:") and index > 0:
+                named = self._name_alone(left_start + pieces[index - 1].start(), left_start + pieces[index - 1].end())
+                if named is not None:  # « M. X, Président du Brésil, a dit »: the apposition is X's title
+                    return Found(speaker=named.speaker.id), (named.start, named.end)
             return found, (start, end)
         return Found(), None
+
+    def _name_alone(self, start: int, end: int) -> Mention | None:
+        """The registry person a stretch is, when it is a name and nothing else (« M. Luiz Inácio Lula »)."""
+        lead = len(self.masked[start:end]) - len(self.masked[start:end].lstrip())
+        trail = len(self.masked[start:end]) - len(self.masked[start:end].rstrip())
+        named = self.mentions_in(start, end)
+        if len(named) == 1 and named[0].start == start + lead and named[0].end == end - trail:
+            return named[0] if not named[0].complement else None
+        return None
 
     def person_right_before(self, at: int) -> bool:
         """Whether a person's name ends right before an offset (a comma between): « à Kim Jong-un, qui »."""

@@ -27,6 +27,7 @@ from bot.core.cues import (
     SOURCE_PREPOSITION,
     SOURCE_PRONOUNS,
     inverted_pronoun,
+    reflexive_only,
 )
 from bot.core.registry import UNKNOWN
 from bot.core.sentences import Sentence
@@ -133,7 +134,7 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     found: Found | None = None
     cue, cue_end = "", at
     inverted = INVERTED_PRONOUN_CUE.match(ctx.masked, at)
-    verb = ctx.verbs.match(ctx.masked, at) or ctx.after_only.match(ctx.masked, at)
+    verb = ctx.speech_verb_at(at)
     source = SOURCE_PREPOSITION.match(ctx.masked, at)
     if inverted:
         found = pronoun(inverted_pronoun(inverted))
@@ -193,6 +194,8 @@ def _incise_speaker(ctx: ArticleContext, cue: str, cue_at: int) -> Found | None:
     if inverted:
         return pronoun(inverted_pronoun(inverted))
     verb = ctx.verbs.match(cue)
+    if verb is not None and reflexive_only(verb):
+        verb = None
     if verb is not None:  # "a déclaré Poutine"
         subject_span = (cue_at + verb.end(), cue_at + len(cue)) if verb.end() < len(cue) else None
     else:  # "Putin said"
