@@ -6,9 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 import threading
-from pathlib import Path
 
 from PIL import Image
 from telegram.constants import FileSizeLimit
@@ -16,24 +14,13 @@ from telegram.constants import FileSizeLimit
 from bot.core.timeline import Picture
 from bot.telegram.exports import PHOTO_MAX_RATIO, PHOTO_MAX_SIDES_PX, photo_fits
 from tests.fake_telegram import MODERATOR, USER, FakeTelegram, running_bot, settings_for, to
+from tests.test_exports import as_csv, indexed_rows
 
 
 async def command(fake: FakeTelegram, user: int, text: str, method: str, language: str = "fr") -> dict:
     mark = fake.mark()
     await fake.send_text(user, text, language=language)
     return await fake.wait_for(method, to(user), after=mark, timeout=60)
-
-
-def variants_in(db: Path, speakers: tuple[str, ...] = ("putin", "kim")) -> list[list[str]]:
-    """The visible variants of these speakers' statements in the bot's own database, as CSV cells."""
-    marks = ",".join("?" * len(speakers))
-    sql = (
-        "SELECT s.id, s.speaker, a.published, a.outlet, a.file, a.url, a.language, q.text, q.kind FROM statements s "
-        "JOIN quotations q ON q.statement_id = s.id JOIN articles a ON a.id = q.article_id "
-        f"WHERE q.hidden = 0 AND s.speaker IN ({marks})"
-    )
-    with sqlite3.connect(db) as connection:
-        return sorted([["" if v is None else str(v) for v in row] for row in connection.execute(sql, speakers)])
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -111,7 +98,7 @@ async def test_moderators_get_the_export_as_a_document(fake, bot, tmp_path) -> N
     sent = await command(fake, MODERATOR, "/export", "sendDocument")
     assert sent["document.filename"].startswith("quotebot-") and sent["document.filename"].endswith(".csv")
     header, *rows = list(csv.reader(io.StringIO(sent["document"].decode("utf-8"), newline="")))
-    assert header[:3] == ["statement", "speaker", "date"] and sorted(rows) == variants_in(db)
+    assert header[:3] == ["statement", "speaker", "date"] and sorted(rows) == as_csv(indexed_rows(db))
     assert sent["caption"].startswith(f"{len(rows)} ligne(s), une par formulation : ") and "\n" not in sent["caption"]
 
     kim = await command(fake, MODERATOR, "/export jsonl kim since 2025-09-01", "sendDocument", language="en")
