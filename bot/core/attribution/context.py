@@ -100,7 +100,7 @@ PLURAL = "plural"
 _PLURAL_DESCRIPTION = re.compile(r"(?:les|des|ces|leurs|nos|vos|mes|deux|trois|plusieurs|the\s+two|both|they)\b")
 _FRENCH_GENDER_DETERMINER = re.compile(r"(le|la|un|une|ce|cette|cet)\s")
 _DETERMINERS_OF = {"m": ("le", "un", "ce", "cet"), "f": ("la", "une", "cette")}
-TITLE_SMALL_WORDS = frozenset("of the de du des la le l' d' and 's".split())
+_TITLE_SMALL_WORDS = frozenset("of the de du des la le l' d' and 's".split())
 _OBJECT_OF_VERB = re.compile(r"\b\w{3,}ing\b|\b(?:who|which|that|qui|que)\b")
 # A person's name as the text shows it: two or more capitalised words, not opening with a function word.
 _PERSON_NAME = re.compile(
@@ -141,6 +141,12 @@ _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
 # Words that open a phrase that is not a description of a speaker: a participle, an honorific alone.
 _NOT_A_DESCRIPTION = re.compile(r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|cela|ceci|ca|it|this|that)$")
+
+
+def _bare_title(phrase: str) -> str | None:
+    """The bare title a folded phrase is (« le nouveau président » -> "president"), or None."""
+    title = _TITLE_DETERMINER.sub("", phrase).strip()
+    return title if title in BARE_TITLES else None
 
 
 @dataclass(frozen=True)
@@ -366,7 +372,7 @@ class ArticleContext:
         titled = self.title_holder(np_start, folded)
         if titled is not None:
             return Found(speaker=titled)
-        if _TITLE_DETERMINER.sub("", folded).strip() in BARE_TITLES:
+        if _bare_title(folded) is not None:
             # « a affirmé le président » whom the article does not settle: doubt, never "someone else"
             return Found(ambiguous=allow_description)
         document = self.document_author(np_start, end, folded)
@@ -393,8 +399,8 @@ class ArticleContext:
         person named before it, and nobody else is named with that title before it (a reader has not yet
         met "the South Korean president" named further down).
         """
-        title = _TITLE_DETERMINER.sub("", phrase).strip()
-        if title not in BARE_TITLES:
+        title = _bare_title(phrase)
+        if title is None:
             return None
         holders = {s.id for s in self.registry.title_holders(title, self.published)}
         named = {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
@@ -499,10 +505,7 @@ class ArticleContext:
                 self.masked[max(0, match.start() - BARE_VERB_LOOKBACK) : match.start()]
             ):
                 continue
-            if (
-                _FR_PASSIVE_BEFORE.search(self.masked, max(0, match.start() - BARE_VERB_LOOKBACK), match.start())
-                and not _FR_AGENT.match(self.masked, match.end())
-            ):
+            if self._after_french_passive(match) and not _FR_AGENT.match(self.masked, match.end()):
                 continue
             found.append(match)
         return found
@@ -622,15 +625,18 @@ class ArticleContext:
             return Found(speaker=named[0].speaker.id)
         return Found(ambiguous=True)
 
+    def _after_french_passive(self, verb: re.Match[str]) -> bool:
+        """Whether a verb stands in a French passive (« a été dit », « n'est écrit »)."""
+        before = max(0, verb.start() - BARE_VERB_LOOKBACK)
+        return _FR_PASSIVE_BEFORE.search(self.masked, before, verb.start()) is not None
+
     def passive_agent(self, verb: re.Match[str], limit: int) -> Found | None:
         """For a passive speech verb ("was told by Kim"), who spoke: the agent after "by", else doubt.
 
         None when the verb is active. The subject of a passive is the one spoken to.
         """
         english = (verb.group("aux") or "") in _PASSIVE_AUX
-        if not english and not _FR_PASSIVE_BEFORE.search(
-            self.masked, max(0, verb.start() - BARE_VERB_LOOKBACK), verb.start()
-        ):
+        if not english and not self._after_french_passive(verb):
             return None
         agent = (_AGENT if english else _FR_AGENT).match(self.masked, verb.end())
         if agent is None:
@@ -684,13 +690,17 @@ class ArticleContext:
                     return True
         return False
 
+    def capitalised_words(self, start: int, end: int) -> bool:
+        """Whether a stretch is capitalised words and the small words of a title only: a name's shape."""
+        words = re.findall(r"[\w'’.-]+", self.text[start:end])
+        return all(w[:1].isupper() or fold_chars(w) in _TITLE_SMALL_WORDS for w in words)
+
     def is_name_label(self, start: int, end: int, sentence_index: int) -> bool:
         """Whether a stretch is a name phrase only (a name, a title, an apposition) and no clause: a speaker's
         label (« Le porte-parole, Jean Dupont : ») and not a sentence (« La presse attendait Meloni : »)."""
         parsed = self.parsed(sentence_index)
         if parsed is None:  # no parser: capitalised words, and the small words of a title
-            words = re.findall(r"[\w'’.-]+", self.text[start:end])
-            return all(w[:1].isupper() or fold_chars(w) in TITLE_SMALL_WORDS for w in words)
+            return self.capitalised_words(start, end)
         frame, doc = parsed
 
         def inside(token: Token) -> bool:

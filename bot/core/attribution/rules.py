@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from bot.core.attribution.context import (
     INVERTED_CUE_REACH,
-    TITLE_SMALL_WORDS,
     ArticleContext,
     Attribution,
     Found,
@@ -310,7 +309,7 @@ def credit_line_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None
     if line is None or word_count(line.group("name")) > LABEL_MAX_WORDS:
         return None
     start, end = line.span("name")
-    if not all(w[:1].isupper() or fold_chars(w) in TITLE_SMALL_WORDS for w in ctx.text[start:end].split()):
+    if not ctx.capitalised_words(start, end):
         return None
     found = ctx.resolve_np(start, end, allow_description=False)
     return Verdict(found.speaker, ctx.text[start:end], kind="full") if found.speaker else None
