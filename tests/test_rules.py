@@ -947,3 +947,88 @@ def test_a_source_pronoun_points_back(dev_quotes, text, language, speaker) -> No
 def test_a_pronoun_takes_a_name_opening_the_sentence_before_its_apposition(dev_quotes, opening, speaker) -> None:
     text = f"{opening}\n\n« Je ne reviendrai pas », s'est-il indigné."
     assert by_text(dev_quotes(text, "fr", "2023-05-02"), "reviendrai").speaker == speaker
+
+
+# ---- speech verbs in their less usual shapes ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # an infinitive after « de » is a verb, not a noun after a determiner
+        ("« Nous tiendrons », a assuré Olaf Scholz, avant de saluer la « patience » des Allemands.", "patience",
+         "scholz"),
+        ("Giorgia Meloni a pris la parole afin de dénoncer un « chantage » inacceptable.", "chantage", "meloni"),
+        # a verb that speaks through its object and a preposition
+        ("Pedro Sánchez a appelé ses ministres à « garder le cap » malgré la crise.", "garder", "sanchez"),
+        ("Lula a parlé dimanche. Il critique ce budget, qu'il taxe d'ailleurs de « cadeau aux riches ».", "cadeau",
+         "lula"),
+        # an inverted cue with its auxiliary, the quotation right after its subject
+        ("Le pays attendait ce contrat, s'est félicité le président Lula « Nous avons tenu parole. »", "parole",
+         "lula"),
+    ],
+)
+def test_speech_verbs_in_their_less_usual_shapes(dev_quotes, text, fragment, speaker) -> None:
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), fragment).speaker == speaker
+
+
+def test_an_inverted_auxiliary_cue_takes_only_a_registry_person_after_it(dev_quotes) -> None:
+    """« Le ministre, a-t-on dit, ... »: after an auxiliary and a comma, a plain noun is no inverted subject."""
+    text = "Giorgia Meloni, selon son entourage, a répondu aux journalistes « nous verrons bien »."
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "verrons").speaker == "meloni"
+
+
+def test_selon_and_a_pronoun_then_more_words_is_the_pronouns_source(dev_quotes) -> None:
+    text = (
+        "Luiz Inacio Lula da Silva a parlé devant l'Assemblée. "
+        "Le pays est menacé selon lui par une « minorité bruyante »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "minorité").speaker == "lula"
+
+
+# ---- quoted_predicate, completive_of_quoted_words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("Olaf Scholz « n'entend pas céder » sur ce point.", "céder", "scholz"),
+        ("Après un long silence, la présidente de la Commission Ursula von der Leyen « regrette » ce choix.",
+         "regrette", "von_der_leyen"),
+        ("Pedro Sánchez était en campagne. Il « compte bien gagner » en juillet.", "gagner", "sanchez"),
+        # a noun in the marks is no predicate: the words are a term
+        ("Olaf Scholz « homme de compromis » est arrivé à Rome.", "compromis", "unknown"),
+        # a subject nobody can name leaves the words unknown
+        ("Il « compte bien gagner » en juillet.", "gagner", "unknown"),
+    ],
+)
+def test_a_quotation_opening_on_its_subjects_verb_is_the_subjects(dev_quotes, text, fragment, speaker) -> None:
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Giorgia Meloni « veut croire » que l'été « apportera la paix ».", "meloni"),
+        # someone else named in the completive speaks for himself, or not at all
+        ("Giorgia Meloni « veut croire » que Scholz « finira par céder ».", "unknown"),
+        # a verb in the completive makes it a clause of its own, with its own subject
+        ("Giorgia Meloni « veut croire » que les Allemands ont dit « oui à la paix ».", "other"),
+    ],
+)
+def test_a_quotation_in_the_completive_of_quoted_words_is_the_same_speakers(dev_quotes, text, speaker) -> None:
+    assert dev_quotes(text, "fr", "2023-05-02")[-1].speaker.split(":")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giorgia Meloni, en visite à Paris, a salué Emmanuel Macron « pour son courage ».",
+        "Giorgia Meloni, en visite à Paris, salue Emmanuel Macron « pour son courage ».",
+        "La ministre, en visite à Brasilia, a remercié le président Lula « pour son accueil ».",
+    ],
+)
+def test_whom_a_speaker_addresses_after_the_verb_is_not_the_speaker(dev_quotes, text) -> None:
+    """« X, en visite, a salué Y « ... » »: Y is the object, whatever the comma before the verb."""
+    speaker = dev_quotes(text, "fr", "2023-05-02")[-1].speaker
+    assert speaker not in ("macron", "lula"), speaker

@@ -149,12 +149,6 @@ _FR_IRREGULAR = (
     "rendu hommage",
     "rend hommage",
     "rendant hommage",
-    "appele a",
-    "appelle a",
-    "appellent a",
-    "appelait a",
-    "appelant a",
-    "appeler a",
     "averti",
     "avertit",
     "met en garde",
@@ -350,8 +344,14 @@ _FR_REFLEXIVE_PARTICIPLES = ("inquiet", "elev", "alarm", "emport", "etonn", "des
 _FR_REFLEXIVE_AUX = frozenset({"s'est", "se sont"})
 _REFLEXIVE_PARTICIPLE = re.compile(rf"(?:{'|'.join(_FR_REFLEXIVE_PARTICIPLES)})(?:e|ee|es|ees)")
 
+# Verbs that speak through their object and a preposition: « a appelé sa formation à », « qu'il taxe de ».
+_FR_OBJECT_THEN_PREPOSITION = (
+    r"(?:appel(?:le|les|lent|ee|ees|e|es|ait|aient|ant|er)(?:\s+[\w'-]+){0,3}?\s+a"
+    r"|tax(?:e|es|ent|ait|aient|ant|er|ee|ees)(?:\s+[\w'-]+){0,2}?\s+de)"
+)
 SPEECH_VERB = {
-    "fr": rf"(?:(?:{_fr_regular}){_FR_ER_ENDINGS}|{_fr_irregular}|{_REFLEXIVE_PARTICIPLE.pattern})",
+    "fr": rf"(?:{_FR_OBJECT_THEN_PREPOSITION}|(?:{_fr_regular}){_FR_ER_ENDINGS}|{_fr_irregular}"
+    rf"|{_REFLEXIVE_PARTICIPLE.pattern})",
     "en": rf"(?:{_en})",
 }
 _AUX = {

@@ -37,6 +37,10 @@ if TYPE_CHECKING:  # spaCy is imported where a parser is loaded (bot.core.nlp)
 # ---- windows and thresholds ------------------------------------------------------------------
 # A quotation longer than this many words is shrunk to "…" in the sentence given to the parser.
 LONG_QUOTE_WORDS = 3
+# A quotation that is its subject's predicate (« Il « veut croire » »): the parse of the subject and this many
+# words after its opening mark finds its verb, among the first QUOTED_VERB_REACH of them.
+QUOTED_PREDICATE_WORDS = 8
+QUOTED_VERB_REACH = 4
 # How many sentences back (within this paragraph and the previous one) a pronoun looks for its speaker.
 SALIENCE_SENTENCES = 4
 # A description ("le ministre des Affaires étrangères") longer than this is not taken as a speaker.
@@ -75,6 +79,9 @@ _DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the
 _BARE_VERB_BLOCKERS = re.compile(
     r"(?:(?<![\w'-])(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$"  # not Jong-un
 )
+# « de » before a verb's infinitive is no determiner: « avant de rappeler », « afin de souligner ».
+_INFINITIVE_AFTER_DE = re.compile(r"(?<![\w'-])(?:de|d')\s*$")
+_FR_INFINITIVE = re.compile(r"\w+(?:er|ir|re)")
 # A French passive without its agent (« ce qui a été dit », « il n'est écrit nulle part »): nobody spoke
 # there. « s'est » is the reflexive auxiliary (« s'est félicité »), not a passive.
 _FR_PASSIVE_BEFORE = re.compile(r"(?:\bete|(?<!s')(?<!\w)(?:est|sont|etait|etaient))\s+$")
@@ -89,6 +96,10 @@ _STRIP = " ,;:\u00a0"
 # Dependency labels of the French (UD) and English (ClearNLP) models, and their person/organisation names.
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 _AUXILIARY = ("aux:tense", "aux", "aux:pass", "auxpass")
+# What may come before a verb in its own clause: « ne », « l' », « a » (« « n'a jamais voulu » »).
+_SUBJECT_OF_PREDICATE = (*_SUBJECT, "expl:subj")  # the small model reads « Il compte » so at times
+_QUOTATION_MARKS = re.compile(r"[«»‹›“”„\"]|''")
+_BEFORE_VERB = (*_AUXILIARY, "advmod", "obj", "iobj", "expl", "expl:pv", "expl:comp")
 _NAME_LABELS = ("PER", "PERSON", "ORG")
 # Dependencies that only a clause has: a label with one of them is a sentence, not a name phrase.
 _CLAUSE_DEPENDENCIES = ("nsubj", "obj", "iobj", "aux", "cop", "ccomp", "xcomp", "advcl", "csubj", "expl", "dobj")
@@ -501,8 +512,11 @@ class ArticleContext:
         for match in self.verbs.finditer(self.masked, start, end):
             if reflexive_only(match):
                 continue
-            if match.group("aux") is None and _BARE_VERB_BLOCKERS.search(
-                self.masked[max(0, match.start() - BARE_VERB_LOOKBACK) : match.start()]
+            lookback = self.masked[max(0, match.start() - BARE_VERB_LOOKBACK) : match.start()]
+            if (
+                match.group("aux") is None
+                and _BARE_VERB_BLOCKERS.search(lookback)
+                and not (_INFINITIVE_AFTER_DE.search(lookback) and _FR_INFINITIVE.fullmatch(match.group("verb")))
             ):
                 continue
             if self._after_french_passive(match) and not _FR_AGENT.match(self.masked, match.end()):
@@ -671,6 +685,23 @@ class ArticleContext:
                 continue
             break
         return None
+
+    def opens_on_its_verb(self, subject: tuple[int, int], span: QuoteSpan, sentence: Sentence) -> bool:
+        """Whether the quotation's first words are the verb of the phrase right before its marks, as a parse
+        of the phrase and what follows it, marks left out, reads them: « le président « demande à ... » »."""
+        if self.nlp is None:
+            return False
+        clause_start = max(self.masked.rfind(mark, 0, subject[0]) for mark in ",;:.!?\n") + 1
+        phrase = self.text[clause_start : subject[1]].strip()  # the whole phrase: a name alone parses badly
+        words = _QUOTATION_MARKS.sub(" ", self.text[span.start : sentence.end]).split()[:QUOTED_PREDICATE_WORDS]
+        doc = self.nlp(f"{phrase} {' '.join(words)}", disable=["ner"])
+        quoted = [t for t in doc if t.idx > len(phrase)][:QUOTED_VERB_REACH]
+        for token in quoted:
+            if any(c.dep_ in _SUBJECT_OF_PREDICATE and c.idx < len(phrase) for c in token.children):
+                return True
+            if token.dep_ not in _BEFORE_VERB:
+                return False
+        return False
 
     def names_someone(self, start: int, end: int) -> bool:
         """Whether a stretch outside the marks names a person or a body the registry does not know:

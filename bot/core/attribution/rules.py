@@ -49,6 +49,8 @@ _POINTS_BACK = re.compile(
 _COORDINATION = re.compile(r"\b(?:mais|et|puis|but|and|then|yet)\b")
 # A verb followed by its completive clause reports that clause too: « a assuré que ... « ... » ».
 _COMPLETIVE_AFTER = re.compile(r"\s+(?:que|qu'|that)\b")
+# A completive opening right before a phrase: « que », « qu' », "that".
+_COMPLETIVE_BEFORE = re.compile(r"(?:\bque|\bqu'|\bthat)\s*$")
 # A completive whose subject is the speaker's own side: « que son gouvernement », "that his party".
 _OWN_SIDE_COMPLETIVE = re.compile(
     r"\s+(?:que|qu'|that)\s+(?:son|sa|ses|leur|leurs|his|her|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s*"
@@ -64,6 +66,8 @@ _CREDIT_LINE = re.compile(r"[ \t]*\n\s*(?:[-–—]\s*)?(?P<name>[^\W\d_][\w'’
 # A quotation of at most this many words is a term or a word, not a statement: a scare quote when nobody
 # is said to say it, and never what a headline's colon reports.
 SCARE_QUOTE_WORDS = 3
+# Words at most between an attributed quotation and the next one in the completive it opens (« que 2022 »).
+COMPLETIVE_SUBJECT_WORDS = 5
 # A statement in a sentence with no cue goes on with the speaker quoted at most this many sentences before.
 CONTINUED_REPORT_SENTENCES = 2
 # A relative clause standing between a speech verb and the quotation: « , qui l'avait appelé ».
@@ -248,7 +252,9 @@ def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     nearest = sources[-1]
     phrase_end = ctx.clause_end(nearest.end(), span.open_at)
     phrase = ctx.masked[nearest.end() : phrase_end].strip(" ,")
-    found = pronoun(phrase) if phrase in SOURCE_PRONOUNS else ctx.resolve_np(nearest.end(), phrase_end)
+    first_word = phrase.split(" ", 1)[0]
+    # « selon lui par une « ... » »: the pronoun is the whole source, what follows is the sentence's
+    found = pronoun(first_word) if first_word in SOURCE_PRONOUNS else ctx.resolve_np(nearest.end(), phrase_end)
     if found.empty:
         return None
     reporter = ctx.registry.get(found.speaker) if found.speaker else None
@@ -397,13 +403,29 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
                 return Verdict(ctx.checked(found, quote.sentence_index, anchor, subject), cue)
         main = _main_clause_subject(ctx, quote, nearest)
         return Verdict(ctx.settle(main, quote.sentence_index), cue) if main is not None else None
-    if nearest.group("aux") is None and ctx.comma_before(nearest.start(), after_quote=True):
-        # ", a déclaré X, « ... »" reads its subject after the verb
-        found = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at), allow_description=False)
-        if not found.empty:
-            return Verdict(ctx.settle(found, quote.sentence_index), cue)
     found, subject = ctx.subject_before(sentence, nearest.start())
+    if _subject_follows(ctx, quote, nearest, found, subject):
+        after = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at), allow_description=False)
+        if not after.empty:
+            return Verdict(ctx.settle(after, quote.sentence_index), cue)
     return Verdict(ctx.checked(found, quote.sentence_index, nearest.start(), subject), cue)
+
+
+def _subject_follows(
+    ctx: ArticleContext, quote: Quote, verb: re.Match[str], before: Found, subject: tuple[int, int] | None
+) -> bool:
+    """Whether a speech verb after a comma has its subject after it: « « ... », déclare X, « ... » », « Le pays
+    attendait ce contrat, s'est réjoui le président X « Nous avons tenu parole. » ». Not when the phrase
+    before can be its subject (a person, a pronoun, a name) or the quotation is no statement of its own:
+    « Giorgia Meloni, en visite, a salué X « pour son courage » » is hers, X is whom she praised."""
+    if not ctx.comma_before(verb.start(), after_quote=True):
+        return False
+    if not ctx.comma_before(verb.start()) or before.empty:
+        return True  # a quotation right before the verb, or nothing that can be its subject
+    someone = before.pronoun or ctx.registry.get(before.speaker or "") or (
+        subject is not None and ctx.names_someone(*subject)
+    )
+    return not someone and quote.span.text(ctx.text)[:1].isupper()
 
 
 def _main_clause_subject(ctx: ArticleContext, quote: Quote, verb: re.Match[str]) -> Found | None:
@@ -540,6 +562,44 @@ def subject_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | 
     return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[verbs[0].start() : verbs[0].end()].strip())
 
 
+def quoted_predicate(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """Marks right after a subject, opening on its verb, with no speech verb to say more: « Il « veut croire »
+    que ... », « Se posant en garant, le président « demande à ... » »: the subject's own words."""
+    span, sentence = quote.span, quote.sentence
+    found, subject = ctx.subject_before(sentence, span.open_at)
+    if found.empty or subject is None or ctx.masked[subject[1] : span.open_at].strip():
+        return None
+    if _COMPLETIVE_BEFORE.search(ctx.masked, sentence.start, subject[0]):
+        return None  # « X veut croire que Y « finira par céder » »: X's words about Y, or Y's: not known
+    someone = found.pronoun or ctx.registry.get(found.speaker or "") or ctx.names_someone(*subject)
+    if not someone or not ctx.opens_on_its_verb(subject, span, sentence):  # « La coopération « doit croître » »: no one
+        return None
+    verb = span.text(ctx.text).split(maxsplit=1)[0]
+    return Verdict(ctx.settle(found, quote.sentence_index), verb)
+
+
+def completive_of_quoted_words(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A quotation in the completive that an attributed quotation opens, with nobody named between:
+    « Il « veut croire » que 2022 « sera l'année ... » », "she “hopes” that the talks “will go on”"."""
+    span, sentence = quote.span, quote.sentence
+    earlier = [p for p in sentence.quotes if p < quote.index]
+    if not earlier or earlier[-1] not in ctx.decided:
+        return None
+    first = ctx.decided[earlier[-1]]
+    start = ctx.spans[earlier[-1]].close_at + 1
+    between = ctx.masked[start : span.open_at]
+    if first.speaker == UNKNOWN or first.cue is None or not _COMPLETIVE_AFTER.match(" " + between.lstrip()):
+        return None
+    if (
+        word_count(between) > COMPLETIVE_SUBJECT_WORDS
+        or ctx.verb_groups(start, span.open_at)
+        or ctx.any_verb_before(start, span.open_at) is not None
+        or ctx.names_someone(start, span.open_at)
+    ):
+        return None
+    return Verdict(first.speaker, first.cue)
+
+
 def _alone_in(ctx: ArticleContext, quote: Quote, start: int, end: int) -> bool:
     span = quote.span
     outside = ctx.masked[start : span.open_at] + ctx.masked[span.close_at + 1 : end]
@@ -666,6 +726,8 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     speech_verb_before,
     inverted_cue_ending_sentence,
     subject_cue_ending_sentence,
+    quoted_predicate,
+    completive_of_quoted_words,
     quote_sentence_continues,
     cue_in_next_sentence,
     quote_paragraph_continues,
