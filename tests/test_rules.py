@@ -1032,3 +1032,25 @@ def test_whom_a_speaker_addresses_after_the_verb_is_not_the_speaker(dev_quotes, 
     """« X, en visite, a salué Y « ... » »: Y is the object, whatever the comma before the verb."""
     speaker = dev_quotes(text, "fr", "2023-05-02")[-1].speaker
     assert speaker not in ("macron", "lula"), speaker
+
+
+# ---- same_words_elsewhere ----------------------------------------------------------------------
+
+_BODY = (
+    "\n\nLe chancelier a reçu mardi ses homologues à Berlin. « Il n'y aura aucune concession sur ce point », a "
+    "déclaré Olaf Scholz devant la presse.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "speaker"),
+    [
+        ("« Aucune concession »", _BODY, "scholz"),
+        # one word is a term many could use; words two speakers quoted are nobody's in particular
+        ("« Concession »", _BODY, "unknown"),
+        ("« Aucune concession »", _BODY + "« Aucune concession ne sera faite », a répondu Giorgia Meloni.\n",
+         "unknown"),
+    ],
+)
+def test_a_headings_words_take_the_speaker_of_the_quotation_they_are_part_of(dev_quotes, heading, body, speaker):
+    assert dev_quotes(heading + body, "fr", "2023-05-02")[0].speaker == speaker

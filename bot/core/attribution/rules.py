@@ -68,6 +68,8 @@ _CREDIT_LINE = re.compile(r"[ \t]*\n\s*(?:[-–—]\s*)?(?P<name>[^\W\d_][\w'’
 SCARE_QUOTE_WORDS = 3
 # Words at most between an attributed quotation and the next one in the completive it opens (« que 2022 »).
 COMPLETIVE_SUBJECT_WORDS = 5
+# A heading's quotation of at least this many words takes the speaker of a quotation its words are part of.
+HEADING_FRAGMENT_WORDS = 2
 # A statement in a sentence with no cue goes on with the speaker quoted at most this many sentences before.
 CONTINUED_REPORT_SENTENCES = 2
 # A relative clause standing between a speech verb and the quotation: « , qui l'avait appelé ».
@@ -696,15 +698,20 @@ def _standalone(ctx: ArticleContext, quote: Quote) -> bool:
 
 
 def same_words_elsewhere(ctx: ArticleContext) -> None:
-    """A quotation still unknown takes the speaker of the same words quoted elsewhere (a heading)."""
-    keys = {q: normalise(ctx.spans[q].text(ctx.text)) for q in ctx.decided}
+    """A quotation still unknown takes the speaker of the same words quoted elsewhere; a heading's, also of
+    a quotation its words are part of (« « Loyauté et franchise » » over « ... loyauté et franchise ... »)."""
+    keys = {q: f" {normalise(ctx.spans[q].text(ctx.text))} " for q in ctx.decided}
+    in_heading = {quote.index for quote in ctx.quotes() if ctx.is_heading(quote.sentence)}
     for q, result in list(ctx.decided.items()):
         if result.speaker != UNKNOWN:
             continue
+        part_of = q in in_heading and word_count(keys[q]) >= HEADING_FRAGMENT_WORDS
         others = {
             ctx.decided[p].speaker
             for p in ctx.decided
-            if p != q and keys[p] == keys[q] and ctx.decided[p].speaker != UNKNOWN
+            if p != q
+            and (keys[p] == keys[q] or (part_of and keys[q] in keys[p]))
+            and ctx.decided[p].speaker != UNKNOWN
         }
         if len(others) == 1:
             kind = "partial" if result.kind == "scare" else result.kind
