@@ -1054,3 +1054,23 @@ _BODY = (
 )
 def test_a_headings_words_take_the_speaker_of_the_quotation_they_are_part_of(dev_quotes, heading, body, speaker):
     assert dev_quotes(heading + body, "fr", "2023-05-02")[0].speaker == speaker
+
+
+# ---- inverted_cue_ending_sentence --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the cue covers the chain of quotations before it, whatever follows it in the sentence
+        ("Cette réunion « a permis d'avancer » pour « trouver un accord », s'est félicité Olaf Scholz devant la "
+         "presse, estimant que Berlin avait joué son « rôle ».", "scholz"),
+        ("Le sommet « n'a rien donné » et « rien ne changera », a regretté Giorgia Meloni, ajoutant qu'elle "
+         "« attendait mieux ».", "meloni"),
+        # a speech verb between the quotation and the cue: the cue reports only what follows that verb
+        ("La réunion « a permis d'avancer », a dit Jean Dupuis, pour « trouver un accord », s'est félicité Olaf "
+         "Scholz.", "other"),
+    ],
+)
+def test_an_inverted_cue_covers_the_quotations_before_it(dev_quotes, text, speaker) -> None:
+    assert dev_quotes(text, "fr", "2023-05-02")[0].speaker.split(":")[0] == speaker

@@ -484,18 +484,18 @@ def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb: re.Match[str]
 def inverted_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """An inverted cue closing the sentence: « ... », à Kumsusan, a précisé RIA Novosti.
 
-    When it is the sentence's only speech verb, it covers every quotation before it.
+    It covers every quotation before it back to the last speech verb: « ... » pour « ... », s'est félicité
+    X devant la presse, estimant que ... (what follows the cue is the same speaker's or another rule's).
     """
     span, sentence = quote.span, quote.sentence
-    later = [ctx.spans[p].open_at for p in sentence.quotes if ctx.spans[p].open_at > span.open_at]
-    limit = later[0] if later else sentence.end
-    verbs = ctx.verb_groups(span.close_at + 1, limit)
-    if not verbs and later:
-        # « ... » et « ... », a affirmé X: the one cue of the sentence, at its end, covers its fragments
-        everywhere = ctx.verb_groups(sentence.start, sentence.end)
-        last_close = max(ctx.spans[p].close_at for p in sentence.quotes)
-        if len(everywhere) == 1 and everywhere[0].start() > last_close:
-            verbs, limit = everywhere, sentence.end
+    later = [ctx.spans[p] for p in sentence.quotes if ctx.spans[p].open_at > span.open_at]
+    chain_end = span.close_at
+    for following in later:  # the quotations that follow this one with no speech verb between
+        if ctx.verb_groups(chain_end + 1, following.open_at):
+            break
+        chain_end = following.close_at
+    limit = next((f.open_at for f in later if f.open_at > chain_end), sentence.end)
+    verbs = ctx.verb_groups(chain_end + 1, limit)
     for verb in verbs:
         if not ctx.comma_before(verb.start()):
             continue
