@@ -1074,3 +1074,29 @@ def test_a_headings_words_take_the_speaker_of_the_quotation_they_are_part_of(dev
 )
 def test_an_inverted_cue_covers_the_quotations_before_it(dev_quotes, text, speaker) -> None:
     assert dev_quotes(text, "fr", "2023-05-02")[0].speaker.split(":")[0] == speaker
+
+
+# ---- someone else's label ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description ends before its verb; « à » is no verb
+        ("Une population épuisée a parlé de « lassitude ».", "other:Une population épuisée"),
+        ("Le président à vie a dénoncé une « trahison ».", "other:Le président à vie"),
+        # the subject a pronoun goes back to, in a sentence with no speech
+        ("L'adolescent sera envoyé à la campagne. « Il n'y avait rien à manger », a-t-il raconté.",
+         "other:L'adolescent"),
+    ],
+)
+def test_a_description_is_the_phrase_before_its_verb(dev_quotes, text, speaker) -> None:
+    assert dev_quotes(text, "fr", "2023-05-02")[-1].speaker == speaker
+
+
+def test_neither_a_name_in_quoted_words_nor_an_adverbial_is_the_subject(dev_quotes) -> None:
+    text = (
+        "Sous les applaudissements, ce dirigeant, déjà surnommé « le beau Carlos », a appelé les siens à « tenir "
+        "bon »."
+    )
+    assert dev_quotes(text, "fr", "2023-05-02")[-1].speaker not in ("other:Carlos", "other:Sous les applaudissements")

@@ -444,10 +444,11 @@ SOURCE_PRONOUNS = {
 # What opens a chunk that cannot be a subject: a relative clause or an adverbial phrase.
 NOT_A_SUBJECT = re.compile(
     r"^(?:qui|que|qu'|dont|ou|lequel|laquelle|lesquels|en|a|au|aux|lors|dans|apres|avant|pendant"
-    r"|depuis|pour|de\ son\ cote|par\ ailleurs|ensuite|toutefois|mais|d'ailleurs|quant|sans|avec"
+    r"|depuis|pour|sous|sur|chez|devant|derriere|parmi|vers|entre"
+    r"|de\ son\ cote|par\ ailleurs|ensuite|toutefois|mais|d'ailleurs|quant|sans|avec"
     r"|selon|d'apres|comme|alors|puis|enfin|fin|debut|mi|hier|aujourd'hui|mercredi|mardi|lundi|jeudi"
     r"|vendredi|samedi|dimanche|le\ \d+|cette\ semaine|la\ semaine|ce\ \w+|who|which|that|where"
-    r"|in|on|at|during|after|before|for\ (?:his|her)\ part|meanwhile|however|but|with|without"
+    r"|in|on|at|under|among|from|during|after|before|for\ (?:his|her)\ part|meanwhile|however|but|with|without"
     r"|according|as|while|when|yesterday|today|last|on\ \w+day)\b"
 )
 CLAUSE_BOUNDARY = re.compile(r"(?:\bque\b|\bqu'|\bthat\b|[;:(\[]|\s-\s)")

@@ -82,6 +82,11 @@ _BARE_VERB_BLOCKERS = re.compile(
 # « de » before a verb's infinitive is no determiner: « avant de rappeler », « afin de souligner ».
 _INFINITIVE_AFTER_DE = re.compile(r"(?<![\w'-])(?:de|d')\s*$")
 _FR_INFINITIVE = re.compile(r"\w+(?:er|ir|re)")
+# An auxiliary or a copula inside a phrase taken as a description: the description ends before it.
+_VERB_IN_DESCRIPTION = re.compile(
+    r"\s(?:a|ont|est|sont|sera|seront|était|étaient|avait|avaient|fut|has|have|had|is|are|was|were|will|would)"
+    r"(?=\s|$)"
+)
 # A French passive without its agent (« ce qui a été dit », « il n'est écrit nulle part »): nobody spoke
 # there. « s'est » is the reflexive auxiliary (« s'est félicité »), not a passive.
 _FR_PASSIVE_BEFORE = re.compile(r"(?:\bete|(?<!s')(?<!\w)(?:est|sont|etait|etaient))\s+$")
@@ -394,9 +399,14 @@ class ArticleContext:
                 continue  # a registry person is never "someone else"
             if not re.match(r"[A-ZÀ-Þ]", entity.text.strip()) or len(re.findall(r"\w", entity.text)) < 2:
                 continue  # the small model's slips (« n’ », « cela ») name nobody: a name starts with a capital
+            if _within_any(entity.start, self.spans):
+                continue  # « déjà surnommé « le beau Pedro » »: a name in quoted words is not the phrase's
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
                 return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
         if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
+            verb = _VERB_IN_DESCRIPTION.search(original)
+            if verb is not None:  # « Une population épuisée a parlé de »: the phrase ends at its verb
+                original = original[: verb.start()].strip(_STRIP)
             words = original.split()
             first = fold_chars(words[0]).rstrip(".")
             if len(words) <= DESCRIPTION_MAX_WORDS and not _NOT_A_DESCRIPTION.match(first):
