@@ -154,6 +154,24 @@ def test_agency_relaying_a_speaker(quotes) -> None:
     assert by_text(quotes(text), "armée").speaker == "kim"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ('The North Korean leader visited a shipyard on Monday, KCNA said, quoting him as saying the navy must be '
+         '"ready for war".', "en", "kim"),
+        ("Vladimir Poutine a reçu des étudiants à Moscou. L'agence TASS, le citant, affirme que le pays veut « bâtir "
+         "un monde multipolaire ».", "fr", "putin"),
+        # the pronoun must fit the one principal named, and one only
+        ('Kim Jong Un\'s sister inspected the border, KCNA said, quoting her as saying the South was "a hostile '
+         'state".', "en", "other:KCNA"),
+        ('Kim Jong Un and Vladimir Putin met in Vostochny, KCNA said, quoting him as saying ties were '
+         '"unbreakable".', "en", "other:KCNA"),
+    ],
+)
+def test_an_agency_quoting_him_passes_the_words_to_whom_the_pronoun_names(quotes, text, language, speaker) -> None:
+    assert quotes(text, language)[-1].speaker == speaker
+
+
 def test_agency_narration_is_the_agency(quotes) -> None:
     text = "« Le dirigeant a inspecté une usine de tracteurs à Pyongyang », a rapporté KCNA."
     assert by_text(quotes(text), "tracteurs").speaker == "other:KCNA"

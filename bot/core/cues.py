@@ -428,6 +428,12 @@ SOURCE_PREPOSITION = re.compile(r"(?<![\w'])(?:selon|d'apres|according\ to|cite\
 RELAY_MARKER = re.compile(
     r"(?<![\w'])(?:citant|cite|citing|quoting|quoted|selon|rapportant\ les\ propos\ d[eu']|que|qu'|as\ saying)\s*$"
 )
+# An agency handing the words over to someone a pronoun names: "quoting him as saying", « le citant ».
+RELAY_TO_PRONOUN = re.compile(
+    r"(?<![\w'])(?:(?:quoting|quoted|citing)\s+(?P<en>him|her)\s+as\s+saying"
+    r"|(?P<fr>le|la)\s+citant|qui\s+(?P<fr2>le|la)\s+cite)\b"
+)
+RELAY_PRONOUN_GENDER = {"him": "m", "her": "f", "le": "m", "la": "f"}
 PRONOUNS = {
     "il": "m",
     "elle": "f",

@@ -20,6 +20,8 @@ from bot.core.cues import (
     NOT_A_SUBJECT,
     PRONOUNS,
     RELAY_MARKER,
+    RELAY_PRONOUN_GENDER,
+    RELAY_TO_PRONOUN,
     SENTENCE_HEAD_SOURCE,
     SOURCE_PRONOUNS,
     reflexive_only,
@@ -934,6 +936,18 @@ class ArticleContext:
             if marker.group().strip() in ("que", "qu'") and not re.match(r"^\s*(?:[.,;]|$)", tail):
                 continue  # "KCNA a déclaré que Kim a visité ...": the agency's own narration
             relayed.add(mention.speaker.id)
+        if not relayed:  # "KCNA said, quoting him as saying ...": whom the pronoun goes back to
+            for marker in RELAY_TO_PRONOUN.finditer(self.masked, after, sentence.end):
+                word = marker.group("en") or marker.group("fr") or marker.group("fr2")
+                gender = RELAY_PRONOUN_GENDER[word]
+                named = {m.speaker.id for m in self.mentions_in(sentence.start, marker.start()) if m.speaker.principal}
+                if len(named) == 1:  # "The leader inspected a factory, KCNA said, quoting him": the leader
+                    referent = self._if_gender_fits(named.pop(), gender) or UNKNOWN
+                else:
+                    referent = self.recent_speaker(self.sentences.index(sentence), gender) if not named else UNKNOWN
+                person = self.registry.get(referent)
+                if person is not None and person.principal:
+                    relayed.add(person.id)
         return relayed.pop() if len(relayed) == 1 else speaker
 
     def checked(self, linear: Found, sentence_index: int, verb_at: int, subject: tuple[int, int] | None = None) -> str:
