@@ -972,12 +972,6 @@ def test_speech_verbs_in_their_less_usual_shapes(dev_quotes, text, fragment, spe
     assert by_text(dev_quotes(text, "fr", "2023-05-02"), fragment).speaker == speaker
 
 
-def test_an_inverted_auxiliary_cue_takes_only_a_registry_person_after_it(dev_quotes) -> None:
-    """« Le ministre, a-t-on dit, ... »: after an auxiliary and a comma, a plain noun is no inverted subject."""
-    text = "Giorgia Meloni, selon son entourage, a répondu aux journalistes « nous verrons bien »."
-    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "verrons").speaker == "meloni"
-
-
 def test_selon_and_a_pronoun_then_more_words_is_the_pronouns_source(dev_quotes) -> None:
     text = (
         "Luiz Inacio Lula da Silva a parlé devant l'Assemblée. "
@@ -1021,17 +1015,18 @@ def test_a_quotation_in_the_completive_of_quoted_words_is_the_same_speakers(dev_
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "speaker"),
     [
-        "Giorgia Meloni, en visite à Paris, a salué Emmanuel Macron « pour son courage ».",
-        "Giorgia Meloni, en visite à Paris, salue Emmanuel Macron « pour son courage ».",
-        "La ministre, en visite à Brasilia, a remercié le président Lula « pour son accueil ».",
+        ("Giorgia Meloni, en visite à Paris, a salué Emmanuel Macron « pour son courage ».", "meloni"),
+        ("Giorgia Meloni, en visite à Paris, salue Emmanuel Macron « pour son courage ».", "meloni"),
+        ("La ministre, en visite à Brasilia, a remercié le président Lula « pour son accueil ».", "other"),
+        ("Giorgia Meloni, selon son entourage, a répondu aux journalistes « nous verrons bien ».", "meloni"),
     ],
 )
-def test_whom_a_speaker_addresses_after_the_verb_is_not_the_speaker(dev_quotes, text) -> None:
-    """« X, en visite, a salué Y « ... » »: Y is the object, whatever the comma before the verb."""
-    speaker = dev_quotes(text, "fr", "2023-05-02")[-1].speaker
-    assert speaker not in ("macron", "lula"), speaker
+def test_whom_a_speaker_addresses_after_the_verb_is_not_the_speaker(dev_quotes, text, speaker) -> None:
+    """« X, en visite, a salué Y « ... » »: the subject stands before the verb, whatever the comma; Y is whom
+    X addresses."""
+    assert dev_quotes(text, "fr", "2023-05-02")[-1].speaker.split(":")[0] == speaker
 
 
 # ---- same_words_elsewhere ----------------------------------------------------------------------
