@@ -40,6 +40,8 @@ class Settings:
     queries_per_minute: int
     meaning: bool = True  # search by meaning when the `semantic` extra is installed (QUOTEBOT_MEANING=off: never)
     cache_dir: Path | None = None  # what the sentence model builds at its first load (QUOTEBOT_CACHE)
+    alerts_per_hour: int = 3  # alerts a chat gets as cards of their own in an hour (QUOTEBOT_ALERTS_PER_HOUR)
+    digest_interval: float = 3600.0  # seconds between digests of the rest (QUOTEBOT_DIGEST_MINUTES)
 
     def require_token(self) -> str:
         if not self.token:
@@ -137,6 +139,8 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         queries_per_minute=_int(get("QUOTEBOT_QUERIES_PER_MINUTE") or "20", "QUOTEBOT_QUERIES_PER_MINUTE", 1, 10_000),
         meaning=meaning == "auto",
         cache_dir=Path(get("QUOTEBOT_CACHE") or default_cache_dir(get)),
+        alerts_per_hour=_int(get("QUOTEBOT_ALERTS_PER_HOUR") or "3", "QUOTEBOT_ALERTS_PER_HOUR", 1, 60),
+        digest_interval=60.0 * _int(get("QUOTEBOT_DIGEST_MINUTES") or "60", "QUOTEBOT_DIGEST_MINUTES", 1, 1440),
     )
 
 

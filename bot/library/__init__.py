@@ -5,6 +5,7 @@ Pure pieces come from `bot.core`; the store from `bot.store`. CPU work (spaCy) r
 """
 
 from bot.core.dates import DateError, Period, reader_date
+from bot.core.follows import SPEAKER, WORDS, Follow
 from bot.library.exports import (
     FORMATS,
     Export,
@@ -15,6 +16,16 @@ from bot.library.exports import (
     select_export,
     select_timeline,
     timeline_picture,
+)
+from bot.library.follows import (
+    ALL_WORDS,
+    MAX_FOLLOW_CHARS,
+    MAX_FOLLOWS,
+    Delivery,
+    FollowRefused,
+    FollowTarget,
+    owe_alerts_for_new_statements,
+    parse_follow,
 )
 from bot.library.indexing import (
     IndexSummary,
@@ -35,7 +46,7 @@ from bot.library.moderation import (
     undo_command,
 )
 from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
-from bot.library.service import Library, OutletCount, QueryLimiter, RebuildRunning
+from bot.library.service import BLOCKED, DROPPED, FAILED, SENT, Library, OutletCount, QueryLimiter, RebuildRunning
 from bot.library.speakers import Who
 from bot.library.text import shorten
 from bot.library.uploads import (
@@ -47,18 +58,32 @@ from bot.library.uploads import (
     safe_article_name,
     write_source_entry,
 )
-from bot.store.store import ArticleRow, StatementView, StoredQuotation, Variant  # what readings return
+from bot.store.store import ArticleRow, FollowRow, StatementView, StoredQuotation, Variant  # what readings return
 
 __all__ = [
+    "ALL_WORDS",
+    "BLOCKED",
+    "DROPPED",
+    "FAILED",
     "FORMATS",
+    "MAX_FOLLOWS",
+    "MAX_FOLLOW_CHARS",
     "MAX_UPLOAD_BYTES",
+    "SENT",
+    "SPEAKER",
+    "WORDS",
     "Answer",
     "ArticleRow",
     "AuditEntry",
     "Correction",
     "DateError",
+    "Delivery",
     "Export",
     "ExportRow",
+    "Follow",
+    "FollowRefused",
+    "FollowRow",
+    "FollowTarget",
     "IndexSummary",
     "Library",
     "OutletCount",
@@ -84,7 +109,9 @@ __all__ = [
     "ingest_upload",
     "meaning_model",
     "outlet_label",
+    "owe_alerts_for_new_statements",
     "parse_caption",
+    "parse_follow",
     "parse_target",
     "reader_date",
     "safe_article_name",

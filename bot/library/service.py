@@ -9,28 +9,40 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from bot.config import Settings, speakers_file
 from bot.core.dates import Period
 from bot.core.extract import Extractor
 from bot.core.registry import Speaker, SpeakerRegistry
-from bot.library import moderation
+from bot.library import follows, moderation
 from bot.library.exports import Export, TimelineSelection, select_export, select_timeline
+from bot.library.follows import CARD, DIGEST, Delivery, FollowTarget, parse_follow
 from bot.library.indexing import IndexSummary, Progress, index_directory
 from bot.library.moderation import AuditEntry, Correction
 from bot.library.searching import Answer, Searcher, meaning_model
 from bot.library.speakers import Who, clean_name, parse_speaker_argument, who
 from bot.library.uploads import ingest_upload
-from bot.store.store import ArticleRow, StatementView, Store, StoredQuotation
+from bot.store.store import ArticleRow, FollowRow, StatementView, Store, StoredQuotation
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # A statement worth reading on its own (a random pick, an offer): a whole quotation, a sentence or a few.
 READABLE_KIND = "full"
 READABLE_CHARS = (40, 600)
 OFFERS_CONSIDERED = 200  # statements a random pick chooses among
+
+
+# What sending a delivery came to (the front end says; the library records it).
+SENT = "sent"
+BLOCKED = "blocked"  # the chat refuses the bot (Telegram's 403): its follows end when it is a private chat
+DROPPED = "dropped"  # Telegram will never take it (a bad request): not sent again
+FAILED = "failed"  # try again at the next round
+
+Send = Callable[[Delivery], Awaitable[str]]
 
 
 class RebuildRunning(RuntimeError):
@@ -76,6 +88,8 @@ class Library:
     extractor: Extractor
     limiter: QueryLimiter
     _rebuild: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _adding: asyncio.Lock = field(default_factory=asyncio.Lock)  # one change that may owe alerts at a time
+    _delivering: asyncio.Lock = field(default_factory=asyncio.Lock)  # an alert is sent by one round only
 
     @classmethod
     async def open(cls, settings: Settings, registry: SpeakerRegistry) -> Library:
@@ -165,13 +179,25 @@ class Library:
         return self._rebuild.locked()
 
     async def upload(self, name: str | None, data: bytes, caption: str | None) -> tuple[str, list[StoredQuotation]]:
-        """A moderator's article checked, saved and indexed (UploadRefused says why not)."""
-        try:
-            return await ingest_upload(
+        """A moderator's article checked, saved and indexed (UploadRefused says why not); the new statements
+        it brings are owed to the chats that follow them."""
+        return await self._adding_statements(
+            lambda: ingest_upload(
                 self.writer, self.settings.data_dir, name, data, caption, self.extractor, self.searcher.embedder
             )
-        finally:
-            self.searcher.forget_index()
+        )
+
+    async def _adding_statements(self, change: Callable[[], Awaitable[T]]) -> T:
+        """Run a change that adds articles (an upload, a page, a feed's entries), make the searcher read the
+        index again, and owe the statements it added to the chats whose follows match them."""
+        async with self._adding:
+            known = await self.writer.known_norms()
+            try:
+                result = await change()
+            finally:
+                self.searcher.forget_index()
+            await follows.owe_alerts_for_new_statements(self.writer, known, time.time())
+            return result
 
     async def rebuild(self, progress: Progress | None = None) -> IndexSummary:
         """Every article read again (RebuildRunning when a rebuild is already running)."""
@@ -190,6 +216,42 @@ class Library:
                 )
             finally:
                 self.searcher.forget_index()
+
+    # ---- follows and alerts --------------------------------------------------------------------
+
+    def follow_target(self, argument: str) -> FollowTarget | None:
+        """What a /follow or /unfollow argument names (a principal's command, or words), or None."""
+        return parse_follow(argument, self.registry)
+
+    async def follow(self, chat_id: int, private: bool, language: str, target: FollowTarget) -> bool:
+        """False when the chat follows it already (FollowRefused: too many follows)."""
+        return await follows.add_follow(self.writer, chat_id, private, language, target)
+
+    async def unfollow(self, chat_id: int, target: FollowTarget | None) -> int:
+        """One follow of a chat, or every one (None); how many ended."""
+        return await self.writer.remove_follows(chat_id, target.follow if target else None)
+
+    async def following(self, chat_id: int) -> list[FollowRow]:
+        return await self.reader.follows(chat_id)
+
+    async def deliver_alerts(self, send: Send, digest: bool = False, now: float | None = None) -> int:
+        """Send what chats are owed now through `send` (cards within each chat's hourly limit; with `digest`,
+        the rest in one message) and record what came of it. Returns how many messages went out."""
+        async with self._delivering:
+            moment = time.time() if now is None else now
+            sent = 0
+            per_hour = self.settings.alerts_per_hour
+            for delivery in await follows.due_deliveries(self.writer, per_hour, moment, digest):
+                outcome = await send(delivery)
+                if outcome == SENT:
+                    await self.writer.mark_alerts_sent(delivery.alerts, DIGEST if delivery.digest else CARD, moment)
+                    sent += 1
+                elif outcome == BLOCKED and delivery.private:
+                    log.info("chat %s blocked the bot: its follows end", delivery.chat_id)
+                    await self.writer.remove_follows(delivery.chat_id, None)
+                elif outcome in (BLOCKED, DROPPED):
+                    await self.writer.drop_alerts(delivery.alerts)
+            return sent
 
     async def set_hidden(self, moderator: int, target: str, hidden: bool) -> Correction | None:
         try:

@@ -89,4 +89,33 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE audit_log ADD COLUMN quotations TEXT;
     """,
+    # 5: follows (a chat follows a speaker or some words) and the alerts owed to chats, kept once sent:
+    # they count against the hourly limit, and a statement is owed to a chat once (its article file and
+    # folded text name it across re-indexing).
+    """
+    CREATE TABLE follows (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        private INTEGER NOT NULL,      -- a private chat with the user who follows
+        language TEXT NOT NULL,
+        kind TEXT NOT NULL,            -- 'speaker' | 'words'
+        value TEXT NOT NULL,           -- a speaker id | folded words
+        shown TEXT NOT NULL,           -- the words as the user wrote them
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        UNIQUE (chat_id, kind, value)
+    );
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        article_file TEXT NOT NULL,
+        quote_norm TEXT NOT NULL,
+        follow_kind TEXT NOT NULL,
+        follow_value TEXT NOT NULL,
+        owed_at REAL NOT NULL,         -- unix time
+        sent_at REAL,                  -- NULL while owed
+        sent_as TEXT,                  -- 'card' | 'digest'
+        UNIQUE (chat_id, article_file, quote_norm)
+    );
+    CREATE INDEX alerts_chat ON alerts(chat_id, sent_at);
+    """,
 ]

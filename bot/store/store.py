@@ -15,6 +15,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.core.follows import Follow, IndexedStatement
 from bot.core.meaning import IndexedQuotation, Spoken
 from bot.store.schema import MIGRATIONS
 
@@ -160,6 +161,35 @@ class AuditRow:
     before: str | None
     after: str | None
     quotations: tuple[tuple[str, str], ...]  # (article file, folded text) of what it named
+
+
+@dataclass(frozen=True)
+class FollowRow:
+    """One follow of a chat."""
+
+    chat_id: int
+    private: bool  # a private chat with the user who follows
+    language: str
+    kind: str
+    value: str
+    shown: str  # as the user wrote it
+
+    @property
+    def follow(self) -> Follow:
+        return Follow(self.kind, self.value)
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    """A statement owed to a chat (by the article file and folded text of one of its quotations)."""
+
+    id: int
+    chat_id: int
+    article_file: str
+    quote_norm: str
+    follow_kind: str
+    follow_value: str
+    owed_at: float
 
 
 _CORRECTED_QUOTATION = (
@@ -612,3 +642,119 @@ class Store:
                 row = await cursor.fetchone()
             result[table] = row[0] if row else 0
         return result
+
+    # ---- follows and alerts ------------------------------------------------------------------
+
+    async def known_norms(self) -> set[str]:
+        """The folded text of every indexed quotation: what a build compares its statements with."""
+        async with self._db.execute("SELECT DISTINCT norm FROM quotations") as cursor:
+            return {row[0] async for row in cursor}
+
+    async def indexed_statements(self) -> list[IndexedStatement]:
+        """Every statement with its quotations' folded texts and words; named by its fullest quotation."""
+        sql = (
+            "SELECT q.statement_id, s.speaker, a.file, q.norm, q.text FROM quotations q "
+            "JOIN statements s ON s.id = q.statement_id JOIN articles a ON a.id = q.article_id "
+            "ORDER BY q.statement_id, a.file, q.start"
+        )
+        grouped: dict[int, list[tuple[str, str, str, str]]] = {}
+        async with self._db.execute(sql) as cursor:
+            async for row in cursor:
+                grouped.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))
+        found = []
+        for members in grouped.values():
+            speaker, file, norm, _ = max(members, key=lambda m: len(m[2]))
+            found.append(
+                IndexedStatement(
+                    speaker, file, norm, frozenset(m[2] for m in members), tuple(m[3] for m in members)
+                )
+            )
+        return found
+
+    async def add_follow(self, row: FollowRow) -> bool:
+        """False when the chat already follows this (its language is brought up to date all the same)."""
+        db = self._db
+        cursor = await db.execute(
+            "INSERT OR IGNORE INTO follows(chat_id, private, language, kind, value, shown) VALUES (?, ?, ?, ?, ?, ?)",
+            (row.chat_id, int(row.private), row.language, row.kind, row.value, row.shown),
+        )
+        added = cursor.rowcount > 0
+        await db.execute("UPDATE follows SET language = ? WHERE chat_id = ?", (row.language, row.chat_id))
+        await db.commit()
+        return added
+
+    async def remove_follows(self, chat_id: int, follow: Follow | None) -> int:
+        """One follow of a chat, or all of them (None); their alerts still owed go with the last one."""
+        db = self._db
+        if follow is None:
+            cursor = await db.execute("DELETE FROM follows WHERE chat_id = ?", (chat_id,))
+        else:
+            cursor = await db.execute(
+                "DELETE FROM follows WHERE chat_id = ? AND kind = ? AND value = ?", (chat_id, follow.kind, follow.value)
+            )
+        removed = cursor.rowcount
+        await db.execute(
+            "DELETE FROM alerts WHERE chat_id = ? AND sent_at IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.chat_id = alerts.chat_id)",
+            (chat_id,),
+        )
+        await db.commit()
+        return removed
+
+    async def follows(self, chat_id: int | None = None) -> list[FollowRow]:
+        """A chat's follows (every chat's with None), oldest first."""
+        sql = "SELECT chat_id, private, language, kind, value, shown FROM follows"
+        values: list[int] = []
+        if chat_id is not None:
+            sql, values = sql + " WHERE chat_id = ?", [chat_id]
+        async with self._db.execute(sql + " ORDER BY id", values) as cursor:
+            return [FollowRow(row[0], bool(row[1]), *row[2:6]) async for row in cursor]
+
+    async def owe_alerts(self, owed: Sequence[tuple[int, str, str, Follow]], now: float) -> int:
+        """(chat, article file, folded text, follow) owed; a statement already owed to a chat is not owed twice."""
+        db = self._db
+        before = db.total_changes
+        await db.executemany(
+            "INSERT OR IGNORE INTO alerts(chat_id, article_file, quote_norm, follow_kind, follow_value, owed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(chat, file, norm, follow.kind, follow.value, now) for chat, file, norm, follow in owed],
+        )
+        await db.commit()
+        return db.total_changes - before
+
+    async def owed_alerts(self) -> list[AlertRow]:
+        """Every alert not sent yet, by chat, oldest first."""
+        sql = (
+            "SELECT id, chat_id, article_file, quote_norm, follow_kind, follow_value, owed_at FROM alerts "
+            "WHERE sent_at IS NULL ORDER BY chat_id, owed_at, id"
+        )
+        async with self._db.execute(sql) as cursor:
+            return [AlertRow(*row) async for row in cursor]
+
+    async def cards_sent_since(self, chat_id: int, since: float) -> int:
+        """How many alerts went to a chat as a card of their own since a time."""
+        sql = "SELECT COUNT(*) FROM alerts WHERE chat_id = ? AND sent_as = 'card' AND sent_at >= ?"
+        async with self._db.execute(sql, (chat_id, since)) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else 0
+
+    async def mark_alerts_sent(self, ids: Sequence[int], sent_as: str, now: float) -> None:
+        await self._db.executemany(
+            "UPDATE alerts SET sent_at = ?, sent_as = ? WHERE id = ?", [(now, sent_as, i) for i in ids]
+        )
+        await self._db.commit()
+
+    async def drop_alerts(self, ids: Sequence[int]) -> None:
+        """Alerts that will never be sent (their statement is gone or hidden, their chat refuses them)."""
+        await self._db.executemany("DELETE FROM alerts WHERE id = ?", [(i,) for i in ids])
+        await self._db.commit()
+
+    async def statement_of(self, article_file: str, norm: str) -> int | None:
+        """The statement a quotation (by article file and folded text) belongs to now, if it is shown."""
+        sql = (
+            "SELECT q.statement_id FROM quotations q JOIN articles a ON a.id = q.article_id "
+            "WHERE a.file = ? AND q.norm = ? AND q.statement_id IS NOT NULL AND q.hidden = 0 LIMIT 1"
+        )
+        async with self._db.execute(sql, (article_file, norm)) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None

@@ -101,6 +101,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ENGLISH: " [who] [since YYYY-MM-DD] [until YYYY-MM-DD]",
     },
     "arguments.export": {FRENCH: " [csv|jsonl] [qui] [depuis …]", ENGLISH: " [csv|jsonl] [who] [since …]"},
+    "command.follow": {
+        FRENCH: "Être prévenu des nouvelles déclarations de quelqu'un, ou contenant des mots",
+        ENGLISH: "Be told of new statements by someone, or with some words",
+    },
+    "command.unfollow": {FRENCH: "Ne plus être prévenu", ENGLISH: "Stop being told"},
+    "command.following": {FRENCH: "Ce que vous suivez", ENGLISH: "What you follow"},
+    "arguments.follow": {FRENCH: " {principals}|« mots »", ENGLISH: ' {principals}|"words"'},
+    "arguments.unfollow": {FRENCH: " {principals}|« mots »|tout", ENGLISH: ' {principals}|"words"|all'},
     # The words /speaker takes for "nobody known" and "someone else" (bot.library.speakers accepts both languages').
     "keyword.unknown": {FRENCH: "inconnu", ENGLISH: "unknown"},
     "keyword.other": {FRENCH: "autre", ENGLISH: "other"},
@@ -188,6 +196,63 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "error": {
         FRENCH: "Une erreur m'a empêché de répondre. Réessayez dans un instant.",
         ENGLISH: "An error kept me from answering. Please try again in a moment.",
+    },
+    # ---- follows and alerts ------------------------------------------------------------------
+    "usage.follow": {
+        FRENCH: "Usage : /follow {principals} (ses nouvelles déclarations) ou /follow « quelques mots »",
+        ENGLISH: 'Usage: /follow {principals} (their new statements) or /follow "a few words"',
+    },
+    "usage.unfollow": {
+        FRENCH: "Usage : /unfollow {principals}, /unfollow « mots » ou /unfollow tout. "
+        "/following dit ce que vous suivez.",
+        ENGLISH: 'Usage: /unfollow {principals}, /unfollow "words" or /unfollow all. /following says what you follow.',
+    },
+    "follow.what.speaker": {FRENCH: "déclarations de {who}", ENGLISH: "statements by {who}"},
+    "follow.what.words": {FRENCH: "déclarations contenant « {words} »", ENGLISH: "statements with “{words}”"},
+    "follow.added": {
+        FRENCH: "C'est noté : je vous préviendrai des nouvelles {what}. /following : ce que vous suivez.",
+        ENGLISH: "Done: I will tell you of new {what}. /following: what you follow.",
+    },
+    "follow.already": {FRENCH: "Vous suivez déjà les {what}.", ENGLISH: "You already follow {what}."},
+    "follow.refused.too_many": {
+        FRENCH: "Vous suivez déjà {limit} choses : /unfollow en libère une.",
+        ENGLISH: "You already follow {limit} things: /unfollow frees one.",
+    },
+    "follow.refused.too_long": {
+        FRENCH: "Ces mots sont trop longs : au plus {limit} caractères.",
+        ENGLISH: "These words are too long: {limit} characters at most.",
+    },
+    "unfollow.one": {FRENCH: "Vous ne suivez plus les {what}.", ENGLISH: "You no longer follow {what}."},
+    "unfollow.all": {
+        FRENCH: "Vous ne suivez plus rien ({count} suivi(s) arrêté(s)).",
+        ENGLISH: "You follow nothing any more ({count} follow(s) ended).",
+    },
+    "unfollow.none": {
+        FRENCH: "Vous ne suiviez pas les {what}. /following dit ce que vous suivez.",
+        ENGLISH: "You were not following {what}. /following says what you follow.",
+    },
+    "following": {
+        FRENCH: "<b>Vous suivez</b> :\n{items}\n\nAu plus {limit} alertes par heure ; les autres arrivent ensemble, "
+        "dans un résumé.",
+        ENGLISH: "<b>You follow</b>:\n{items}\n\nAt most {limit} alerts an hour; the others come together, "
+        "in a digest.",
+    },
+    "following.empty": {
+        FRENCH: "Vous ne suivez rien. Par exemple : <code>/follow {example}</code> ou <code>/follow « gaz »</code>.",
+        ENGLISH: 'You follow nothing. For example: <code>/follow {example}</code> or <code>/follow "gas"</code>.',
+    },
+    "alert": {
+        FRENCH: "🔔 <b>Nouvelle déclaration</b> (vous suivez les {what})\n\n{card}",
+        ENGLISH: "🔔 <b>New statement</b> (you follow {what})\n\n{card}",
+    },
+    "following.line": {FRENCH: "{what} · <code>{unfollow}</code>", ENGLISH: "{what} · <code>{unfollow}</code>"},
+    "digest": {
+        FRENCH: "🔔 <b>Nouvelles déclarations</b> pour ce que vous suivez ({count}) :\n{items}",
+        ENGLISH: "🔔 <b>New statements</b> for what you follow ({count}):\n{items}",
+    },
+    "digest.line": {
+        FRENCH: "<b>{speaker}</b> : « {text} » ({outlet})",
+        ENGLISH: "<b>{speaker}</b>: “{text}” ({outlet})",
     },
     # ---- dates, as a reader writes them ------------------------------------------------------
     "date.time": {FRENCH: "{date} à {time} UTC", ENGLISH: "{date} at {time} UTC"},

@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.library import MAX_UPLOAD_BYTES, Correction, RebuildRunning, UploadRefused
-from bot.telegram import render
+from bot.telegram import follows, render
 from bot.telegram.common import Handler, is_moderator, language, library, reply, speaker_choices
 from bot.telegram.messages import text
 from bot.telegram.render import escape
@@ -68,6 +68,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reason = text(f"file.reason.{refused.reason}", lang, limit=MAX_UPLOAD_BYTES // 1024)
         await reply(update, text("file.refused", lang, reason=reason))
         return
+    follows.alerts_owed(context.application)
     await reply(update, render.uploaded_text(file, quotations, lang, lib.who))
 
 

@@ -22,11 +22,14 @@ from telegram import (
 from telegram.constants import BotCommandLimit, InlineKeyboardButtonLimit, InlineQueryLimit, MessageLimit
 
 from bot.core import dates
+from bot.core.follows import SPEAKER
 from bot.core.search import Verdict
 from bot.library import (
     ArticleRow,
     AuditEntry,
     Correction,
+    Follow,
+    FollowRow,
     OutletCount,
     StatementView,
     StoredQuotation,
@@ -49,6 +52,7 @@ LISTED_TITLE_CHARS = 60  # of an article's title in /articles
 CORRECTED_WORDS_CHARS = 120  # of the words a correction concerned, quoted with it
 UPLOADED_QUOTE_CHARS = 120
 WORDING_CHARS = 600
+DIGEST_QUOTE_CHARS = 160
 _ELLIPSIS = "…"
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2}))?")
 
@@ -397,3 +401,57 @@ def sources_text(rows: Sequence[OutletCount], language: str) -> str:
         for row in rows
     ]
     return text("sources", language, items=bullet_list(lines))
+
+
+# ---- follows and alerts --------------------------------------------------------------------------
+
+
+def follow_what(follow: Follow, shown: str, language: str, who_is: WhoIs) -> str:
+    """What a follow is about, HTML-safe: "déclarations de X", "déclarations contenant « gaz »"."""
+    if follow.kind == SPEAKER:
+        return text("follow.what.speaker", language, who=escape(speaker_name(who_is(follow.value), language)))
+    return text("follow.what.words", language, words=escape(shown))
+
+
+def unfollow_command(follow: Follow, shown: str, language: str, who_is: WhoIs) -> str:
+    """The /unfollow line that ends this follow."""
+    if follow.kind == SPEAKER:
+        principal = who_is(follow.value).principal
+        return f"/unfollow {principal.command(language) if principal else follow.value}"
+    return "/unfollow " + text("quote", language, text=shown)
+
+
+def following_text(rows: Sequence[FollowRow], language: str, who_is: WhoIs, per_hour: int, example: str) -> str:
+    if not rows:
+        return text("following.empty", language, example=escape(example))
+    lines = [
+        text(
+            "following.line",
+            language,
+            what=follow_what(row.follow, row.shown, language, who_is),
+            unfollow=escape(unfollow_command(row.follow, row.shown, language, who_is)),
+        )
+        for row in rows
+    ]
+    return text("following", language, items=bullet_list(lines), limit=per_hour)
+
+
+def alert_text(statement: StatementView, follow: Follow, shown: str, language: str, who_is: WhoIs) -> str:
+    """A new statement's card, saying which follow brought it."""
+    card = answer_text(Card(statement), 0, 1, language, who_is, moderator=False)
+    return fit(text("alert", language, what=follow_what(follow, shown, language, who_is), card=card))
+
+
+def digest_text(statements: Sequence[StatementView], language: str, who_is: WhoIs) -> str:
+    """Several new statements in one message: who, the words (cut), and an outlet that carried them."""
+    lines = [
+        text(
+            "digest.line",
+            language,
+            speaker=escape(speaker_name(who_is(s.speaker), language)),
+            text=escape(shorten(s.text, DIGEST_QUOTE_CHARS)),
+            outlet=outlet_html(s.variants[0], language),
+        )
+        for s in statements
+    ]
+    return fit(text("digest", language, count=len(statements), items=bullet_list(lines)))
