@@ -16,6 +16,7 @@ from bot.library.exports import (
     select_timeline,
     timeline_picture,
 )
+from bot.library.fetching import FEED_TYPES, HTML_TYPES, Fetched, Fetcher, FetchFailed
 from bot.library.indexing import (
     IndexSummary,
     apply_corrections,
@@ -50,7 +51,9 @@ from bot.library.uploads import (
 from bot.store.store import ArticleRow, StatementView, StoredQuotation, Variant  # what readings return
 
 __all__ = [
+    "FEED_TYPES",
     "FORMATS",
+    "HTML_TYPES",
     "MAX_UPLOAD_BYTES",
     "Answer",
     "ArticleRow",
@@ -59,6 +62,9 @@ __all__ = [
     "DateError",
     "Export",
     "ExportRow",
+    "FetchFailed",
+    "Fetched",
+    "Fetcher",
     "IndexSummary",
     "Library",
     "OutletCount",

@@ -222,6 +222,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "<code>{target}</code> {speaker} : « {text} »",
         ENGLISH: "<code>{target}</code> {speaker}: “{text}”",
     },
+    # Why a URL could not be fetched (bot/library/fetching.py REASONS): "… : {reason}."
+    "fetch.reason.url": {FRENCH: "ce n'est pas une adresse web lisible", ENGLISH: "it is not a web address I can read"},
+    "fetch.reason.scheme": {
+        FRENCH: "seules les adresses http:// et https:// sont lues",
+        ENGLISH: "only http:// and https:// addresses are read",
+    },
+    "fetch.reason.unresolved": {FRENCH: "ce site est introuvable", ENGLISH: "this site cannot be found"},
+    "fetch.reason.address": {
+        FRENCH: "l'adresse mène à un réseau privé ou local, que je ne lis pas",
+        ENGLISH: "the address leads to a private or local network, which I do not read",
+    },
+    "fetch.reason.robots": {
+        FRENCH: "le site l'interdit aux robots (robots.txt)",
+        ENGLISH: "the site forbids it to robots (robots.txt)",
+    },
+    "fetch.reason.not_found": {FRENCH: "la page n'existe pas (404)", ENGLISH: "the page does not exist (404)"},
+    "fetch.reason.status": {
+        FRENCH: "le site a répondu par une erreur ({status})",
+        ENGLISH: "the site answered with an error ({status})",
+    },
+    "fetch.reason.timeout": {FRENCH: "le site a mis trop de temps à répondre", ENGLISH: "the site took too long"},
+    "fetch.reason.too_big": {FRENCH: "la page dépasse {limit} Mo", ENGLISH: "the page is larger than {limit} MB"},
+    "fetch.reason.redirects": {FRENCH: "trop de redirections", ENGLISH: "too many redirects"},
+    "fetch.reason.redirect_loop": {
+        FRENCH: "les redirections tournent en rond",
+        ENGLISH: "the redirects go round in a loop",
+    },
+    "fetch.reason.content_type": {
+        FRENCH: "ce n'est pas une page web mais « {detail} »",
+        ENGLISH: "it is not a web page but “{detail}”",
+    },
+    "fetch.reason.network": {FRENCH: "la connexion au site a échoué", ENGLISH: "the connection to the site failed"},
     "reindex.started": {FRENCH: "Reconstruction de l'index…", ENGLISH: "Rebuilding the index…"},
     "reindex.progress": {
         FRENCH: "Reconstruction de l'index… {done}/{total}",

@@ -27,6 +27,7 @@ from bot.library import (
     ArticleRow,
     AuditEntry,
     Correction,
+    FetchFailed,
     OutletCount,
     StatementView,
     StoredQuotation,
@@ -368,6 +369,17 @@ def uploaded_text(file: str, quotations: Sequence[StoredQuotation], language: st
     ]
     message = plural("file.ingested", language, len(quotations), file=escape(file), items=bullet_list(lines))
     return fit(message + (text("file.ids", language) if quotations else ""))
+
+
+def fetch_failure(failed: FetchFailed, language: str, max_bytes: int) -> str:
+    """Why a URL could not be read, in a language: the `fetch.reason.*` words with what they mention."""
+    return text(
+        f"fetch.reason.{failed.reason}",
+        language,
+        status=failed.status or "?",
+        detail=escape(failed.detail or "?"),
+        limit=max(1, round(max_bytes / 1024 / 1024)),
+    )
 
 
 def articles_text(rows: Sequence[ArticleRow], language: str) -> str:
