@@ -20,6 +20,7 @@ class NewsSite:
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.sent: dict[str, int] = {}
+        self.served: dict[str, tuple[bytes, str]] = {}  # path -> (body, content type) set by a test
         self.port = 0
         self._runner: web.AppRunner | None = None
 
@@ -58,8 +59,17 @@ class NewsSite:
         self.hosts.append(request.host)
         return await handler(request)
 
+    def serve(self, path: str, body: bytes, content_type: str = "text/html; charset=utf-8") -> str:
+        """Serve these bytes at `path` (a page a test writes); returns its URL."""
+        self.served[path] = (body, content_type)
+        return self.url(path)
+
     async def _page(self, request: web.Request) -> web.StreamResponse:
-        """tests/pages/<name>; a page whose name says cp1252 is served as windows-1252, with that charset."""
+        """A page a test serves, else tests/pages/<name>; a page whose name says cp1252 is served as
+        windows-1252, with that charset in the header only."""
+        if request.path in self.served:
+            body, content_type = self.served[request.path]
+            return web.Response(body=body, headers={"Content-Type": content_type})
         path = (PAGES / request.match_info["name"]).resolve()
         if PAGES not in path.parents or not path.is_file():
             return web.Response(status=404, text="introuvable")

@@ -13,6 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from html import unescape
+from urllib.parse import urlsplit
 
 import trafilatura
 from trafilatura.settings import Document
@@ -103,7 +104,7 @@ def read_page(data: bytes, charset: str | None = None, url: str | None = None) -
         text=text,
         title=title,
         published=document.date or None,
-        site_name=_clean(document.sitename) or _site_from_title(html, title),
+        site_name=_site_name(document, html, title, url),
         canonical_url=document.url or None,
         language=_language(html),
     )
@@ -116,6 +117,16 @@ def _clean(value: str | None) -> str | None:
 def _title_tag(html: str) -> str | None:
     match = _TITLE_TAG.search(html)
     return _clean(unescape(match.group(1))) if match else None
+
+
+def _site_name(document: Document, html: str, title: str | None, url: str | None) -> str | None:
+    """The site's own name (og:site_name, JSON-LD publisher), else a short suffix of <title>, else the host name
+    trafilatura falls back to when given the URL."""
+    name = _clean(document.sitename)
+    hosts = {document.hostname or "", urlsplit(url or "").netloc, urlsplit(url or "").hostname or ""}
+    if name and name.removeprefix("www.") not in {host.removeprefix("www.") for host in hosts}:
+        return name
+    return _site_from_title(html, title) or name
 
 
 def _site_from_title(html: str, title: str | None) -> str | None:

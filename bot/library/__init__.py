@@ -35,6 +35,7 @@ from bot.library.moderation import (
     set_speaker,
     undo_command,
 )
+from bot.library.pages import AddedPage, PageRefused, add_url, ingest_page
 from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
 from bot.library.service import Library, OutletCount, QueryLimiter, RebuildRunning
 from bot.library.speakers import Who
@@ -55,6 +56,7 @@ __all__ = [
     "FORMATS",
     "HTML_TYPES",
     "MAX_UPLOAD_BYTES",
+    "AddedPage",
     "Answer",
     "ArticleRow",
     "AuditEntry",
@@ -68,6 +70,7 @@ __all__ = [
     "IndexSummary",
     "Library",
     "OutletCount",
+    "PageRefused",
     "Period",
     "QueryLimiter",
     "RebuildRunning",
@@ -80,6 +83,7 @@ __all__ = [
     "UploadRefused",
     "Variant",
     "Who",
+    "add_url",
     "apply_corrections",
     "article_files",
     "check_upload",
@@ -87,6 +91,7 @@ __all__ = [
     "find_speaker",
     "index_data",
     "index_directory",
+    "ingest_page",
     "ingest_upload",
     "meaning_model",
     "outlet_label",

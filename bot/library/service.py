@@ -18,11 +18,13 @@ from bot.core.extract import Extractor
 from bot.core.registry import Speaker, SpeakerRegistry
 from bot.library import moderation
 from bot.library.exports import Export, TimelineSelection, select_export, select_timeline
+from bot.library.fetching import Fetcher
 from bot.library.indexing import IndexSummary, Progress, index_directory
 from bot.library.moderation import AuditEntry, Correction
+from bot.library.pages import AddedPage, add_url, ingest_page
 from bot.library.searching import Answer, Searcher, meaning_model
 from bot.library.speakers import Who, clean_name, parse_speaker_argument, who
-from bot.library.uploads import ingest_upload
+from bot.library.uploads import ingest_upload, parse_caption
 from bot.store.store import ArticleRow, StatementView, Store, StoredQuotation
 
 log = logging.getLogger(__name__)
@@ -75,7 +77,9 @@ class Library:
     searcher: Searcher
     extractor: Extractor
     limiter: QueryLimiter
+    fetcher: Fetcher  # one for the process: robots.txt and the per-host delay are shared by every fetch
     _rebuild: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _writing: asyncio.Lock = field(default_factory=asyncio.Lock)  # one change of data/ and the index at a time
 
     @classmethod
     async def open(cls, settings: Settings, registry: SpeakerRegistry) -> Library:
@@ -89,9 +93,11 @@ class Library:
             # a fresh database is built; with the model, vectors missing from an older index are added
             await index_directory(writer, settings.data_dir, extractor, embedder=embedder)
         searcher = Searcher(reader, registry, embedder)
-        return cls(settings, registry, reader, writer, searcher, extractor, QueryLimiter(settings.queries_per_minute))
+        limiter = QueryLimiter(settings.queries_per_minute)
+        return cls(settings, registry, reader, writer, searcher, extractor, limiter, Fetcher(settings))
 
     async def close(self) -> None:
+        await self.fetcher.close()
         await self.reader.close()
         await self.writer.close()
 
@@ -166,18 +172,47 @@ class Library:
 
     async def upload(self, name: str | None, data: bytes, caption: str | None) -> tuple[str, list[StoredQuotation]]:
         """A moderator's article checked, saved and indexed (UploadRefused says why not)."""
-        try:
-            return await ingest_upload(
-                self.writer, self.settings.data_dir, name, data, caption, self.extractor, self.searcher.embedder
-            )
-        finally:
-            self.searcher.forget_index()
+        async with self._writing:
+            try:
+                return await ingest_upload(
+                    self.writer, self.settings.data_dir, name, data, caption, self.extractor, self.searcher.embedder
+                )
+            finally:
+                self.searcher.forget_index()
+
+    async def add_page(self, url: str) -> AddedPage:
+        """A link fetched, kept and indexed, or the article it already is (FetchFailed, PageRefused: why not)."""
+        async with self._writing:
+            try:
+                return await add_url(
+                    self.writer, self.settings.data_dir, self.fetcher, url, self.extractor, self.searcher.embedder
+                )
+            finally:
+                self.searcher.forget_index()
+
+    async def upload_page(self, name: str | None, data: bytes, caption: str | None) -> AddedPage:
+        """A moderator's .html file kept and indexed, its caption winning over the page (PageRefused, UploadRefused:
+        why not)."""
+        info = parse_caption(caption)
+        async with self._writing:
+            try:
+                return await ingest_page(
+                    self.writer,
+                    self.settings.data_dir,
+                    data,
+                    name=name or "",
+                    info=info,
+                    extractor=self.extractor,
+                    embedder=self.searcher.embedder,
+                )
+            finally:
+                self.searcher.forget_index()
 
     async def rebuild(self, progress: Progress | None = None) -> IndexSummary:
         """Every article read again (RebuildRunning when a rebuild is already running)."""
         if self._rebuild.locked():
             raise RebuildRunning
-        async with self._rebuild:
+        async with self._rebuild, self._writing:
             try:
                 return await index_directory(
                     self.writer,

@@ -89,4 +89,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE audit_log ADD COLUMN quotations TEXT;
     """,
+    # 5: a hash of each article's text as the reader reads it (folded), so that a page sent again under another
+    # URL is found already indexed; and its URL looked up for the same reason.
+    """
+    ALTER TABLE articles ADD COLUMN text_hash TEXT;
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    CREATE INDEX articles_url ON articles(url);
+    """,
 ]
