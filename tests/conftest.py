@@ -122,3 +122,14 @@ def dated_index(tmp_path_factory, extractor: Extractor) -> tuple[Path, Path]:
 
     asyncio.run(build())
     return path, data
+
+
+@pytest.fixture
+async def site():
+    """A news site on 127.0.0.1 (tests/news_site.py)."""
+    from tests.news_site import NewsSite
+
+    server = NewsSite()
+    await server.start()
+    yield server
+    await server.stop()

@@ -17,6 +17,7 @@ from bot.library.exports import (
     select_timeline,
     timeline_picture,
 )
+from bot.library.fetching import FEED_TYPES, HTML_TYPES, Fetched, Fetcher, FetchFailed
 from bot.library.follows import (
     ALL_WORDS,
     MAX_FOLLOW_CHARS,
@@ -45,6 +46,7 @@ from bot.library.moderation import (
     set_speaker,
     undo_command,
 )
+from bot.library.pages import AddedPage, PageRefused, add_url, ingest_page
 from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
 from bot.library.service import BLOCKED, DROPPED, FAILED, SENT, Library, OutletCount, QueryLimiter, RebuildRunning
 from bot.library.speakers import Who
@@ -65,13 +67,16 @@ __all__ = [
     "BLOCKED",
     "DROPPED",
     "FAILED",
+    "FEED_TYPES",
     "FORMATS",
+    "HTML_TYPES",
     "MAX_FOLLOWS",
     "MAX_FOLLOW_CHARS",
     "MAX_UPLOAD_BYTES",
     "SENT",
     "SPEAKER",
     "WORDS",
+    "AddedPage",
     "Answer",
     "ArticleRow",
     "AuditEntry",
@@ -80,6 +85,9 @@ __all__ = [
     "Delivery",
     "Export",
     "ExportRow",
+    "FetchFailed",
+    "Fetched",
+    "Fetcher",
     "Follow",
     "FollowRefused",
     "FollowRow",
@@ -87,6 +95,7 @@ __all__ = [
     "IndexSummary",
     "Library",
     "OutletCount",
+    "PageRefused",
     "Period",
     "QueryLimiter",
     "RebuildRunning",
@@ -99,6 +108,7 @@ __all__ = [
     "UploadRefused",
     "Variant",
     "Who",
+    "add_url",
     "apply_corrections",
     "article_files",
     "check_upload",
@@ -106,6 +116,7 @@ __all__ = [
     "find_speaker",
     "index_data",
     "index_directory",
+    "ingest_page",
     "ingest_upload",
     "meaning_model",
     "outlet_label",

@@ -19,12 +19,14 @@ from bot.core.extract import Extractor
 from bot.core.registry import Speaker, SpeakerRegistry
 from bot.library import follows, moderation
 from bot.library.exports import Export, TimelineSelection, select_export, select_timeline
+from bot.library.fetching import Fetcher
 from bot.library.follows import CARD, DIGEST, Delivery, FollowTarget, parse_follow
 from bot.library.indexing import IndexSummary, Progress, index_directory
 from bot.library.moderation import AuditEntry, Correction
+from bot.library.pages import AddedPage, add_url, ingest_page
 from bot.library.searching import Answer, Searcher, meaning_model
 from bot.library.speakers import Who, clean_name, parse_speaker_argument, who
-from bot.library.uploads import ingest_upload
+from bot.library.uploads import ingest_upload, parse_caption
 from bot.store.store import ArticleRow, FollowRow, StatementView, Store, StoredQuotation
 
 log = logging.getLogger(__name__)
@@ -87,8 +89,9 @@ class Library:
     searcher: Searcher
     extractor: Extractor
     limiter: QueryLimiter
+    fetcher: Fetcher  # one for the process: robots.txt and the per-host delay are shared by every fetch
     _rebuild: asyncio.Lock = field(default_factory=asyncio.Lock)
-    _adding: asyncio.Lock = field(default_factory=asyncio.Lock)  # one change that may owe alerts at a time
+    _writing: asyncio.Lock = field(default_factory=asyncio.Lock)  # one change of data/ and the index at a time
     _delivering: asyncio.Lock = field(default_factory=asyncio.Lock)  # an alert is sent by one round only
 
     @classmethod
@@ -103,9 +106,11 @@ class Library:
             # a fresh database is built; with the model, vectors missing from an older index are added
             await index_directory(writer, settings.data_dir, extractor, embedder=embedder)
         searcher = Searcher(reader, registry, embedder)
-        return cls(settings, registry, reader, writer, searcher, extractor, QueryLimiter(settings.queries_per_minute))
+        limiter = QueryLimiter(settings.queries_per_minute)
+        return cls(settings, registry, reader, writer, searcher, extractor, limiter, Fetcher(settings))
 
     async def close(self) -> None:
+        await self.fetcher.close()
         await self.reader.close()
         await self.writer.close()
 
@@ -179,18 +184,42 @@ class Library:
         return self._rebuild.locked()
 
     async def upload(self, name: str | None, data: bytes, caption: str | None) -> tuple[str, list[StoredQuotation]]:
-        """A moderator's article checked, saved and indexed (UploadRefused says why not); the new statements
-        it brings are owed to the chats that follow them."""
+        """A moderator's article checked, saved and indexed (UploadRefused says why not)."""
         return await self._adding_statements(
             lambda: ingest_upload(
                 self.writer, self.settings.data_dir, name, data, caption, self.extractor, self.searcher.embedder
             )
         )
 
+    async def add_page(self, url: str) -> AddedPage:
+        """A link fetched, kept and indexed, or the article it already is (FetchFailed, PageRefused: why not)."""
+        return await self._adding_statements(
+            lambda: add_url(
+                self.writer, self.settings.data_dir, self.fetcher, url, self.extractor, self.searcher.embedder
+            )
+        )
+
+    async def upload_page(self, name: str | None, data: bytes, caption: str | None) -> AddedPage:
+        """A moderator's .html file kept and indexed, its caption winning over the page (PageRefused, UploadRefused:
+        why not)."""
+        info = parse_caption(caption)
+        return await self._adding_statements(
+            lambda: ingest_page(
+                self.writer,
+                self.settings.data_dir,
+                data,
+                name=name or "",
+                info=info,
+                extractor=self.extractor,
+                embedder=self.searcher.embedder,
+            )
+        )
+
     async def _adding_statements(self, change: Callable[[], Awaitable[T]]) -> T:
-        """Run a change that adds articles (an upload, a page, a feed's entries), make the searcher read the
-        index again, and owe the statements it added to the chats whose follows match them."""
-        async with self._adding:
+        """Run a change of data/ and the index that adds articles (an upload, a page, a feed's entries), one at
+        a time; make the searcher read the index again; and owe the statements it added (none of whose texts
+        the index knew) to the chats whose follows match them."""
+        async with self._writing:
             known = await self.writer.known_norms()
             try:
                 result = await change()
@@ -203,7 +232,7 @@ class Library:
         """Every article read again (RebuildRunning when a rebuild is already running)."""
         if self._rebuild.locked():
             raise RebuildRunning
-        async with self._rebuild:
+        async with self._rebuild, self._writing:
             try:
                 return await index_directory(
                     self.writer,

@@ -89,7 +89,14 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE audit_log ADD COLUMN quotations TEXT;
     """,
-    # 5: follows (a chat follows a speaker or some words) and the alerts owed to chats, kept once sent:
+    # 5: a hash of each article's text as the reader reads it (folded), so that a page sent again under another
+    # URL is found already indexed; and its URL looked up for the same reason.
+    """
+    ALTER TABLE articles ADD COLUMN text_hash TEXT;
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    CREATE INDEX articles_url ON articles(url);
+    """,
+    # 6: follows (a chat follows a speaker or some words) and the alerts owed to chats, kept once sent:
     # they count against the hourly limit, and a statement is owed to a chat once (its article file and
     # folded text name it across re-indexing).
     """

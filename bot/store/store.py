@@ -33,6 +33,7 @@ class ArticleRecord:
     url: str | None
     published: str | None
     language: str
+    text_hash: str | None = None  # of the text as the reader reads it, folded (bot.library.indexing.text_hash)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class ArticleRow:
     title: str
     outlet: str | None
     published: str | None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -318,17 +320,18 @@ class Store:
             if article.file in existing:
                 article_id, old_hash = existing[article.file]
                 await db.execute(
-                    "UPDATE articles SET content_hash=?, title=?, outlet=?, url=?, published=?, language=? WHERE id=?",
-                    (*values, article.language, article_id),
+                    "UPDATE articles SET content_hash=?, title=?, outlet=?, url=?, published=?, language=?, "
+                    "text_hash=? WHERE id=?",
+                    (*values, article.language, article.text_hash, article_id),
                 )
                 if old_hash != article.content_hash or article.file in reread:
                     changed.add(article.file)
                     await db.execute("DELETE FROM quotations WHERE article_id = ?", (article_id,))
             else:
                 cursor = await db.execute(
-                    "INSERT INTO articles(file, content_hash, title, outlet, url, published, language) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (article.file, *values, article.language),
+                    "INSERT INTO articles(file, content_hash, title, outlet, url, published, language, text_hash) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.file, *values, article.language, article.text_hash),
                 )
                 article_id = cursor.lastrowid
                 changed.add(article.file)
@@ -508,8 +511,7 @@ class Store:
     async def shown_statements(self, speaker: str) -> list[int]:
         """Every statement of a speaker that answers can show."""
         sql = (
-            "SELECT DISTINCT statement_id FROM quotations "
-            "WHERE speaker = ? AND hidden = 0 AND statement_id IS NOT NULL"
+            "SELECT DISTINCT statement_id FROM quotations WHERE speaker = ? AND hidden = 0 AND statement_id IS NOT NULL"
         )
         async with self._db.execute(sql, (speaker,)) as cursor:
             return [row[0] async for row in cursor]
@@ -529,8 +531,21 @@ class Store:
     # ---- moderation --------------------------------------------------------------------------
 
     async def articles(self) -> list[ArticleRow]:
-        async with self._db.execute("SELECT id, file, title, outlet, published FROM articles ORDER BY id") as cursor:
+        sql = "SELECT id, file, title, outlet, published, url FROM articles ORDER BY id"
+        async with self._db.execute(sql) as cursor:
             return [ArticleRow(*row) async for row in cursor]
+
+    async def article_already_indexed(self, urls: Iterable[str], text_hash: str | None) -> ArticleRow | None:
+        """The article kept under one of these URLs, or with this text hash: what a page sent again is."""
+        wanted = list(urls)
+        marks = ",".join("?" * len(wanted)) or "NULL"
+        sql = (
+            f"SELECT id, file, title, outlet, published, url FROM articles WHERE url IN ({marks}) "
+            "OR (text_hash IS NOT NULL AND text_hash = ?) ORDER BY id LIMIT 1"
+        )
+        async with self._db.execute(sql, [*wanted, text_hash]) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else ArticleRow(*row)
 
     async def words_of(self, file: str, norm: str | None) -> str:
         """The words of a quotation (by article and folded text) as they are now, or the article's title."""

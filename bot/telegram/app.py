@@ -65,6 +65,7 @@ def add_handlers(application: Application, registry: SpeakerRegistry) -> None:
     application.add_handler(CommandHandler("sources", users.sources))
     application.add_handler(CommandHandler("timeline", exports.timeline))
     application.add_handler(CommandHandler("export", exports.export))
+    application.add_handler(CommandHandler("add", moderation.add))
     application.add_handler(CommandHandler("follow", follows.follow))
     application.add_handler(CommandHandler("unfollow", follows.unfollow))
     application.add_handler(CommandHandler("following", follows.following))

@@ -60,12 +60,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.moderation": {
         FRENCH: (
             "\n\n<b>Modération</b>\n"
-            "Envoyez un fichier .txt pour ajouter un article (légende facultative : <code>média | url | date</code>).\n"
+            "Envoyez un lien (ou /add URL) pour ajouter une page, ou un fichier .txt ou .html "
+            "(légende facultative : <code>média | url | date</code>).\n"
             "{commands}"
         ),
         ENGLISH: (
             "\n\n<b>Moderation</b>\n"
-            "Send a .txt file to add an article (optional caption: <code>outlet | url | date</code>).\n"
+            "Send a link (or /add URL) to add a page, or a .txt or .html file "
+            "(optional caption: <code>outlet | url | date</code>).\n"
             "{commands}"
         ),
     },
@@ -81,6 +83,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "Les médias et le nombre de déclarations de chacun",
         ENGLISH: "The outlets and how many statements each carried",
     },
+    "command.add": {FRENCH: "Ajouter la page d'un lien", ENGLISH: "Add the page of a link"},
     "command.reindex": {FRENCH: "Reconstruire l'index depuis les articles", ENGLISH: "Rebuild the index"},
     "command.hide": {FRENCH: "Masquer une déclaration ou une citation", ENGLISH: "Hide a statement or a quotation"},
     "command.unhide": {FRENCH: "La réafficher", ENGLISH: "Show it again"},
@@ -92,6 +95,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "command.export": {FRENCH: "Les déclarations en CSV ou JSON", ENGLISH: "The statements as CSV or JSON"},
     # What each command takes (when it takes something), in /help and in its usage line.
     "arguments.principal": {FRENCH: " [mots]", ENGLISH: " [words]"},
+    "arguments.add": {FRENCH: " URL", ENGLISH: " URL"},
     "arguments.hide": {FRENCH: " ID", ENGLISH: " ID"},
     "arguments.unhide": {FRENCH: " ID", ENGLISH: " ID"},
     "arguments.speaker": {FRENCH: " ID {choices} NOM", ENGLISH: " ID {choices} NAME"},
@@ -287,6 +291,68 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "<code>{target}</code> {speaker} : « {text} »",
         ENGLISH: "<code>{target}</code> {speaker}: “{text}”",
     },
+    # Why a URL could not be fetched (bot/library/fetching.py REASONS): "… : {reason}."
+    "fetch.reason.url": {FRENCH: "ce n'est pas une adresse web lisible", ENGLISH: "it is not a web address I can read"},
+    "fetch.reason.scheme": {
+        FRENCH: "seules les adresses http:// et https:// sont lues",
+        ENGLISH: "only http:// and https:// addresses are read",
+    },
+    "fetch.reason.unresolved": {FRENCH: "ce site est introuvable", ENGLISH: "this site cannot be found"},
+    "fetch.reason.address": {
+        FRENCH: "l'adresse mène à un réseau privé ou local, que je ne lis pas",
+        ENGLISH: "the address leads to a private or local network, which I do not read",
+    },
+    "fetch.reason.robots": {
+        FRENCH: "le site l'interdit aux robots (robots.txt)",
+        ENGLISH: "the site forbids it to robots (robots.txt)",
+    },
+    "fetch.reason.not_found": {FRENCH: "la page n'existe pas (404)", ENGLISH: "the page does not exist (404)"},
+    "fetch.reason.status": {
+        FRENCH: "le site a répondu par une erreur ({status})",
+        ENGLISH: "the site answered with an error ({status})",
+    },
+    "fetch.reason.timeout": {FRENCH: "le site a mis trop de temps à répondre", ENGLISH: "the site took too long"},
+    "fetch.reason.too_big": {FRENCH: "la page dépasse {limit} Mo", ENGLISH: "the page is larger than {limit} MB"},
+    "fetch.reason.redirects": {FRENCH: "trop de redirections", ENGLISH: "too many redirects"},
+    "fetch.reason.redirect_loop": {
+        FRENCH: "les redirections tournent en rond",
+        ENGLISH: "the redirects go round in a loop",
+    },
+    "fetch.reason.content_type": {
+        FRENCH: "ce n'est pas une page web mais « {detail} »",
+        ENGLISH: "it is not a web page but “{detail}”",
+    },
+    "fetch.reason.network": {FRENCH: "la connexion au site a échoué", ENGLISH: "the connection to the site failed"},
+    "page.fetching": {FRENCH: "Je lis la page…", ENGLISH: "Reading the page…"},
+    "page.refused": {
+        FRENCH: "Page refusée : {reason}. Rien n'a été enregistré.",
+        ENGLISH: "Page refused: {reason}. Nothing was stored.",
+    },
+    "page.reason.no_article": {
+        FRENCH: "je n'y trouve pas d'article (trop peu de texte)",
+        ENGLISH: "I find no article in it (too little text)",
+    },
+    "page.reason.not_html": {FRENCH: "ce n'est pas un fichier .html", ENGLISH: "it is not an .html file"},
+    "page.article": {
+        FRENCH: "<b>{title}</b>\n{outlet} · {date}\n{url}",
+        ENGLISH: "<b>{title}</b>\n{outlet} · {date}\n{url}",
+    },
+    "page.added.one": {
+        FRENCH: "Page ajoutée (article <code>{file}</code>) : une citation.\n{article}\n\n{items}",
+        ENGLISH: "Page added (article <code>{file}</code>): one quotation.\n{article}\n\n{items}",
+    },
+    "page.added.other": {
+        FRENCH: "Page ajoutée (article <code>{file}</code>) : {count} citations.\n{article}\n\n{items}",
+        ENGLISH: "Page added (article <code>{file}</code>): {count} quotations.\n{article}\n\n{items}",
+    },
+    "page.already.one": {
+        FRENCH: "Déjà indexée (article <code>{file}</code>) : une citation.\n{article}\n\n{items}",
+        ENGLISH: "Already indexed (article <code>{file}</code>): one quotation.\n{article}\n\n{items}",
+    },
+    "page.already.other": {
+        FRENCH: "Déjà indexée (article <code>{file}</code>) : {count} citations.\n{article}\n\n{items}",
+        ENGLISH: "Already indexed (article <code>{file}</code>): {count} quotations.\n{article}\n\n{items}",
+    },
     "reindex.started": {FRENCH: "Reconstruction de l'index…", ENGLISH: "Rebuilding the index…"},
     "reindex.progress": {
         FRENCH: "Reconstruction de l'index… {done}/{total}",
@@ -297,6 +363,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ENGLISH: "Index rebuilt: {articles} articles, {quotations} quotations, {statements} statements.",
     },
     "reindex.busy": {FRENCH: "Une reconstruction est déjà en cours.", ENGLISH: "A rebuild is already running."},
+    "usage.add": {
+        FRENCH: "Usage : /add URL (une page d'article, http:// ou https://)",
+        ENGLISH: "Usage: /add URL (an article's page, http:// or https://)",
+    },
     "usage.hide": {
         FRENCH: "Usage : /hide ID (déclaration 12 ou citation q34)",
         ENGLISH: "Usage: /hide ID (statement 12 or quotation q34)",

@@ -25,9 +25,11 @@ from bot.core import dates
 from bot.core.follows import SPEAKER
 from bot.core.search import Verdict
 from bot.library import (
+    AddedPage,
     ArticleRow,
     AuditEntry,
     Correction,
+    FetchFailed,
     Follow,
     FollowRow,
     OutletCount,
@@ -51,6 +53,7 @@ UNKNOWN_OUTLET_TITLE_CHARS = 40  # of an article's title, standing for an outlet
 LISTED_TITLE_CHARS = 60  # of an article's title in /articles
 CORRECTED_WORDS_CHARS = 120  # of the words a correction concerned, quoted with it
 UPLOADED_QUOTE_CHARS = 120
+PAGE_TITLE_CHARS = 200
 WORDING_CHARS = 600
 DIGEST_QUOTE_CHARS = 160
 _ELLIPSIS = "…"
@@ -360,6 +363,18 @@ def audit_text(entries: Sequence[AuditEntry], language: str, who_is: WhoIs) -> s
 
 def uploaded_text(file: str, quotations: Sequence[StoredQuotation], language: str, who_is: WhoIs) -> str:
     """An upload's quotations with who the engine thinks spoke, and the ids moderators' commands take."""
+    message = plural(
+        "file.ingested",
+        language,
+        len(quotations),
+        file=escape(file),
+        items=quotation_lines(quotations, language, who_is),
+    )
+    return fit(message + (text("file.ids", language) if quotations else ""))
+
+
+def quotation_lines(quotations: Sequence[StoredQuotation], language: str, who_is: WhoIs) -> str:
+    """Each quotation with its id and who the engine thinks spoke, as a list."""
     lines = [
         text(
             "file.quotation",
@@ -370,8 +385,41 @@ def uploaded_text(file: str, quotations: Sequence[StoredQuotation], language: st
         )
         for q in quotations
     ]
-    message = plural("file.ingested", language, len(quotations), file=escape(file), items=bullet_list(lines))
-    return fit(message + (text("file.ids", language) if quotations else ""))
+    return bullet_list(lines)
+
+
+def page_text(added: AddedPage, language: str, who_is: WhoIs) -> str:
+    """A page added (or found already indexed): its title, outlet, date and address, then its quotations with
+    their ids."""
+    row = added.article
+    article = text(
+        "page.article",
+        language,
+        title=escape(shorten(row.title, PAGE_TITLE_CHARS)),
+        outlet=escape(row.outlet) if row.outlet else text("outlet.none", language),
+        date=escape(reader_date(row.published, language)),
+        url=escape(row.url or ""),
+    ).rstrip()
+    message = plural(
+        "page.already" if added.already else "page.added",
+        language,
+        len(added.quotations),
+        file=escape(row.file),
+        article=article,
+        items=quotation_lines(added.quotations, language, who_is),
+    )
+    return fit(message.rstrip() + (text("file.ids", language) if added.quotations else ""))
+
+
+def fetch_failure(failed: FetchFailed, language: str, max_bytes: int) -> str:
+    """Why a URL could not be read, in a language: the `fetch.reason.*` words with what they mention."""
+    return text(
+        f"fetch.reason.{failed.reason}",
+        language,
+        status=failed.status or "?",
+        detail=escape(failed.detail or "?"),
+        limit=max(1, round(max_bytes / 1024 / 1024)),
+    )
 
 
 def articles_text(rows: Sequence[ArticleRow], language: str) -> str:
