@@ -5,6 +5,7 @@ in a digest; a user who blocked the bot is unsubscribed."""
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import sqlite3
 import time
 from pathlib import Path
@@ -151,3 +152,46 @@ def _alerts(db: Path, chat: int) -> int:
         return connection.execute("SELECT COUNT(*) FROM alerts WHERE chat_id = ?", (chat,)).fetchone()[0]
     finally:
         connection.close()
+
+
+def news_page(title: str, published: str, *paragraphs: str, canonical: str | None = None) -> bytes:
+    """A news page as a site serves it: navigation, the article, a footer."""
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return (
+        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{title} | La Gazette du Nord</title>'
+        '<meta property="og:site_name" content="La Gazette du Nord">'
+        f'<meta property="article:published_time" content="{published}T08:00:00+01:00">{link}</head><body>'
+        '<nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav>'
+        f"<article><h1>{title}</h1>{body}</article><footer>© 2026 La Gazette du Nord</footer></body></html>"
+    ).encode()
+
+
+PAGE = news_page(
+    "Pyongyang inaugure un barrage géant",
+    "2026-11-20",
+    "Le barrage, construit en trois ans sur le fleuve Taedong, doit alimenter la capitale en électricité.",
+    f"« Ce barrage apportera la lumière à chaque foyer de la capitale », a déclaré {PRINCIPAL.name} devant les "
+    "ouvriers réunis pour la cérémonie d'inauguration.",
+    "Les ingénieurs ont travaillé jour et nuit pendant les derniers mois du chantier, selon la presse officielle.",
+)
+
+
+async def test_a_page_a_moderator_links_alerts_its_followers_once(fake, site, tmp_path, data_dir) -> None:
+    settings = settings_for(
+        fake, tmp_path, data_dir, fetch_private_networks=(ipaddress.ip_network("127.0.0.1/32"),), fetch_host_delay=0.0
+    )
+    async with running_bot(settings):
+        await say(fake, USER, f"/follow {PRINCIPAL.command('fr')}")
+        url = site.serve("/monde/barrage.html", PAGE)
+        mark = fake.mark()
+        await fake.send_text(MODERATOR, url)
+        assert "lumière à chaque foyer" in (await fake.wait_for("sendMessage", to(MODERATOR), after=mark, timeout=60))[
+            "text"
+        ]
+        await until(lambda: len(alerts_to(fake, USER)) == 1)
+        assert "lumière à chaque foyer" in alerts_to(fake, USER)[0]
+        mark = fake.mark()
+        await fake.send_text(MODERATOR, f"/add {url}")  # already there: nothing new
+        await fake.wait_for("sendMessage", to(MODERATOR), after=mark, timeout=60)
+        assert _alerts(tmp_path / "bot.sqlite3", USER) == 1
