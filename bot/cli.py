@@ -1,4 +1,4 @@
-"""The `quotebot` command line: extract, eval, index, ask, timeline, export, run.
+"""The `quotebot` command line: extract, eval, index, ask, timeline, export, feeds, run.
 
 Each command imports what it needs when it runs, so `quotebot --help` does not load spaCy.
 """
@@ -316,6 +316,56 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_feeds(args: argparse.Namespace) -> int:
+    """The feeds of data/feeds.toml and how they are doing; with --once, one round first (for cron)."""
+    import asyncio
+    import dataclasses
+
+    from bot.core.feeds import FeedsError
+    from bot.core.registry import load_registry
+    from bot.library import Library
+
+    settings = load_settings()
+    data, db = _paths(args, settings)
+    settings = dataclasses.replace(settings, data_dir=data, db_path=db)
+
+    async def run() -> int:
+        library = await Library.open(settings, load_registry(speakers_file(data)))
+        try:
+            failed = 0
+            if args.once:
+                summary = await library.poll_feeds(reporting=False)  # printed here: the bot still reports them
+                failed = len(summary.failed)
+                print(
+                    f"quotebot: {summary.feeds} feeds asked, {summary.entries} new entries, "
+                    f"{summary.added} pages added, {failed} feeds failed"
+                )
+            for status in await library.feed_statuses():
+                state = status.state
+                success = _when(state.last_success) if state.last_success else "never"
+                line = f"{status.feed.url} ({status.feed.outlet or 'each page its outlet'}): last success {success}"
+                if state.failing:
+                    line += f"; failing since {_when(state.last_error_at)}: {state.last_error}"
+                    line += f" {state.last_error_status or ''} {state.last_error_detail or ''}".rstrip()
+                print(line)
+            return 1 if failed else 0
+        finally:
+            await library.close()
+
+    try:
+        return asyncio.run(run())
+    except FeedsError as error:
+        print(f"quotebot: {error}", file=sys.stderr)
+        return 2
+
+
+def _when(timestamp: float | None) -> str:
+    import datetime
+
+    moment = datetime.datetime.fromtimestamp(timestamp or 0, datetime.timezone.utc)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     settings = load_settings()
     settings.require_token()
@@ -389,6 +439,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="default: csv")
     export.add_argument("--out", metavar="FILE", help="default: standard output")
     export.set_defaults(run=_cmd_export)
+
+    feeds = commands.add_parser("feeds", help="the feeds of data/feeds.toml and how they are doing")
+    feeds.add_argument("--once", action="store_true", help="poll every feed once first (for cron); 1 if one failed")
+    feeds.add_argument("--data", metavar="DIR", help="whose feeds.toml lists the feeds (default: ./data)")
+    feeds.add_argument("--db", metavar="PATH", help="the SQLite file (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    feeds.set_defaults(run=_cmd_feeds)
 
     run = commands.add_parser("run", help="run the Telegram bot (long polling, or a webhook if configured)")
     run.set_defaults(run=_cmd_run)

@@ -53,6 +53,7 @@ class Settings:
     fetch_private_networks: tuple[IPNetwork, ...] = ()
     alerts_per_hour: int = 3  # alerts a chat gets as cards of their own in an hour (QUOTEBOT_ALERTS_PER_HOUR)
     digest_interval: float = 3600.0  # seconds between digests of the rest (QUOTEBOT_DIGEST_MINUTES)
+    feeds_interval: float = 1800.0  # seconds between two rounds of data/feeds.toml (QUOTEBOT_FEEDS_MINUTES)
 
     def require_token(self) -> str:
         if not self.token:
@@ -163,6 +164,7 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         fetch_private_networks=private_networks,
         alerts_per_hour=_int(get("QUOTEBOT_ALERTS_PER_HOUR") or "3", "QUOTEBOT_ALERTS_PER_HOUR", 1, 60),
         digest_interval=60.0 * _int(get("QUOTEBOT_DIGEST_MINUTES") or "60", "QUOTEBOT_DIGEST_MINUTES", 1, 1440),
+        feeds_interval=60.0 * _int(get("QUOTEBOT_FEEDS_MINUTES") or "30", "QUOTEBOT_FEEDS_MINUTES", 5, 1440),
     )
 
 

@@ -133,3 +133,14 @@ async def site():
     await server.start()
     yield server
     await server.stop()
+
+
+@pytest.fixture
+def feed_site():
+    """A site with feeds on 127.0.0.1 (tests/feed_site.py), in a thread: the command line can poll it too."""
+    from tests.feed_site import FeedSite
+
+    server = FeedSite()
+    server.start()
+    yield server
+    server.stop()

@@ -19,7 +19,7 @@ from tests.fake_telegram import MODERATOR, USER, FakeTelegram, running_bot, sett
 
 LANGUAGES = ["fr", "en"]
 REGISTRY = load_registry(DATA / "speakers.toml")
-MODERATOR_COMMANDS = {"add", "reindex", "hide", "unhide", "speaker", "outlet", "articles", "audit", "export"}
+MODERATOR_COMMANDS = {"feeds", "add", "reindex", "hide", "unhide", "speaker", "outlet", "articles", "audit", "export"}
 ARTICLE = (
     "Kim Jong-un inaugure une usine de tracteurs à Pyongyang\n\n"
     "Les ouvriers, que la presse appelle les « héros du travail de la patrie », ont applaudi longuement.\n\n"

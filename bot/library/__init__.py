@@ -17,6 +17,7 @@ from bot.library.exports import (
     select_timeline,
     timeline_picture,
 )
+from bot.library.feeds import FeedStatus, RoundSummary, poll_feeds
 from bot.library.fetching import FEED_TYPES, HTML_TYPES, Fetched, Fetcher, FetchFailed
 from bot.library.follows import (
     ALL_WORDS,
@@ -60,7 +61,14 @@ from bot.library.uploads import (
     safe_article_name,
     write_source_entry,
 )
-from bot.store.store import ArticleRow, FollowRow, StatementView, StoredQuotation, Variant  # what readings return
+from bot.store.store import (  # what readings return
+    ArticleRow,
+    FeedState,
+    FollowRow,
+    StatementView,
+    StoredQuotation,
+    Variant,
+)
 
 __all__ = [
     "ALL_WORDS",
@@ -85,6 +93,8 @@ __all__ = [
     "Delivery",
     "Export",
     "ExportRow",
+    "FeedState",
+    "FeedStatus",
     "FetchFailed",
     "Fetched",
     "Fetcher",
@@ -100,6 +110,7 @@ __all__ = [
     "QueryLimiter",
     "RebuildRunning",
     "Result",
+    "RoundSummary",
     "Searcher",
     "StatementView",
     "StoredQuotation",
@@ -124,6 +135,7 @@ __all__ = [
     "parse_caption",
     "parse_follow",
     "parse_target",
+    "poll_feeds",
     "reader_date",
     "safe_article_name",
     "select_export",

@@ -76,8 +76,10 @@ async def add_url(
     url: str,
     extractor: Extractor | None = None,
     embedder: Embedder | None = None,
+    info: SourceInfo | None = None,
 ) -> AddedPage:
-    """Fetch a link (FetchFailed says why not), keep the page and index it (PageRefused: no article in it)."""
+    """Fetch a link (FetchFailed says why not), keep the page and index it (PageRefused: no article in it);
+    `info` is what is known of it beforehand (a feed's outlet and language, an entry's date): it wins."""
     known = await store.article_already_indexed([same_url(url)], None)
     if known is not None:  # asked again: not even fetched
         return AddedPage(known, await store.indexed_quotations(known.file), already=True)
@@ -89,6 +91,7 @@ async def add_url(
         charset=fetched.charset,
         url=fetched.url,
         asked=url,
+        info=info,
         extractor=extractor,
         embedder=embedder,
     )

@@ -16,9 +16,12 @@ from typing import TypeVar
 from bot.config import Settings, speakers_file
 from bot.core.dates import Period
 from bot.core.extract import Extractor
+from bot.core.feeds import FeedEntry, FeedSource
 from bot.core.registry import Speaker, SpeakerRegistry
+from bot.core.sources import SourceInfo
 from bot.library import follows, moderation
 from bot.library.exports import Export, TimelineSelection, select_export, select_timeline
+from bot.library.feeds import FeedStatus, RoundSummary, feeds_of, poll_feeds
 from bot.library.fetching import Fetcher
 from bot.library.follows import CARD, DIGEST, Delivery, FollowTarget, parse_follow
 from bot.library.indexing import IndexSummary, Progress, index_directory
@@ -27,7 +30,7 @@ from bot.library.pages import AddedPage, add_url, ingest_page
 from bot.library.searching import Answer, Searcher, meaning_model
 from bot.library.speakers import Who, clean_name, parse_speaker_argument, who
 from bot.library.uploads import ingest_upload, parse_caption
-from bot.store.store import ArticleRow, FollowRow, StatementView, Store, StoredQuotation
+from bot.store.store import ArticleRow, FeedState, FollowRow, StatementView, Store, StoredQuotation
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -93,6 +96,7 @@ class Library:
     _rebuild: asyncio.Lock = field(default_factory=asyncio.Lock)
     _writing: asyncio.Lock = field(default_factory=asyncio.Lock)  # one change of data/ and the index at a time
     _delivering: asyncio.Lock = field(default_factory=asyncio.Lock)  # an alert is sent by one round only
+    _polling: asyncio.Lock = field(default_factory=asyncio.Lock)  # one round of the feeds at a time
 
     @classmethod
     async def open(cls, settings: Settings, registry: SpeakerRegistry) -> Library:
@@ -245,6 +249,39 @@ class Library:
                 )
             finally:
                 self.searcher.forget_index()
+
+    # ---- feeds ---------------------------------------------------------------------------------
+
+    def feeds(self) -> list[FeedSource]:
+        """The enabled feeds of data/feeds.toml, read afresh (FeedsError: it is malformed)."""
+        return feeds_of(self.settings.data_dir)
+
+    async def poll_feeds(self, reporting: bool = True) -> RoundSummary:
+        """One round over the feeds: each new entry's page added as a link is (and its new statements owed to
+        followers). With `reporting`, feeds that start failing are returned to be told to moderators once."""
+
+        async def add(feed: FeedSource, entry: FeedEntry) -> bool:
+            info = SourceInfo(file="", outlet=feed.outlet, published=entry.published, language=feed.language)
+            added = await self._adding_statements(
+                lambda: add_url(
+                    self.writer,
+                    self.settings.data_dir,
+                    self.fetcher,
+                    entry.link,
+                    self.extractor,
+                    self.searcher.embedder,
+                    info=info,
+                )
+            )
+            return not added.already
+
+        async with self._polling:
+            return await poll_feeds(self.writer, self.fetcher, self.feeds(), add, time.time(), reporting)
+
+    async def feed_statuses(self) -> list[FeedStatus]:
+        """Every enabled feed with what the last rounds came to."""
+        states = await self.reader.feed_states()
+        return [FeedStatus(feed, states.get(feed.url) or FeedState(feed.url)) for feed in self.feeds()]
 
     # ---- follows and alerts --------------------------------------------------------------------
 

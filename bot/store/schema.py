@@ -125,4 +125,26 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX alerts_chat ON alerts(chat_id, sent_at);
     """,
+    # 7: the feeds polled: what a conditional request sends back, the hash of the last body read, the last
+    # success and the last failure (and whether moderators were told of it); and the entries already seen.
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        last_success REAL,             -- unix time
+        last_error TEXT,               -- a reason of bot.library.fetching.REASONS, or 'unreadable'
+        last_error_status INTEGER,
+        last_error_detail TEXT,
+        last_error_at REAL,
+        error_reported INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE feed_entries (
+        feed_url TEXT NOT NULL,
+        entry TEXT NOT NULL,           -- its id, else its link
+        seen_at REAL NOT NULL,
+        PRIMARY KEY (feed_url, entry)
+    ) WITHOUT ROWID;
+    """,
 ]

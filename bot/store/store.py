@@ -10,7 +10,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import aiosqlite
@@ -192,6 +192,33 @@ class AlertRow:
     follow_kind: str
     follow_value: str
     owed_at: float
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What we keep of a feed between rounds."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    last_success: float | None = None
+    last_error: str | None = None
+    last_error_status: int | None = None
+    last_error_detail: str | None = None
+    last_error_at: float | None = None
+    error_reported: bool = False
+
+    @property
+    def failing(self) -> bool:
+        """Its last round failed."""
+        return self.last_error_at is not None and (self.last_success is None or self.last_error_at > self.last_success)
+
+
+_FEED_COLUMNS = (
+    "url, etag, last_modified, content_hash, last_success, last_error, last_error_status, last_error_detail, "
+    "last_error_at, error_reported"
+)
 
 
 _CORRECTED_QUOTATION = (
@@ -773,3 +800,39 @@ class Store:
         async with self._db.execute(sql, (article_file, norm)) as cursor:
             row = await cursor.fetchone()
         return row[0] if row else None
+
+    # ---- feeds -------------------------------------------------------------------------------
+
+    async def feed_states(self) -> dict[str, FeedState]:
+        async with self._db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds") as cursor:
+            states = [FeedState(*row) async for row in cursor]
+        return {state.url: replace(state, error_reported=bool(state.error_reported)) for state in states}
+
+    async def save_feed_state(self, state: FeedState) -> None:
+        await self._db.execute(
+            f"INSERT OR REPLACE INTO feeds({_FEED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                state.url,
+                state.etag,
+                state.last_modified,
+                state.content_hash,
+                state.last_success,
+                state.last_error,
+                state.last_error_status,
+                state.last_error_detail,
+                state.last_error_at,
+                int(state.error_reported),
+            ),
+        )
+        await self._db.commit()
+
+    async def seen_entries(self, feed_url: str) -> set[str]:
+        async with self._db.execute("SELECT entry FROM feed_entries WHERE feed_url = ?", (feed_url,)) as cursor:
+            return {row[0] async for row in cursor}
+
+    async def mark_entries_seen(self, feed_url: str, entries: Iterable[str], now: float) -> None:
+        await self._db.executemany(
+            "INSERT OR IGNORE INTO feed_entries(feed_url, entry, seen_at) VALUES (?, ?, ?)",
+            [(feed_url, entry, now) for entry in entries],
+        )
+        await self._db.commit()

@@ -23,7 +23,7 @@ from telegram.ext import (
 from bot.config import Settings, speakers_file
 from bot.core.registry import SpeakerRegistry, load_registry
 from bot.library import Library
-from bot.telegram import exports, follows, inline, moderation, render, users
+from bot.telegram import exports, feeds, follows, inline, moderation, render, users
 from bot.telegram.common import Searches, commands, on_error
 from bot.telegram.messages import FRENCH, LANGUAGES
 from bot.telegram.render import Command
@@ -66,6 +66,7 @@ def add_handlers(application: Application, registry: SpeakerRegistry) -> None:
     application.add_handler(CommandHandler("timeline", exports.timeline))
     application.add_handler(CommandHandler("export", exports.export))
     application.add_handler(CommandHandler("add", moderation.add))
+    application.add_handler(CommandHandler("feeds", feeds.feeds))
     application.add_handler(CommandHandler("follow", follows.follow))
     application.add_handler(CommandHandler("unfollow", follows.unfollow))
     application.add_handler(CommandHandler("following", follows.following))
@@ -93,6 +94,7 @@ async def _open(application: Application) -> None:
     application.bot_data["library"] = await Library.open(settings, registry)
     await set_menus(application, registry, settings.admin_ids)
     follows.schedule(application, settings.digest_interval)
+    feeds.schedule(application, settings.feeds_interval)
 
 
 async def set_menus(application: Application, registry: SpeakerRegistry, moderators: frozenset[int]) -> None:

@@ -25,7 +25,7 @@ REMEMBERED_SEARCHES = 2000
 
 # The commands of everyone and of moderators, in menu order; a principal's command comes from the registry.
 USER_COMMANDS = ("start", "help", "<speakers>", "sources", "timeline", "follow", "unfollow", "following")
-MODERATOR_COMMANDS = ("add", "reindex", "hide", "unhide", "speaker", "outlet", "articles", "audit", "export")
+MODERATOR_COMMANDS = ("add", "reindex", "hide", "unhide", "speaker", "outlet", "articles", "audit", "export", "feeds")
 
 
 def commands(registry: SpeakerRegistry, language: str, moderator: bool) -> list[Command]:

@@ -113,6 +113,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "command.following": {FRENCH: "Ce que vous suivez", ENGLISH: "What you follow"},
     "arguments.follow": {FRENCH: " {principals}|« mots »", ENGLISH: ' {principals}|"words"'},
     "arguments.unfollow": {FRENCH: " {principals}|« mots »|tout", ENGLISH: ' {principals}|"words"|all'},
+    "command.feeds": {
+        FRENCH: "Les flux suivis : dernier succès, dernière erreur",
+        ENGLISH: "The feeds polled: last success, last error",
+    },
     # The words /speaker takes for "nobody known" and "someone else" (bot.library.speakers accepts both languages').
     "keyword.unknown": {FRENCH: "inconnu", ENGLISH: "unknown"},
     "keyword.other": {FRENCH: "autre", ENGLISH: "other"},
@@ -257,6 +261,41 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "digest.line": {
         FRENCH: "<b>{speaker}</b> : « {text} » ({outlet})",
         ENGLISH: "<b>{speaker}</b>: “{text}” ({outlet})",
+    },
+    # ---- feeds (moderators) ------------------------------------------------------------------
+    "feeds": {
+        FRENCH: "<b>Flux</b> (un tour toutes les {minutes} min) :\n{items}",
+        ENGLISH: "<b>Feeds</b> (a round every {minutes} min):\n{items}",
+    },
+    "feeds.line": {
+        FRENCH: "{outlet} · <code>{url}</code>\n  dernier succès : {success}{error}",
+        ENGLISH: "{outlet} · <code>{url}</code>\n  last success: {success}{error}",
+    },
+    "feeds.error": {FRENCH: "\n  ⚠️ erreur {when} : {reason}", ENGLISH: "\n  ⚠️ error {when}: {reason}"},
+    "feeds.past_error": {
+        FRENCH: "\n  dernière erreur (réglée depuis) {when} : {reason}",
+        ENGLISH: "\n  last error (since recovered) {when}: {reason}",
+    },
+    "feeds.never": {FRENCH: "jamais", ENGLISH: "never"},
+    "feeds.no_outlet": {FRENCH: "média de chaque page", ENGLISH: "each page's outlet"},
+    "feeds.empty": {
+        FRENCH: "Aucun flux n'est activé : ajoutez-en dans <code>feeds.toml</code> du dossier des données "
+        "(voir le README).",
+        ENGLISH: "No feed is enabled: add some to <code>feeds.toml</code> in the data directory (see the README).",
+    },
+    "feeds.bad_file": {
+        FRENCH: "<code>feeds.toml</code> est illisible : {error}",
+        ENGLISH: "<code>feeds.toml</code> cannot be read: {error}",
+    },
+    "feed.failed": {
+        FRENCH: "⚠️ Le flux {outlet} (<code>{url}</code>) a échoué : {reason}. Les autres flux continuent ; je réessaie "
+        "à chaque tour et ne vous en reparlerai que s'il remarche puis échoue de nouveau. /feeds : l'état des flux.",
+        ENGLISH: "⚠️ The feed {outlet} (<code>{url}</code>) failed: {reason}. The other feeds go on; I try again each "
+        "round and will tell you again only if it works and then fails again. /feeds: how the feeds are doing.",
+    },
+    "feed.reason.unreadable": {
+        FRENCH: "ce n'est pas un flux RSS ou Atom lisible",
+        ENGLISH: "it is not an RSS or Atom feed I can read",
     },
     # ---- dates, as a reader writes them ------------------------------------------------------
     "date.time": {FRENCH: "{date} à {time} UTC", ENGLISH: "{date} at {time} UTC"},

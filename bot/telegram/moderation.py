@@ -37,6 +37,8 @@ def moderators_only(handler: Handler) -> Handler:
             log.info("refused %s to user %s", handler.__name__, user.id if user else "?")
             await reply(update, text("moderators_only", language(update)))
             return
+        assert update.effective_user is not None  # a moderator's update has a user
+        context.bot_data.setdefault("languages", {})[update.effective_user.id] = language(update)  # for reports
         try:
             await handler(update, context)
         except (sqlite3.Error, OSError) as error:

@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 
 from telegram import (
     BotCommand,
@@ -29,6 +29,8 @@ from bot.library import (
     ArticleRow,
     AuditEntry,
     Correction,
+    FeedState,
+    FeedStatus,
     FetchFailed,
     Follow,
     FollowRow,
@@ -40,6 +42,7 @@ from bot.library import (
     Who,
     shorten,
 )
+from bot.library.fetching import REASONS
 from bot.telegram.messages import plural, text
 
 WhoIs = Callable[[str], Who]  # a speaker id read by the library (`Library.who`)
@@ -503,3 +506,62 @@ def digest_text(statements: Sequence[StatementView], language: str, who_is: WhoI
         for s in statements
     ]
     return fit(text("digest", language, count=len(statements), items=bullet_list(lines)))
+
+
+# ---- feeds -----------------------------------------------------------------------------------------
+
+
+def _moment(timestamp: float, language: str) -> str:
+    return reader_date(datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%dT%H:%M"), language)
+
+
+def feed_failure(state: FeedState, language: str, max_bytes: int) -> str:
+    """Why a feed's last round failed, in a language."""
+    if state.last_error not in REASONS:  # the feed's bytes were no feed
+        return text("feed.reason.unreadable", language)
+    detail = state.last_error_detail or ""
+    failed = FetchFailed(state.last_error, state.url, status=state.last_error_status, detail=detail)
+    return fetch_failure(failed, language, max_bytes)
+
+
+def _feed_outlet(status: FeedStatus, language: str) -> str:
+    return escape(status.feed.outlet) if status.feed.outlet else text("feeds.no_outlet", language)
+
+
+def feeds_text(statuses: Sequence[FeedStatus], language: str, minutes: int, max_bytes: int) -> str:
+    """Every feed with its last success and its last error (current, or since recovered)."""
+    if not statuses:
+        return text("feeds.empty", language)
+    lines = []
+    for status in statuses:
+        state = status.state
+        error = ""
+        if state.last_error_at is not None:
+            key = "feeds.error" if state.failing else "feeds.past_error"
+            error = text(
+                key, language, when=escape(_moment(state.last_error_at, language)),
+                reason=feed_failure(state, language, max_bytes),
+            )  # fmt: skip
+        success = _moment(state.last_success, language) if state.last_success else text("feeds.never", language)
+        lines.append(
+            text(
+                "feeds.line",
+                language,
+                outlet=_feed_outlet(status, language),
+                url=escape(status.feed.url),
+                success=escape(success),
+                error=error,
+            )
+        )
+    return text("feeds", language, minutes=minutes, items=bullet_list(lines))
+
+
+def feed_failed_text(status: FeedStatus, language: str, max_bytes: int) -> str:
+    """What moderators are told, once, of a feed that started failing."""
+    return text(
+        "feed.failed",
+        language,
+        outlet=_feed_outlet(status, language),
+        url=escape(status.feed.url),
+        reason=feed_failure(status.state, language, max_bytes),
+    )
