@@ -194,3 +194,18 @@ async def test_follows_and_owed_alerts_survive_a_restart(tmp_path, extractor) ->
         assert [a.chat_id for a in await reopened.owed_alerts()] == [2]  # chat 1's owed alert went with it
     finally:
         await reopened.close()
+
+
+def test_alert_and_feed_settings_are_read_and_checked(tmp_path) -> None:
+    from bot.config import ConfigError, load_settings
+
+    none = tmp_path / "no.env"
+    defaults = load_settings({}, env_file=none)
+    assert (defaults.alerts_per_hour, defaults.digest_interval, defaults.feeds_interval) == (3, 3600.0, 1800.0)
+    chosen = {"QUOTEBOT_ALERTS_PER_HOUR": "5", "QUOTEBOT_DIGEST_MINUTES": "15", "QUOTEBOT_FEEDS_MINUTES": "10"}
+    settings = load_settings(chosen, env_file=none)
+    assert (settings.alerts_per_hour, settings.digest_interval, settings.feeds_interval) == (5, 900.0, 600.0)
+    wrong = (("QUOTEBOT_ALERTS_PER_HOUR", "0"), ("QUOTEBOT_DIGEST_MINUTES", "soon"), ("QUOTEBOT_FEEDS_MINUTES", "1"))
+    for key, value in wrong:
+        with pytest.raises(ConfigError, match=key):
+            load_settings({key: value}, env_file=none)

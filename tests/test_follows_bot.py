@@ -15,6 +15,7 @@ import pytest
 from bot.core.registry import load_registry
 from tests.conftest import DATA
 from tests.fake_telegram import MODERATOR, USER, FakeTelegram, running_bot, settings_for, to
+from tests.feed_site import news_page
 
 REGISTRY = load_registry(DATA / "speakers.toml")
 PRINCIPAL = REGISTRY.principals[1]
@@ -154,19 +155,6 @@ def _alerts(db: Path, chat: int) -> int:
         connection.close()
 
 
-def news_page(title: str, published: str, *paragraphs: str, canonical: str | None = None) -> bytes:
-    """A news page as a site serves it: navigation, the article, a footer."""
-    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
-    return (
-        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{title} | La Gazette du Nord</title>'
-        '<meta property="og:site_name" content="La Gazette du Nord">'
-        f'<meta property="article:published_time" content="{published}T08:00:00+01:00">{link}</head><body>'
-        '<nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav>'
-        f"<article><h1>{title}</h1>{body}</article><footer>© 2026 La Gazette du Nord</footer></body></html>"
-    ).encode()
-
-
 PAGE = news_page(
     "Pyongyang inaugure un barrage géant",
     "2026-11-20",
@@ -195,3 +183,12 @@ async def test_a_page_a_moderator_links_alerts_its_followers_once(fake, site, tm
         await fake.send_text(MODERATOR, f"/add {url}")  # already there: nothing new
         await fake.wait_for("sendMessage", to(MODERATOR), after=mark, timeout=60)
         assert _alerts(tmp_path / "bot.sqlite3", USER) == 1
+
+
+async def test_follows_made_before_a_restart_still_alert(fake, tmp_path, data_dir) -> None:
+    async with running_bot(settings_for(fake, tmp_path, data_dir)):
+        await say(fake, USER, f"/follow {PRINCIPAL.command('fr')}")
+    async with running_bot(settings_for(fake, tmp_path, data_dir)):  # the same database file, a new process
+        assert PRINCIPAL.display_name("fr") in await say(fake, USER, "/following")
+        await upload(fake, "usine.txt", ARTICLE)
+        await until(lambda: len(alerts_to(fake, USER)) == 2)

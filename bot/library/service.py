@@ -224,12 +224,14 @@ class Library:
         a time; make the searcher read the index again; and owe the statements it added (none of whose texts
         the index knew) to the chats whose follows match them."""
         async with self._writing:
-            known = await self.writer.known_norms()
+            followed = bool(await self.writer.follows())  # nobody follows anything: nothing to compare
+            known = await self.writer.known_norms() if followed else set()
             try:
                 result = await change()
             finally:
                 self.searcher.forget_index()
-            await follows.owe_alerts_for_new_statements(self.writer, known, time.time())
+            if followed:
+                await follows.owe_alerts_for_new_statements(self.writer, known, time.time())
             return result
 
     async def rebuild(self, progress: Progress | None = None) -> IndexSummary:
