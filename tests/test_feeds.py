@@ -110,7 +110,26 @@ def test_rss_and_atom_entries_each_once_with_their_dates() -> None:
         ]
 
 
-@pytest.mark.parametrize("data", [b"<html><body>Pas un flux</body></html>", b"\x00\x01garbage", b""])
+def test_broken_feed_xml_is_read_as_far_as_it_goes() -> None:
+    broken = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>X</title><item><title>Un & deux</title>'
+        b"<link>https://x/a1</link><guid>urn:1</guid></item><item><title>Trois</title><link>https://x/a3</link></item>"
+    )  # an unescaped &, the channel and the feed never closed
+    entries = read_feed(broken, "https://x/feed")
+    assert [(e.key, e.title) for e in entries] == [("urn:1", "Un & deux"), ("https://x/a3", "Trois")]
+    empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>X</title></channel></rss>'
+    assert read_feed(empty, "https://x/feed") == []  # well-formed with no entry: only empty
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<html><body>Pas un flux</body></html>",
+        b"\x00\x01garbage",
+        b"",
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>X &nbsp; <item><title>Un<link>https://x/1',
+    ],
+)
 def test_bytes_that_are_no_feed_are_unreadable(data: bytes) -> None:
     with pytest.raises(FeedUnreadable):
         read_feed(data, "https://x/feed")
@@ -231,3 +250,10 @@ def test_quotebot_feeds_once_runs_one_round_for_cron(feed_site, tmp_path, data_d
     (data_dir / "feeds.toml").write_text("[[feed]]\nurl = 3\n", encoding="utf-8")
     assert main(["feeds"]) == 2
     assert "needs a url" in capsys.readouterr().err
+
+
+def test_a_feed_in_its_servers_charset() -> None:
+    data = rss([Item("urn:1", "https://x/1", "Déclaration à Pyongyang", DAY)]).replace(b' encoding="utf-8"', b"")
+    latin = data.decode("utf-8").encode("windows-1252")
+    (entry,) = read_feed(latin, "https://x/feed", "application/rss+xml; charset=windows-1252")
+    assert entry.title == "Déclaration à Pyongyang"

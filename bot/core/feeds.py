@@ -2,7 +2,8 @@
 
 The bytes are fetched by the caller (the library's fetcher: robots.txt, a delay per host, conditional
 requests) and handed to feedparser, as its maintainer advises; feedparser reads RSS 0.9x to 2.0, RSS 1.0
-and Atom, and copes with most broken feeds. A feed it can make nothing of is `FeedUnreadable`.
+and Atom, and recovers most broken ones (an unescaped &, unclosed tags). A feed it can make nothing of is
+`FeedUnreadable`.
 """
 
 from __future__ import annotations
@@ -78,11 +79,10 @@ def load_feeds(path: Path) -> list[FeedSource]:
     return list(feeds.values())
 
 
-def read_feed(data: bytes, url: str) -> list[FeedEntry]:
-    """The entries of a feed that have a web link, each once, in the feed's order (FeedUnreadable: no feed)."""
-    parsed = feedparser.parse(data, response_headers={"content-location": url})
-    if not parsed.get("version") and not parsed.entries:
-        raise FeedUnreadable(str(parsed.get("bozo_exception") or "not a feed"))
+def read_feed(data: bytes, url: str, content_type: str = "application/xml") -> list[FeedEntry]:
+    """The entries of a feed that have a web link, each once, in the feed's order (FeedUnreadable: no feed).
+    `url` and `content_type` are where the bytes came from and what the server said they are."""
+    parsed = feedparser.parse(data, response_headers={"content-location": url, "content-type": content_type})
     entries: dict[str, FeedEntry] = {}
     for item in parsed.entries[:MAX_ENTRIES]:
         link = (item.get("link") or "").strip()
@@ -92,4 +92,8 @@ def read_feed(data: bytes, url: str) -> list[FeedEntry]:
         published = item.get("published_parsed") or item.get("updated_parsed")
         day = time.strftime("%Y-%m-%d", published) if published else None
         entries.setdefault(key, FeedEntry(key, link, " ".join((item.get("title") or "").split()), day))
+    if not entries and (parsed.get("bozo") or not parsed.get("version")):
+        # nothing usable: broken beyond what feedparser recovers, or no feed at all (a well-formed feed
+        # with no entry is only empty)
+        raise FeedUnreadable(str(parsed.get("bozo_exception") or "not a feed"))
     return list(entries.values())

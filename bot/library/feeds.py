@@ -102,7 +102,8 @@ async def _poll(
     worked = replace(state, last_success=now, error_reported=False)
     if fetched.not_modified or fetched.sha256 == state.content_hash:
         return worked
-    entries = read_feed(fetched.body, fetched.url)
+    declared = f"{fetched.content_type}; charset={fetched.charset}" if fetched.charset else fetched.content_type
+    entries = read_feed(fetched.body, fetched.url, declared)
     seen = await store.seen_entries(feed.url)
     fresh = [entry for entry in entries if entry.key not in seen and entry.link not in seen]
     summary.entries += len(fresh)

@@ -48,6 +48,7 @@ DROPPED = "dropped"  # Telegram will never take it (a bad request): not sent aga
 FAILED = "failed"  # try again at the next round
 
 Send = Callable[[Delivery], Awaitable[str]]
+KEEP_SENT_ALERTS = 30 * 86400.0  # seconds a sent alert is kept (the hour's limit needs one hour of them)
 
 
 class RebuildRunning(RuntimeError):
@@ -319,6 +320,8 @@ class Library:
                     await self.writer.remove_follows(delivery.chat_id, None)
                 elif outcome in (BLOCKED, DROPPED):
                     await self.writer.drop_alerts(delivery.alerts)
+            if digest:
+                await self.writer.forget_sent_alerts(moment - KEEP_SENT_ALERTS)
             return sent
 
     async def set_hidden(self, moderator: int, target: str, hidden: bool) -> Correction | None:

@@ -96,9 +96,9 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_text_hash ON articles(text_hash);
     CREATE INDEX articles_url ON articles(url);
     """,
-    # 6: follows (a chat follows a speaker or some words) and the alerts owed to chats, kept once sent:
-    # they count against the hourly limit, and a statement is owed to a chat once (its article file and
-    # folded text name it across re-indexing).
+    # 6: follows (a chat follows a speaker or some words) and the alerts owed to chats, kept a while once
+    # sent: they count against the hourly limit, and a statement is owed to a chat once (its article file
+    # and folded text name it across re-indexing).
     """
     CREATE TABLE follows (
         id INTEGER PRIMARY KEY,

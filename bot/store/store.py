@@ -791,6 +791,11 @@ class Store:
         await self._db.executemany("DELETE FROM alerts WHERE id = ?", [(i,) for i in ids])
         await self._db.commit()
 
+    async def forget_sent_alerts(self, before: float) -> None:
+        """Alerts sent before a time: they no longer count against any limit."""
+        await self._db.execute("DELETE FROM alerts WHERE sent_at IS NOT NULL AND sent_at < ?", (before,))
+        await self._db.commit()
+
     async def statement_of(self, article_file: str, norm: str) -> int | None:
         """The statement a quotation (by article file and folded text) belongs to now, if it is shown."""
         sql = (
