@@ -220,3 +220,17 @@ async def test_quotebot_add_takes_links_and_files(
     assert f"{site.url('/missing')}: not added: not_found" in err
     again = await asyncio.to_thread(main, ["add", "--db", str(db), "--data", str(data_dir), targets[0]])
     assert again == 0 and capsys.readouterr().out.startswith("already indexed secheresse-ministre-garnier-mesures_")
+
+
+async def test_the_servers_charset_is_kept_for_a_page_that_says_another(
+    site: NewsSite, store, data_dir, fetcher, extractor
+) -> None:
+    """A page in windows-1252 whose own <meta> says UTF-8 (a CMS misconfigured): the server's header is right,
+    and the kept page is read with it again at a rebuild, not with its <meta>."""
+    wrong_meta = (PAGES / "hopital-cp1252.html").read_text("utf-8").replace("<head>", '<head><meta charset="utf-8">')
+    url = site.serve("/hopital-meta.html", wrong_meta.encode("windows-1252"), "text/html; charset=windows-1252")
+    added = await add(store, data_dir, fetcher, url, extractor)
+    before = await store.quotations_of([added.article.file])
+    assert any("ce n’est pas un luxe" in q.text for q in before), [q.text for q in before]
+    await index_directory(store, data_dir, extractor, force=True, rebuild=True)
+    assert await store.quotations_of([added.article.file]) == before
