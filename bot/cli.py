@@ -37,12 +37,16 @@ def _speakers(args: argparse.Namespace) -> Path:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from bot.core.extract import Extractor
+    from bot.library.indexing import article_text
 
     extractor = Extractor(_speakers(args))
     status = 0
     for path in args.files:
         try:
-            result = extractor.extract_file(Path(path))
+            read = article_text(Path(path).name, Path(path).read_bytes(), None)  # a web page: its extracted text
+            page = read.page
+            language, published = (page.language, page.published) if page else (None, None)
+            result = extractor.extract(Path(path).name, read.text, language, published)
         except OSError as error:
             print(f"quotebot: cannot read {path}: {error.strerror or error}", file=sys.stderr)
             status = 1
@@ -406,7 +410,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    extract = commands.add_parser("extract", help="print every quotation found in article files")
+    extract = commands.add_parser(
+        "extract", help="print every quotation found in article files (.txt; .html: in the page's extracted text)"
+    )
     extract.add_argument("--json", action="store_true", help="one JSON object per line")
     extract.add_argument("--speakers", metavar="FILE", help="the speakers registry (default: the data's speakers.toml)")
     extract.add_argument("files", nargs="+", metavar="FILE")
