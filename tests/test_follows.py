@@ -209,3 +209,28 @@ def test_alert_and_feed_settings_are_read_and_checked(tmp_path) -> None:
     for key, value in wrong:
         with pytest.raises(ConfigError, match=key):
             load_settings({key: value}, env_file=none)
+
+
+async def test_quotebot_add_owes_the_new_statements_to_followers(tmp_path, extractor, monkeypatch, capsys) -> None:
+    import asyncio
+
+    from bot.cli import main
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    db = tmp_path / "q.sqlite3"
+    store = await Store.open(db)
+    await index_directory(store, data, extractor)
+    await store.add_follow(follower(1, Follow(SPEAKER, PRINCIPAL.id)))
+    await store.close()
+    article = tmp_path / "usine.txt"
+    article.write_text(NEW_ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("QUOTEBOT_MEANING", "off")
+    monkeypatch.chdir(tmp_path)
+    assert await asyncio.to_thread(main, ["add", "--db", str(db), "--data", str(data), str(article)]) == 0
+    assert "1 alerts owed to followers" in capsys.readouterr().err
+    store = await Store.open(db)
+    try:
+        assert [(a.chat_id, a.follow_value) for a in await store.owed_alerts()] == [(1, PRINCIPAL.id)]
+    finally:
+        await store.close()

@@ -186,3 +186,51 @@ async def test_pages_put_in_data_by_hand_are_indexed(tmp_path: Path, data_dir: P
         assert len(await store.indexed_quotations("eau.html")) >= 2
     finally:
         await store.close()
+
+
+async def test_quotebot_add_takes_links_and_files(
+    site: NewsSite, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    import asyncio
+
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for key, value in {
+        "QUOTEBOT_FETCH_PRIVATE": "127.0.0.1",
+        "QUOTEBOT_FETCH_HOST_DELAY": "0",
+        "QUOTEBOT_MEANING": "off",
+    }.items():
+        monkeypatch.setenv(key, value)
+    text = tmp_path / "usine.txt"
+    text.write_text("Une usine\n\n« Cette usine fera la fierté de notre peuple », a déclaré Kim Jong-un.\n", "utf-8")
+    db = tmp_path / "cli.sqlite3"
+    targets = [site.url("/ministre-eau.html"), str(PAGES / "budget-byline.html"), str(text), site.url("/missing")]
+    status = await asyncio.to_thread(main, ["add", "--db", str(db), "--data", str(data_dir), *targets])
+    out, err = capsys.readouterr()
+    assert status == 1  # one of them failed
+    lines = out.splitlines()
+    assert len(lines) == 3, out
+    assert (
+        lines[0].startswith("added secheresse-ministre-garnier-mesures_")
+        and "Le Courrier de l'Ouest-Lointain" in lines[0]
+    )
+    assert "budget-byline" in lines[1] and "2026-10-03" in lines[1] and "La Gazette du Plateau" in lines[1]
+    assert lines[2].startswith("added usine.txt: Une usine") and "1 quotations" in lines[2]
+    assert f"{site.url('/missing')}: not added: not_found" in err
+    again = await asyncio.to_thread(main, ["add", "--db", str(db), "--data", str(data_dir), targets[0]])
+    assert again == 0 and capsys.readouterr().out.startswith("already indexed secheresse-ministre-garnier-mesures_")
+
+
+async def test_the_servers_charset_is_kept_for_a_page_that_says_another(
+    site: NewsSite, store, data_dir, fetcher, extractor
+) -> None:
+    """A page in windows-1252 whose own <meta> says UTF-8 (a CMS misconfigured): the server's header is right,
+    and the kept page is read with it again at a rebuild, not with its <meta>."""
+    wrong_meta = (PAGES / "hopital-cp1252.html").read_text("utf-8").replace("<head>", '<head><meta charset="utf-8">')
+    url = site.serve("/hopital-meta.html", wrong_meta.encode("windows-1252"), "text/html; charset=windows-1252")
+    added = await add(store, data_dir, fetcher, url, extractor)
+    before = await store.quotations_of([added.article.file])
+    assert any("ce n’est pas un luxe" in q.text for q in before), [q.text for q in before]
+    await index_directory(store, data_dir, extractor, force=True, rebuild=True)
+    assert await store.quotations_of([added.article.file]) == before

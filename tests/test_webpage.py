@@ -91,3 +91,17 @@ def test_the_same_bytes_give_the_same_text() -> None:
 
 def test_page_names() -> None:
     assert is_page("a.html") and is_page("B.HTM") and not is_page("a.txt")
+
+
+def test_quotebot_extract_reads_a_page_as_indexing_does(capsys) -> None:
+    import json
+
+    from bot.cli import main
+
+    path = PAGES / "ministre-eau.html"
+    assert main(["extract", "--json", str(path)]) == 0
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    text = read_page(path.read_bytes()).text
+    assert any(q["quote"].startswith("Nous ne laisserons pas") for q in found), found
+    for quotation in found:  # offsets into the extracted text, as the index keeps them
+        assert text[quotation["start"] : quotation["end"]] == quotation["quote"]

@@ -47,7 +47,7 @@ from bot.library.moderation import (
     set_speaker,
     undo_command,
 )
-from bot.library.pages import AddedPage, PageRefused, add_url, ingest_page
+from bot.library.pages import AddedPage, PageRefused, add_file, add_url, ingest_page
 from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
 from bot.library.service import BLOCKED, DROPPED, FAILED, SENT, Library, OutletCount, QueryLimiter, RebuildRunning
 from bot.library.speakers import Who
@@ -119,6 +119,7 @@ __all__ = [
     "UploadRefused",
     "Variant",
     "Who",
+    "add_file",
     "add_url",
     "apply_corrections",
     "article_files",

@@ -21,7 +21,7 @@ from bot.core.text import fold_chars, word_count
 from bot.core.webpage import WebPage, is_page, read_page
 from bot.library.fetching import HTML_TYPES, Fetcher
 from bot.library.indexing import index_directory, text_hash
-from bot.library.uploads import restore_file, write_source_entry
+from bot.library.uploads import ingest_upload, restore_file, write_source_entry
 from bot.store.store import ArticleRow, Store, StoredQuotation
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -56,12 +56,12 @@ def same_url(url: str) -> str:
     return str(parsed.copy_with(fragment=None))
 
 
-def page_file_name(page: WebPage, url: str | None) -> str:
-    """<words of the URL's last segment, else of the title>_<8 hex>.html: readable, and two pages never share it."""
-    words = ""
-    if url:
-        path = httpx.URL(url).path.rstrip("/")
-        words = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+def page_file_name(page: WebPage, url: str | None, name: str | None = None) -> str:
+    """<words>_<8 hex>.html, the words from a file's name, else the URL's last segment, else the title: readable,
+    and two pages never share it."""
+    words = Path(name).stem if name else ""
+    if not words and url:
+        words = httpx.URL(url).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if len(_SLUG.sub("", words.lower())) < 4:
         words = page.title or "page"
     slug = _SLUG.sub("-", fold_chars(words).lower()).strip("-")[:SLUG_CHARS].strip("-") or "page"
@@ -97,6 +97,23 @@ async def add_url(
     )
 
 
+async def add_file(
+    store: Store,
+    data_dir: Path,
+    path: Path,
+    extractor: Extractor | None = None,
+    embedder: Embedder | None = None,
+) -> AddedPage:
+    """A page (.html, .htm) or a text (.txt) from disk, kept and indexed as an upload would be (OSError: it
+    cannot be read; PageRefused, UploadRefused: why not)."""
+    data = path.read_bytes()
+    if is_page(path.name):
+        return await ingest_page(store, data_dir, data, name=path.name, extractor=extractor, embedder=embedder)
+    file, quotations = await ingest_upload(store, data_dir, path.name, data, None, extractor, embedder)
+    article = next(row for row in await store.articles() if row.file == file)
+    return AddedPage(article, quotations, already=False)
+
+
 async def ingest_page(
     store: Store,
     data_dir: Path,
@@ -124,7 +141,7 @@ async def ingest_page(
         return AddedPage(known, await store.indexed_quotations(known.file), already=True)
 
     where = (info.url if info and info.url else None) or page.canonical_url or url
-    file = page_file_name(page, where)
+    file = page_file_name(page, where, name)
     entry = replace(info or SourceInfo(file=file), file=file, url=where)
     if charset and not (info and info.charset):
         entry = replace(entry, charset=charset)  # the page may not say it itself: a rebuild needs it

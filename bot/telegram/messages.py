@@ -305,7 +305,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "Fichier refusé : {reason}. Rien n'a été enregistré.",
         ENGLISH: "File refused: {reason}. Nothing was stored.",
     },
-    "file.reason.not_txt": {FRENCH: "ce n'est pas un fichier .txt", ENGLISH: "it is not a .txt file"},
+    "file.reason.not_txt": {
+        FRENCH: "ce n'est pas un fichier .txt (ni une page .html)",
+        ENGLISH: "it is not a .txt file (nor an .html page)",
+    },
     "file.reason.too_big": {FRENCH: "il dépasse {limit} Ko", ENGLISH: "it is larger than {limit} KB"},
     "file.reason.empty": {FRENCH: "il est vide", ENGLISH: "it is empty"},
     "file.reason.not_utf8": {FRENCH: "il n'est pas en UTF-8", ENGLISH: "it is not UTF-8 text"},
