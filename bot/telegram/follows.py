@@ -56,19 +56,23 @@ def _chat(update: Update) -> tuple[int, bool]:
 async def follow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = language(update)
     lib = library(context)
-    target = lib.follow_target(_argument(update))
-    if target is None:
-        await reply(update, text("usage.follow", lang, principals=principal_choices(lib, lang)))
-        return
     chat_id, private = _chat(update)
     try:
+        target = lib.follow_target(_argument(update))
+        if target is None:
+            await reply(update, text("usage.follow", lang, principals=principal_choices(lib, lang)))
+            return
         added = await lib.follow(chat_id, private, lang, target)
     except FollowRefused as refused:
-        limit = MAX_FOLLOWS if refused.reason == "too_many" else MAX_FOLLOW_CHARS
-        await reply(update, text(f"follow.refused.{refused.reason}", lang, limit=limit))
+        await _refused(update, refused)
         return
     what = render.follow_what(target.follow, target.shown, lang, lib.who)
     await reply(update, text("follow.added" if added else "follow.already", lang, what=what))
+
+
+async def _refused(update: Update, refused: FollowRefused) -> None:
+    limit = MAX_FOLLOWS if refused.reason == "too_many" else MAX_FOLLOW_CHARS
+    await reply(update, text(f"follow.refused.{refused.reason}", language(update), limit=limit))
 
 
 async def unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -80,7 +84,11 @@ async def unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         count = await lib.unfollow(chat_id, None)
         await reply(update, text("unfollow.all", lang, count=count))
         return
-    target = lib.follow_target(argument)
+    try:
+        target = lib.follow_target(argument)
+    except FollowRefused as refused:
+        await _refused(update, refused)
+        return
     if target is None:
         await reply(update, text("usage.unfollow", lang, principals=principal_choices(lib, lang)))
         return
