@@ -87,6 +87,7 @@ async def test_followers_get_each_new_statement_once_and_the_rest_in_a_digest(fa
         await until(lambda: len(alerts_to(fake, USER)) == 2)
         cards = alerts_to(fake, USER)
         assert all(f"vous suivez les déclarations de {PRINCIPAL.display_name('fr')}" in card for card in cards)
+        assert all("Rapporté par" in card and "média inconnu" in card for card in cards)  # the answer's card
         assert any("fierté de notre peuple" in card for card in cards)
         assert any("laboureront chaque champ" in card for card in cards)
         # the second: four statements, two cards in the hour, then the other two in one digest
