@@ -1,4 +1,4 @@
-"""The `quotebot` command line: extract, eval, index, ask, timeline, export, run.
+"""The `quotebot` command line: extract, eval, index, add, ask, timeline, export, feeds, run.
 
 Each command imports what it needs when it runs, so `quotebot --help` does not load spaCy.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +20,7 @@ from bot.core.registry import RegistryError, Speaker
 from bot.core.sources import SourcesError
 
 if TYPE_CHECKING:
-    from bot.library import Export, Period, TimelineSelection
+    from bot.library import AddedPage, Export, Period, TimelineSelection
 
 
 class BadInput(ValueError):
@@ -36,12 +37,16 @@ def _speakers(args: argparse.Namespace) -> Path:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from bot.core.extract import Extractor
+    from bot.library.indexing import article_text
 
     extractor = Extractor(_speakers(args))
     status = 0
     for path in args.files:
         try:
-            result = extractor.extract_file(Path(path))
+            read = article_text(Path(path).name, Path(path).read_bytes(), None)  # a web page: its extracted text
+            page = read.page
+            language, published = (page.language, page.published) if page else (None, None)
+            result = extractor.extract(Path(path).name, read.text, language, published)
         except OSError as error:
             print(f"quotebot: cannot read {path}: {error.strerror or error}", file=sys.stderr)
             status = 1
@@ -121,6 +126,80 @@ def _cmd_index(args: argparse.Namespace) -> int:
         f"{summary.quotations} quotations, {summary.statements} statements in {db}"
     )
     return 0
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    """Each link fetched, each file read, kept under the data directory and indexed; one line each. The new
+    statements are owed to the chats that follow them (the bot sends them at its next round)."""
+    import asyncio
+    import time
+
+    from bot.core.extract import Extractor
+    from bot.library import (
+        Fetcher,
+        FetchFailed,
+        PageRefused,
+        UploadRefused,
+        add_file,
+        add_url,
+        meaning_model,
+        owe_alerts_for_new_statements,
+    )
+    from bot.store import Store
+
+    settings = load_settings()
+    data, db = _paths(args, settings)
+    if not (data / "articles").is_dir():
+        print(f"quotebot: {data} has no articles/ directory", file=sys.stderr)
+        return 2
+    _check_data(data)
+    embedder, meaning_status = meaning_model(settings.meaning, settings.cache_dir)
+    print(f"quotebot: {meaning_status}", file=sys.stderr)
+    extractor = Extractor(speakers_file(data))
+
+    async def run() -> int:
+        status = 0
+        store = await Store.open(db)
+        try:
+            known = await store.known_norms() if await store.follows() else None  # to tell followers what is new
+            async with Fetcher(settings) as fetcher:
+                for target in args.targets:
+                    try:
+                        if re.match(r"^[a-z][a-z0-9+.-]*://", target, re.I):
+                            added = await add_url(store, data, fetcher, target, extractor, embedder)
+                        else:
+                            added = await add_file(store, data, Path(target), extractor, embedder)
+                    except FetchFailed as failed:
+                        print(f"quotebot: {target}: not added: {failed}", file=sys.stderr)
+                        status = 1
+                        continue
+                    except (PageRefused, UploadRefused) as refused:
+                        print(f"quotebot: {target}: not added: {refused.reason}", file=sys.stderr)
+                        status = 1
+                        continue
+                    except OSError as error:
+                        print(f"quotebot: cannot read {target}: {error.strerror or error}", file=sys.stderr)
+                        status = 1
+                        continue
+                    print(_added_line(added))
+            if known is not None:
+                owed = await owe_alerts_for_new_statements(store, known, time.time())
+                print(f"quotebot: {owed} alerts owed to followers (the running bot sends them)", file=sys.stderr)
+        finally:
+            await store.close()
+        return status
+
+    return asyncio.run(run())
+
+
+def _added_line(added: AddedPage) -> str:
+    row = added.article
+    ids = ", ".join(q.target for q in added.quotations)
+    about = " · ".join(part for part in (row.outlet, row.published, row.url) if part)
+    state = "already indexed" if added.already else "added"
+    return f"{state} {row.file}: {row.title} ({about}): {len(added.quotations)} quotations" + (
+        f" [{ids}]" if ids else ""
+    )
 
 
 def _check_data(data: Path) -> None:
@@ -316,6 +395,56 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_feeds(args: argparse.Namespace) -> int:
+    """The feeds of data/feeds.toml and how they are doing; with --once, one round first (for cron)."""
+    import asyncio
+    import dataclasses
+
+    from bot.core.feeds import FeedsError
+    from bot.core.registry import load_registry
+    from bot.library import Library
+
+    settings = load_settings()
+    data, db = _paths(args, settings)
+    settings = dataclasses.replace(settings, data_dir=data, db_path=db)
+
+    async def run() -> int:
+        library = await Library.open(settings, load_registry(speakers_file(data)))
+        try:
+            failed = 0
+            if args.once:
+                summary = await library.poll_feeds(reporting=False)  # printed here: the bot still reports them
+                failed = len(summary.failed)
+                print(
+                    f"quotebot: {summary.feeds} feeds asked, {summary.entries} new entries, "
+                    f"{summary.added} pages added, {failed} feeds failed"
+                )
+            for status in await library.feed_statuses():
+                state = status.state
+                success = _when(state.last_success) if state.last_success else "never"
+                line = f"{status.feed.url} ({status.feed.outlet or 'each page its outlet'}): last success {success}"
+                if state.failing:
+                    line += f"; failing since {_when(state.last_error_at)}: {state.last_error}"
+                    line += f" {state.last_error_status or ''} {state.last_error_detail or ''}".rstrip()
+                print(line)
+            return 1 if failed else 0
+        finally:
+            await library.close()
+
+    try:
+        return asyncio.run(run())
+    except FeedsError as error:
+        print(f"quotebot: {error}", file=sys.stderr)
+        return 2
+
+
+def _when(timestamp: float | None) -> str:
+    import datetime
+
+    moment = datetime.datetime.fromtimestamp(timestamp or 0, datetime.timezone.utc)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     settings = load_settings()
     settings.require_token()
@@ -346,7 +475,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    extract = commands.add_parser("extract", help="print every quotation found in article files")
+    extract = commands.add_parser(
+        "extract", help="print every quotation found in article files (.txt; .html: in the page's extracted text)"
+    )
     extract.add_argument("--json", action="store_true", help="one JSON object per line")
     extract.add_argument("--speakers", metavar="FILE", help="the speakers registry (default: the data's speakers.toml)")
     extract.add_argument("files", nargs="+", metavar="FILE")
@@ -367,6 +498,12 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--data", metavar="DIR", help="laid out like data/: articles/*.txt and sources.toml")
     index.add_argument("--db", metavar="PATH", help="the SQLite file (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
     index.set_defaults(run=_cmd_index)
+
+    add = commands.add_parser("add", help="fetch links and read files (.html, .txt), keep and index them")
+    add.add_argument("--data", metavar="DIR", help="where the pages are kept (articles/) and sources.toml")
+    add.add_argument("--db", metavar="PATH", help="the SQLite file (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    add.add_argument("targets", nargs="+", metavar="URL|FILE")
+    add.set_defaults(run=_cmd_add)
 
     ask = commands.add_parser("ask", help="find the statement closest to some words")
     ask.add_argument("--db", metavar="PATH")
@@ -389,6 +526,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="default: csv")
     export.add_argument("--out", metavar="FILE", help="default: standard output")
     export.set_defaults(run=_cmd_export)
+
+    feeds = commands.add_parser("feeds", help="the feeds of data/feeds.toml and how they are doing")
+    feeds.add_argument("--once", action="store_true", help="poll every feed once first (for cron); 1 if one failed")
+    feeds.add_argument("--data", metavar="DIR", help="whose feeds.toml lists the feeds (default: ./data)")
+    feeds.add_argument("--db", metavar="PATH", help="the SQLite file (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    feeds.set_defaults(run=_cmd_feeds)
 
     run = commands.add_parser("run", help="run the Telegram bot (long polling, or a webhook if configured)")
     run.set_defaults(run=_cmd_run)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a secret token
+DEFAULT_USER_AGENT = "Quotebot/0.1 (quotation bot; reads robots.txt)"
 _PACKAGE = Path(__file__).resolve().parent
 # The bundled articles, sources and registry: inside an installed package (`bot/bundled`, see pyproject.toml),
 # else the checkout's `data/` beside `bot/`.
@@ -40,6 +43,17 @@ class Settings:
     queries_per_minute: int
     meaning: bool = True  # search by meaning when the `semantic` extra is installed (QUOTEBOT_MEANING=off: never)
     cache_dir: Path | None = None  # what the sentence model builds at its first load (QUOTEBOT_CACHE)
+    # Fetching pages and feeds (bot/library/fetching.py)
+    fetch_user_agent: str = DEFAULT_USER_AGENT  # QUOTEBOT_USER_AGENT
+    fetch_timeout: float = 20.0  # seconds for one request, its body included (QUOTEBOT_FETCH_TIMEOUT)
+    fetch_max_bytes: int = 5 * 1024 * 1024  # a larger body is refused while it streams (QUOTEBOT_FETCH_MAX_BYTES)
+    fetch_host_delay: float = 1.0  # seconds between two requests to one host (QUOTEBOT_FETCH_HOST_DELAY)
+    # Loopback, private, link-local or reserved networks fetching may reach anyway: none but in tests
+    # (QUOTEBOT_FETCH_PRIVATE=on: all of them; or a list such as 127.0.0.1,::1; default off)
+    fetch_private_networks: tuple[IPNetwork, ...] = ()
+    alerts_per_hour: int = 3  # alerts a chat gets as cards of their own in an hour (QUOTEBOT_ALERTS_PER_HOUR)
+    digest_interval: float = 3600.0  # seconds between digests of the rest (QUOTEBOT_DIGEST_MINUTES)
+    feeds_interval: float = 1800.0  # seconds between two rounds of data/feeds.toml (QUOTEBOT_FEEDS_MINUTES)
 
     def require_token(self) -> str:
         if not self.token:
@@ -122,6 +136,10 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
             "WEBHOOK_SECRET must be set with WEBHOOK_URL (1 to 256 letters, digits, _ or -): "
             "Telegram sends it back with each update, and a request without it is refused"
         )
+    private_networks = _networks(get("QUOTEBOT_FETCH_PRIVATE") or "off")
+    user_agent = get("QUOTEBOT_USER_AGENT") or DEFAULT_USER_AGENT
+    if not re.fullmatch(r"[\x21-\x7e][\x20-\x7e]{0,199}", user_agent):
+        raise ConfigError("QUOTEBOT_USER_AGENT must be 1 to 200 printable ASCII characters")
     return Settings(
         db_path=Path(get("QUOTEBOT_DB") or "var/quotebot.sqlite3"),
         data_dir=Path(get("QUOTEBOT_DATA") or default_data_dir()),
@@ -137,6 +155,16 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         queries_per_minute=_int(get("QUOTEBOT_QUERIES_PER_MINUTE") or "20", "QUOTEBOT_QUERIES_PER_MINUTE", 1, 10_000),
         meaning=meaning == "auto",
         cache_dir=Path(get("QUOTEBOT_CACHE") or default_cache_dir(get)),
+        fetch_user_agent=user_agent,
+        fetch_timeout=_seconds(get("QUOTEBOT_FETCH_TIMEOUT") or "20", "QUOTEBOT_FETCH_TIMEOUT", 0.1, 300),
+        fetch_max_bytes=_int(
+            get("QUOTEBOT_FETCH_MAX_BYTES") or str(5 * 1024 * 1024), "QUOTEBOT_FETCH_MAX_BYTES", 1024, 100 * 1024 * 1024
+        ),
+        fetch_host_delay=_seconds(get("QUOTEBOT_FETCH_HOST_DELAY") or "1", "QUOTEBOT_FETCH_HOST_DELAY", 0, 600),
+        fetch_private_networks=private_networks,
+        alerts_per_hour=_int(get("QUOTEBOT_ALERTS_PER_HOUR") or "3", "QUOTEBOT_ALERTS_PER_HOUR", 1, 60),
+        digest_interval=60.0 * _int(get("QUOTEBOT_DIGEST_MINUTES") or "60", "QUOTEBOT_DIGEST_MINUTES", 1, 1440),
+        feeds_interval=60.0 * _int(get("QUOTEBOT_FEEDS_MINUTES") or "30", "QUOTEBOT_FEEDS_MINUTES", 5, 1440),
     )
 
 
@@ -144,3 +172,23 @@ def _int(value: str, key: str, low: int, high: int) -> int:
     if not re.fullmatch(r"\d+", value) or not low <= int(value) <= high:
         raise ConfigError(f"{key} must be a whole number from {low} to {high}, found {value!r}")
     return int(value)
+
+
+def _seconds(value: str, key: str, low: float, high: float) -> float:
+    if not re.fullmatch(r"\d+(?:\.\d+)?", value) or not low <= float(value) <= high:
+        raise ConfigError(f"{key} must be a number of seconds from {low:g} to {high:g}, found {value!r}")
+    return float(value)
+
+
+def _networks(value: str) -> tuple[IPNetwork, ...]:
+    """QUOTEBOT_FETCH_PRIVATE: off (none), on (every address), or addresses and networks separated by commas."""
+    if value.lower() == "off":
+        return ()
+    if value.lower() == "on":
+        return (ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0"))
+    try:
+        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip())
+    except ValueError as error:
+        raise ConfigError(
+            f"QUOTEBOT_FETCH_PRIVATE must be off, on (tests only) or addresses such as 127.0.0.1,::1: {error}"
+        ) from error

@@ -122,3 +122,25 @@ def dated_index(tmp_path_factory, extractor: Extractor) -> tuple[Path, Path]:
 
     asyncio.run(build())
     return path, data
+
+
+@pytest.fixture
+async def site():
+    """A news site on 127.0.0.1 (tests/news_site.py)."""
+    from tests.news_site import NewsSite
+
+    server = NewsSite()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def feed_site():
+    """A site with feeds on 127.0.0.1 (tests/feed_site.py), in a thread: the command line can poll it too."""
+    from tests.feed_site import FeedSite
+
+    server = FeedSite()
+    server.start()
+    yield server
+    server.stop()

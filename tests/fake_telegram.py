@@ -3,7 +3,7 @@
 It answers getMe, deleteWebhook, a long-polling getUpdates, what the bot sends (messages, photos and
 documents, whose uploaded bytes are kept), and file downloads; it records every call so tests can wait
 for a reply and look at it. Faults can be injected per method (an HTTP status, a retry_after, or a
-dropped connection).
+dropped connection), and a chat can have blocked the bot (what is sent to it gets 403 Forbidden).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.files: dict[str, bytes] = {}
         self.faults: dict[str, list[Any]] = {}
+        self.blocked: set[int] = set()  # chats whose user blocked the bot: what is sent there gets 403
         self.record = True  # keep every call (tests); a soak turns it off and listens instead
         self.listeners: list[Callable[[Call], None]] = []
         self._update_ids = itertools.count(1)
@@ -98,18 +99,24 @@ class FakeTelegram:
         fault = self._take_fault(method)
         if fault is not None:
             return await self._fault(request, fault)
+        if method.startswith("send") and int(params.get("chat_id") or 0) in self.blocked:
+            await self._record(Call(method, params, None))  # tried: a test waits for it
+            body = {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
+            return web.json_response(body, status=403)
         if method == "getUpdates":
             return self._ok(await self._get_updates(params))
         handler = getattr(self, f"_m_{method}", None)
         result = handler(params) if handler is not None else True
-        call = Call(method, params, result)
+        await self._record(Call(method, params, result))
+        return self._ok(result)
+
+    async def _record(self, call: Call) -> None:
         for listener in self.listeners:
             listener(call)
         if self.record:
             self.calls.append(call)
         async with self._changed:
             self._changed.notify_all()
-        return self._ok(result)
 
     def _take_fault(self, method: str) -> Any:
         queue = self.faults.get(method)

@@ -1,4 +1,4 @@
-"""`data/sources.toml`: what is known of each article (outlet, url, date, language).
+"""`data/sources.toml`: what is known of each article (outlet, url, date, language, a page's charset).
 
 Every field but `file` may be missing; an article without an entry is still read.
 """
@@ -26,6 +26,7 @@ class SourceInfo:
     url: str | None = None
     published: str | None = None  # "2025-09-03" or "2024-06"
     language: str | None = None
+    charset: str | None = None  # a kept page's charset as its server declared it (a page may not say it itself)
 
 
 class SourcesError(ValueError):
@@ -60,5 +61,6 @@ def load_sources(path: Path) -> dict[str, SourceInfo]:
             url=entry.get("url") or None,
             published=published,
             language=language,
+            charset=entry.get("charset") or None,
         )
     return sources

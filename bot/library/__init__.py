@@ -5,6 +5,7 @@ Pure pieces come from `bot.core`; the store from `bot.store`. CPU work (spaCy) r
 """
 
 from bot.core.dates import DateError, Period, reader_date
+from bot.core.follows import SPEAKER, WORDS, Follow
 from bot.library.exports import (
     FORMATS,
     Export,
@@ -15,6 +16,18 @@ from bot.library.exports import (
     select_export,
     select_timeline,
     timeline_picture,
+)
+from bot.library.feeds import FeedStatus, RoundSummary, poll_feeds
+from bot.library.fetching import FEED_TYPES, HTML_TYPES, Fetched, Fetcher, FetchFailed
+from bot.library.follows import (
+    ALL_WORDS,
+    MAX_FOLLOW_CHARS,
+    MAX_FOLLOWS,
+    Delivery,
+    FollowRefused,
+    FollowTarget,
+    owe_alerts_for_new_statements,
+    parse_follow,
 )
 from bot.library.indexing import (
     IndexSummary,
@@ -34,8 +47,9 @@ from bot.library.moderation import (
     set_speaker,
     undo_command,
 )
+from bot.library.pages import AddedPage, PageRefused, add_file, add_url, ingest_page
 from bot.library.searching import Answer, Result, Searcher, meaning_model, outlet_label
-from bot.library.service import Library, OutletCount, QueryLimiter, RebuildRunning
+from bot.library.service import BLOCKED, DROPPED, FAILED, SENT, Library, OutletCount, QueryLimiter, RebuildRunning
 from bot.library.speakers import Who
 from bot.library.text import shorten
 from bot.library.uploads import (
@@ -47,25 +61,56 @@ from bot.library.uploads import (
     safe_article_name,
     write_source_entry,
 )
-from bot.store.store import ArticleRow, StatementView, StoredQuotation, Variant  # what readings return
+from bot.store.store import (  # what readings return
+    ArticleRow,
+    FeedState,
+    FollowRow,
+    StatementView,
+    StoredQuotation,
+    Variant,
+)
 
 __all__ = [
+    "ALL_WORDS",
+    "BLOCKED",
+    "DROPPED",
+    "FAILED",
+    "FEED_TYPES",
     "FORMATS",
+    "HTML_TYPES",
+    "MAX_FOLLOWS",
+    "MAX_FOLLOW_CHARS",
     "MAX_UPLOAD_BYTES",
+    "SENT",
+    "SPEAKER",
+    "WORDS",
+    "AddedPage",
     "Answer",
     "ArticleRow",
     "AuditEntry",
     "Correction",
     "DateError",
+    "Delivery",
     "Export",
     "ExportRow",
+    "FeedState",
+    "FeedStatus",
+    "FetchFailed",
+    "Fetched",
+    "Fetcher",
+    "Follow",
+    "FollowRefused",
+    "FollowRow",
+    "FollowTarget",
     "IndexSummary",
     "Library",
     "OutletCount",
+    "PageRefused",
     "Period",
     "QueryLimiter",
     "RebuildRunning",
     "Result",
+    "RoundSummary",
     "Searcher",
     "StatementView",
     "StoredQuotation",
@@ -74,6 +119,8 @@ __all__ = [
     "UploadRefused",
     "Variant",
     "Who",
+    "add_file",
+    "add_url",
     "apply_corrections",
     "article_files",
     "check_upload",
@@ -81,11 +128,15 @@ __all__ = [
     "find_speaker",
     "index_data",
     "index_directory",
+    "ingest_page",
     "ingest_upload",
     "meaning_model",
     "outlet_label",
+    "owe_alerts_for_new_statements",
     "parse_caption",
+    "parse_follow",
     "parse_target",
+    "poll_feeds",
     "reader_date",
     "safe_article_name",
     "select_export",

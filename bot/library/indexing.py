@@ -19,6 +19,7 @@ from bot.core.meaning import Embedder, Spoken, blobs_to_matrix, embed_pieces, pi
 from bot.core.registry import UNKNOWN
 from bot.core.sources import SourceInfo, load_sources
 from bot.core.text import normalise
+from bot.core.webpage import HTML_SUFFIXES, WebPage, is_page, read_page
 from bot.store.store import ArticleRecord, PieceVectors, QuotationRecord, StatementRecord, Store
 
 Progress = Callable[[int, int, str], None]
@@ -36,7 +37,30 @@ class IndexSummary:
 
 
 def article_files(data_dir: Path) -> list[Path]:
-    return sorted((data_dir / "articles").glob("*.txt"))
+    """The articles of a data directory: texts (.txt) and kept web pages (.html, .htm)."""
+    folder = data_dir / "articles"
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", *HTML_SUFFIXES)) if folder.is_dir() else []
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What the reader reads of an article file: a .txt as it is, a page's extracted text (`page` then says
+    what the page itself tells of the article)."""
+
+    text: str
+    page: WebPage | None = None
+
+
+def article_text(name: str, raw: bytes, source: SourceInfo | None) -> ArticleText:
+    if is_page(name):
+        page = read_page(raw, source.charset if source else None, source.url if source else None)
+        return ArticleText(page.text, page)
+    return ArticleText(raw.decode("utf-8", errors="replace"))
+
+
+def text_hash(text: str) -> str:
+    """The same for two articles whose texts differ only in case, accents, punctuation or spacing."""
+    return hashlib.sha256(normalise(text).encode()).hexdigest()
 
 
 def _content_hash(raw: bytes, source: SourceInfo | None) -> str:
@@ -101,33 +125,41 @@ async def index_directory(
     quotations: list[QuotationRecord] = list(kept)
     for number, path in enumerate(paths, start=1):
         source = sources.get(path.name)
-        text = raw[path.name].decode("utf-8", errors="replace")
+        if is_page(path.name):  # trafilatura in a worker thread, like spaCy
+            read = await asyncio.to_thread(article_text, path.name, raw[path.name], source)
+        else:
+            read = article_text(path.name, raw[path.name], source)
+        page = read.page
+        date = (source.published if source else None) or (page.published if page else None)
         if path in to_extract:
             result = await asyncio.to_thread(
                 extractor.extract,
                 path.name,
-                text,
-                source.language if source else None,
-                source.published if source else None,
+                read.text,
+                source.language if source and source.language else (page.language if page else None),
+                date,
             )
             article = result.article
             quotations.extend(
                 QuotationRecord(path.name, q.start, q.end, q.text, normalise(q.text), q.speaker, q.kind, q.cue)
                 for q in result.quotations
             )
-            title, language, outlet_in_text = article.title, article.language, article.outlet_in_text
         else:
-            article = read_article(path.name, text)
-            title, language, outlet_in_text = article.title, article.language, article.outlet_in_text
+            article = read_article(path.name, read.text)
         articles.append(
             ArticleRecord(
                 file=path.name,
                 content_hash=hashes[path.name],
-                title=title,
-                outlet=(source.outlet if source and source.outlet else outlet_in_text),
-                url=source.url if source else None,
-                published=source.published if source else None,
-                language=(source.language if source and source.language else language),
+                title=(page.title if page and page.title else article.title),
+                outlet=(source.outlet if source and source.outlet else None)
+                or (page.site_name if page else None)
+                or article.outlet_in_text,
+                url=(source.url if source else None) or (page.canonical_url if page else None),
+                published=date,
+                language=(source.language if source and source.language else None)
+                or (page.language if page else None)
+                or article.language,
+                text_hash=text_hash(read.text),
             )
         )
         if progress:

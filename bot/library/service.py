@@ -9,28 +9,46 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from bot.config import Settings, speakers_file
 from bot.core.dates import Period
 from bot.core.extract import Extractor
+from bot.core.feeds import FeedEntry, FeedSource
 from bot.core.registry import Speaker, SpeakerRegistry
-from bot.library import moderation
+from bot.core.sources import SourceInfo
+from bot.library import follows, moderation
 from bot.library.exports import Export, TimelineSelection, select_export, select_timeline
+from bot.library.feeds import FeedStatus, RoundSummary, feeds_of, poll_feeds
+from bot.library.fetching import Fetcher
+from bot.library.follows import CARD, DIGEST, Delivery, FollowTarget, parse_follow
 from bot.library.indexing import IndexSummary, Progress, index_directory
 from bot.library.moderation import AuditEntry, Correction
+from bot.library.pages import AddedPage, add_url, ingest_page
 from bot.library.searching import Answer, Searcher, meaning_model
 from bot.library.speakers import Who, clean_name, parse_speaker_argument, who
-from bot.library.uploads import ingest_upload
-from bot.store.store import ArticleRow, StatementView, Store, StoredQuotation
+from bot.library.uploads import ingest_upload, parse_caption
+from bot.store.store import ArticleRow, FeedState, FollowRow, StatementView, Store, StoredQuotation
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # A statement worth reading on its own (a random pick, an offer): a whole quotation, a sentence or a few.
 READABLE_KIND = "full"
 READABLE_CHARS = (40, 600)
 OFFERS_CONSIDERED = 200  # statements a random pick chooses among
+
+
+# What sending a delivery came to (the front end says; the library records it).
+SENT = "sent"
+BLOCKED = "blocked"  # the chat refuses the bot (Telegram's 403): its follows end when it is a private chat
+DROPPED = "dropped"  # Telegram will never take it (a bad request): not sent again
+FAILED = "failed"  # try again at the next round
+
+Send = Callable[[Delivery], Awaitable[str]]
+KEEP_SENT_ALERTS = 30 * 86400.0  # seconds a sent alert is kept (the hour's limit needs one hour of them)
 
 
 class RebuildRunning(RuntimeError):
@@ -75,7 +93,11 @@ class Library:
     searcher: Searcher
     extractor: Extractor
     limiter: QueryLimiter
+    fetcher: Fetcher  # one for the process: robots.txt and the per-host delay are shared by every fetch
     _rebuild: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _writing: asyncio.Lock = field(default_factory=asyncio.Lock)  # one change of data/ and the index at a time
+    _delivering: asyncio.Lock = field(default_factory=asyncio.Lock)  # an alert is sent by one round only
+    _polling: asyncio.Lock = field(default_factory=asyncio.Lock)  # one round of the feeds at a time
 
     @classmethod
     async def open(cls, settings: Settings, registry: SpeakerRegistry) -> Library:
@@ -89,9 +111,11 @@ class Library:
             # a fresh database is built; with the model, vectors missing from an older index are added
             await index_directory(writer, settings.data_dir, extractor, embedder=embedder)
         searcher = Searcher(reader, registry, embedder)
-        return cls(settings, registry, reader, writer, searcher, extractor, QueryLimiter(settings.queries_per_minute))
+        limiter = QueryLimiter(settings.queries_per_minute)
+        return cls(settings, registry, reader, writer, searcher, extractor, limiter, Fetcher(settings))
 
     async def close(self) -> None:
+        await self.fetcher.close()
         await self.reader.close()
         await self.writer.close()
 
@@ -166,18 +190,56 @@ class Library:
 
     async def upload(self, name: str | None, data: bytes, caption: str | None) -> tuple[str, list[StoredQuotation]]:
         """A moderator's article checked, saved and indexed (UploadRefused says why not)."""
-        try:
-            return await ingest_upload(
+        return await self._adding_statements(
+            lambda: ingest_upload(
                 self.writer, self.settings.data_dir, name, data, caption, self.extractor, self.searcher.embedder
             )
-        finally:
-            self.searcher.forget_index()
+        )
+
+    async def add_page(self, url: str) -> AddedPage:
+        """A link fetched, kept and indexed, or the article it already is (FetchFailed, PageRefused: why not)."""
+        return await self._adding_statements(
+            lambda: add_url(
+                self.writer, self.settings.data_dir, self.fetcher, url, self.extractor, self.searcher.embedder
+            )
+        )
+
+    async def upload_page(self, name: str | None, data: bytes, caption: str | None) -> AddedPage:
+        """A moderator's .html file kept and indexed, its caption winning over the page (PageRefused, UploadRefused:
+        why not)."""
+        info = parse_caption(caption)
+        return await self._adding_statements(
+            lambda: ingest_page(
+                self.writer,
+                self.settings.data_dir,
+                data,
+                name=name or "",
+                info=info,
+                extractor=self.extractor,
+                embedder=self.searcher.embedder,
+            )
+        )
+
+    async def _adding_statements(self, change: Callable[[], Awaitable[T]]) -> T:
+        """Run a change of data/ and the index that adds articles (an upload, a page, a feed's entries), one at
+        a time; make the searcher read the index again; and owe the statements it added (none of whose texts
+        the index knew) to the chats whose follows match them."""
+        async with self._writing:
+            followed = bool(await self.writer.follows())  # nobody follows anything: nothing to compare
+            known = await self.writer.known_norms() if followed else set()
+            try:
+                result = await change()
+            finally:
+                self.searcher.forget_index()
+            if followed:
+                await follows.owe_alerts_for_new_statements(self.writer, known, time.time())
+            return result
 
     async def rebuild(self, progress: Progress | None = None) -> IndexSummary:
         """Every article read again (RebuildRunning when a rebuild is already running)."""
         if self._rebuild.locked():
             raise RebuildRunning
-        async with self._rebuild:
+        async with self._rebuild, self._writing:
             try:
                 return await index_directory(
                     self.writer,
@@ -190,6 +252,77 @@ class Library:
                 )
             finally:
                 self.searcher.forget_index()
+
+    # ---- feeds ---------------------------------------------------------------------------------
+
+    def feeds(self) -> list[FeedSource]:
+        """The enabled feeds of data/feeds.toml, read afresh (FeedsError: it is malformed)."""
+        return feeds_of(self.settings.data_dir)
+
+    async def poll_feeds(self, reporting: bool = True) -> RoundSummary:
+        """One round over the feeds: each new entry's page added as a link is (and its new statements owed to
+        followers). With `reporting`, feeds that start failing are returned to be told to moderators once."""
+
+        async def add(feed: FeedSource, entry: FeedEntry) -> bool:
+            info = SourceInfo(file="", outlet=feed.outlet, published=entry.published, language=feed.language)
+            added = await self._adding_statements(
+                lambda: add_url(
+                    self.writer,
+                    self.settings.data_dir,
+                    self.fetcher,
+                    entry.link,
+                    self.extractor,
+                    self.searcher.embedder,
+                    info=info,
+                )
+            )
+            return not added.already
+
+        async with self._polling:
+            return await poll_feeds(self.writer, self.fetcher, self.feeds(), add, time.time(), reporting)
+
+    async def feed_statuses(self) -> list[FeedStatus]:
+        """Every enabled feed with what the last rounds came to."""
+        states = await self.reader.feed_states()
+        return [FeedStatus(feed, states.get(feed.url) or FeedState(feed.url)) for feed in self.feeds()]
+
+    # ---- follows and alerts --------------------------------------------------------------------
+
+    def follow_target(self, argument: str) -> FollowTarget | None:
+        """What a /follow or /unfollow argument names (a principal's command, or words), or None."""
+        return parse_follow(argument, self.registry)
+
+    async def follow(self, chat_id: int, private: bool, language: str, target: FollowTarget) -> bool:
+        """False when the chat follows it already (FollowRefused: too many follows)."""
+        return await follows.add_follow(self.writer, chat_id, private, language, target)
+
+    async def unfollow(self, chat_id: int, target: FollowTarget | None) -> int:
+        """One follow of a chat, or every one (None); how many ended."""
+        return await self.writer.remove_follows(chat_id, target.follow if target else None)
+
+    async def following(self, chat_id: int) -> list[FollowRow]:
+        return await self.reader.follows(chat_id)
+
+    async def deliver_alerts(self, send: Send, digest: bool = False, now: float | None = None) -> int:
+        """Send what chats are owed now through `send` (cards within each chat's hourly limit; with `digest`,
+        the rest in one message) and record what came of it. Returns how many messages went out."""
+        async with self._delivering:
+            moment = time.time() if now is None else now
+            sent = 0
+            per_hour = self.settings.alerts_per_hour
+            for delivery in await follows.due_deliveries(self.writer, per_hour, moment, digest):
+                outcome = await send(delivery)
+                if outcome == SENT:
+                    await self.writer.mark_alerts_sent(delivery.alerts, DIGEST if delivery.digest else CARD, moment)
+                    sent += 1
+                elif outcome == BLOCKED and delivery.private:
+                    log.info("chat %s blocked the bot: its follows end", delivery.chat_id)
+                    await self.writer.remove_follows(delivery.chat_id, None)
+                elif outcome in (BLOCKED, DROPPED):
+                    await self.writer.drop_alerts(delivery.alerts)
+            if digest:
+                await self.writer.forget_sent_alerts(moment - KEEP_SENT_ALERTS)
+            return sent
 
     async def set_hidden(self, moderator: int, target: str, hidden: bool) -> Correction | None:
         try:

@@ -74,7 +74,7 @@ def write_source_entry(sources_path: Path, file: str, info: SourceInfo) -> None:
     lines = ["# What is known of each article (see the project README).", ""]
     for entry in entries.values():
         lines.append("[[article]]")
-        for key in ("file", "outlet", "url", "published", "language"):
+        for key in ("file", "outlet", "url", "published", "language", "charset"):
             value = getattr(entry, key)
             if value:
                 escaped = value.replace("\\", "\\\\").replace('"', '\\"')
@@ -111,13 +111,13 @@ async def ingest_upload(
         await index_directory(store, data_dir, extractor, embedder=embedder)
     except BaseException:
         # The index did not take it (disk full, read-only): leave data/ as it was.
-        _restore(target, previous_text)
-        _restore(sources_path, previous_sources)
+        restore_file(target, previous_text)
+        restore_file(sources_path, previous_sources)
         raise
     return file, await store.indexed_quotations(file)
 
 
-def _restore(path: Path, content: bytes | None) -> None:
+def restore_file(path: Path, content: bytes | None) -> None:
     try:
         if content is None:
             path.unlink(missing_ok=True)

@@ -89,4 +89,62 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE audit_log ADD COLUMN quotations TEXT;
     """,
+    # 5: a hash of each article's text as the reader reads it (folded), so that a page sent again under another
+    # URL is found already indexed; and its URL looked up for the same reason.
+    """
+    ALTER TABLE articles ADD COLUMN text_hash TEXT;
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    CREATE INDEX articles_url ON articles(url);
+    """,
+    # 6: follows (a chat follows a speaker or some words) and the alerts owed to chats, kept a while once
+    # sent: they count against the hourly limit, and a statement is owed to a chat once (its article file
+    # and folded text name it across re-indexing).
+    """
+    CREATE TABLE follows (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        private INTEGER NOT NULL,      -- a private chat with the user who follows
+        language TEXT NOT NULL,
+        kind TEXT NOT NULL,            -- 'speaker' | 'words'
+        value TEXT NOT NULL,           -- a speaker id | folded words
+        shown TEXT NOT NULL,           -- the words as the user wrote them
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        UNIQUE (chat_id, kind, value)
+    );
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        article_file TEXT NOT NULL,
+        quote_norm TEXT NOT NULL,
+        follow_kind TEXT NOT NULL,
+        follow_value TEXT NOT NULL,
+        owed_at REAL NOT NULL,         -- unix time
+        sent_at REAL,                  -- NULL while owed
+        sent_as TEXT,                  -- 'card' | 'digest'
+        UNIQUE (chat_id, article_file, quote_norm)
+    );
+    CREATE INDEX alerts_chat ON alerts(chat_id, sent_at);
+    """,
+    # 7: the feeds polled: what a conditional request sends back, the hash of the last body read, the last
+    # success and the last failure (and whether moderators were told of it); and the entries already seen.
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        last_success REAL,             -- unix time
+        last_error TEXT,               -- a reason of bot.library.fetching.REASONS, or 'unreadable'
+        last_error_status INTEGER,
+        last_error_detail TEXT,
+        last_error_at REAL,
+        error_reported INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE feed_entries (
+        feed_url TEXT NOT NULL,
+        entry TEXT NOT NULL,           -- its id, else its link
+        seen_at REAL NOT NULL,
+        PRIMARY KEY (feed_url, entry)
+    ) WITHOUT ROWID;
+    """,
 ]

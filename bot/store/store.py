@@ -10,11 +10,12 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import aiosqlite
 
+from bot.core.follows import Follow, IndexedStatement
 from bot.core.meaning import IndexedQuotation, Spoken
 from bot.store.schema import MIGRATIONS
 
@@ -32,6 +33,7 @@ class ArticleRecord:
     url: str | None
     published: str | None
     language: str
+    text_hash: str | None = None  # of the text as the reader reads it, folded (bot.library.indexing.text_hash)
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class ArticleRow:
     title: str
     outlet: str | None
     published: str | None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,62 @@ class AuditRow:
     before: str | None
     after: str | None
     quotations: tuple[tuple[str, str], ...]  # (article file, folded text) of what it named
+
+
+@dataclass(frozen=True)
+class FollowRow:
+    """One follow of a chat."""
+
+    chat_id: int
+    private: bool  # a private chat with the user who follows
+    language: str
+    kind: str
+    value: str
+    shown: str  # as the user wrote it
+
+    @property
+    def follow(self) -> Follow:
+        return Follow(self.kind, self.value)
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    """A statement owed to a chat (by the article file and folded text of one of its quotations)."""
+
+    id: int
+    chat_id: int
+    article_file: str
+    quote_norm: str
+    follow_kind: str
+    follow_value: str
+    owed_at: float
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What we keep of a feed between rounds."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    last_success: float | None = None
+    last_error: str | None = None
+    last_error_status: int | None = None
+    last_error_detail: str | None = None
+    last_error_at: float | None = None
+    error_reported: bool = False
+
+    @property
+    def failing(self) -> bool:
+        """Its last round failed."""
+        return self.last_error_at is not None and (self.last_success is None or self.last_error_at > self.last_success)
+
+
+_FEED_COLUMNS = (
+    "url, etag, last_modified, content_hash, last_success, last_error, last_error_status, last_error_detail, "
+    "last_error_at, error_reported"
+)
 
 
 _CORRECTED_QUOTATION = (
@@ -288,17 +347,18 @@ class Store:
             if article.file in existing:
                 article_id, old_hash = existing[article.file]
                 await db.execute(
-                    "UPDATE articles SET content_hash=?, title=?, outlet=?, url=?, published=?, language=? WHERE id=?",
-                    (*values, article.language, article_id),
+                    "UPDATE articles SET content_hash=?, title=?, outlet=?, url=?, published=?, language=?, "
+                    "text_hash=? WHERE id=?",
+                    (*values, article.language, article.text_hash, article_id),
                 )
                 if old_hash != article.content_hash or article.file in reread:
                     changed.add(article.file)
                     await db.execute("DELETE FROM quotations WHERE article_id = ?", (article_id,))
             else:
                 cursor = await db.execute(
-                    "INSERT INTO articles(file, content_hash, title, outlet, url, published, language) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (article.file, *values, article.language),
+                    "INSERT INTO articles(file, content_hash, title, outlet, url, published, language, text_hash) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.file, *values, article.language, article.text_hash),
                 )
                 article_id = cursor.lastrowid
                 changed.add(article.file)
@@ -478,8 +538,7 @@ class Store:
     async def shown_statements(self, speaker: str) -> list[int]:
         """Every statement of a speaker that answers can show."""
         sql = (
-            "SELECT DISTINCT statement_id FROM quotations "
-            "WHERE speaker = ? AND hidden = 0 AND statement_id IS NOT NULL"
+            "SELECT DISTINCT statement_id FROM quotations WHERE speaker = ? AND hidden = 0 AND statement_id IS NOT NULL"
         )
         async with self._db.execute(sql, (speaker,)) as cursor:
             return [row[0] async for row in cursor]
@@ -499,8 +558,21 @@ class Store:
     # ---- moderation --------------------------------------------------------------------------
 
     async def articles(self) -> list[ArticleRow]:
-        async with self._db.execute("SELECT id, file, title, outlet, published FROM articles ORDER BY id") as cursor:
+        sql = "SELECT id, file, title, outlet, published, url FROM articles ORDER BY id"
+        async with self._db.execute(sql) as cursor:
             return [ArticleRow(*row) async for row in cursor]
+
+    async def article_already_indexed(self, urls: Iterable[str], text_hash: str | None) -> ArticleRow | None:
+        """The article kept under one of these URLs, or with this text hash: what a page sent again is."""
+        wanted = list(urls)
+        marks = ",".join("?" * len(wanted)) or "NULL"
+        sql = (
+            f"SELECT id, file, title, outlet, published, url FROM articles WHERE url IN ({marks}) "
+            "OR (text_hash IS NOT NULL AND text_hash = ?) ORDER BY id LIMIT 1"
+        )
+        async with self._db.execute(sql, [*wanted, text_hash]) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else ArticleRow(*row)
 
     async def words_of(self, file: str, norm: str | None) -> str:
         """The words of a quotation (by article and folded text) as they are now, or the article's title."""
@@ -612,3 +684,160 @@ class Store:
                 row = await cursor.fetchone()
             result[table] = row[0] if row else 0
         return result
+
+    # ---- follows and alerts ------------------------------------------------------------------
+
+    async def known_norms(self) -> set[str]:
+        """The folded text of every indexed quotation: what a build compares its statements with."""
+        async with self._db.execute("SELECT DISTINCT norm FROM quotations") as cursor:
+            return {row[0] async for row in cursor}
+
+    async def indexed_statements(self) -> list[IndexedStatement]:
+        """Every statement with its quotations' folded texts and words; named by its fullest quotation."""
+        sql = (
+            "SELECT q.statement_id, s.speaker, a.file, q.norm, q.text FROM quotations q "
+            "JOIN statements s ON s.id = q.statement_id JOIN articles a ON a.id = q.article_id "
+            "ORDER BY q.statement_id, a.file, q.start"
+        )
+        grouped: dict[int, list[tuple[str, str, str, str]]] = {}
+        async with self._db.execute(sql) as cursor:
+            async for row in cursor:
+                grouped.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))
+        found = []
+        for members in grouped.values():
+            speaker, file, norm, _ = max(members, key=lambda m: len(m[2]))
+            found.append(
+                IndexedStatement(
+                    speaker, file, norm, frozenset(m[2] for m in members), tuple(m[3] for m in members)
+                )
+            )
+        return found
+
+    async def add_follow(self, row: FollowRow) -> bool:
+        """False when the chat already follows this (its language is brought up to date all the same)."""
+        db = self._db
+        cursor = await db.execute(
+            "INSERT OR IGNORE INTO follows(chat_id, private, language, kind, value, shown) VALUES (?, ?, ?, ?, ?, ?)",
+            (row.chat_id, int(row.private), row.language, row.kind, row.value, row.shown),
+        )
+        added = cursor.rowcount > 0
+        await db.execute("UPDATE follows SET language = ? WHERE chat_id = ?", (row.language, row.chat_id))
+        await db.commit()
+        return added
+
+    async def remove_follows(self, chat_id: int, follow: Follow | None) -> int:
+        """One follow of a chat, or all of them (None); their alerts still owed go with the last one."""
+        db = self._db
+        if follow is None:
+            cursor = await db.execute("DELETE FROM follows WHERE chat_id = ?", (chat_id,))
+        else:
+            cursor = await db.execute(
+                "DELETE FROM follows WHERE chat_id = ? AND kind = ? AND value = ?", (chat_id, follow.kind, follow.value)
+            )
+        removed = cursor.rowcount
+        await db.execute(
+            "DELETE FROM alerts WHERE chat_id = ? AND sent_at IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.chat_id = alerts.chat_id)",
+            (chat_id,),
+        )
+        await db.commit()
+        return removed
+
+    async def follows(self, chat_id: int | None = None) -> list[FollowRow]:
+        """A chat's follows (every chat's with None), oldest first."""
+        sql = "SELECT chat_id, private, language, kind, value, shown FROM follows"
+        values: list[int] = []
+        if chat_id is not None:
+            sql, values = sql + " WHERE chat_id = ?", [chat_id]
+        async with self._db.execute(sql + " ORDER BY id", values) as cursor:
+            return [FollowRow(row[0], bool(row[1]), *row[2:6]) async for row in cursor]
+
+    async def owe_alerts(self, owed: Sequence[tuple[int, str, str, Follow]], now: float) -> int:
+        """(chat, article file, folded text, follow) owed; a statement already owed to a chat is not owed twice."""
+        db = self._db
+        before = db.total_changes
+        await db.executemany(
+            "INSERT OR IGNORE INTO alerts(chat_id, article_file, quote_norm, follow_kind, follow_value, owed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(chat, file, norm, follow.kind, follow.value, now) for chat, file, norm, follow in owed],
+        )
+        await db.commit()
+        return db.total_changes - before
+
+    async def owed_alerts(self) -> list[AlertRow]:
+        """Every alert not sent yet, by chat, oldest first."""
+        sql = (
+            "SELECT id, chat_id, article_file, quote_norm, follow_kind, follow_value, owed_at FROM alerts "
+            "WHERE sent_at IS NULL ORDER BY chat_id, owed_at, id"
+        )
+        async with self._db.execute(sql) as cursor:
+            return [AlertRow(*row) async for row in cursor]
+
+    async def cards_sent_since(self, chat_id: int, since: float) -> int:
+        """How many alerts went to a chat as a card of their own since a time."""
+        sql = "SELECT COUNT(*) FROM alerts WHERE chat_id = ? AND sent_as = 'card' AND sent_at >= ?"
+        async with self._db.execute(sql, (chat_id, since)) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else 0
+
+    async def mark_alerts_sent(self, ids: Sequence[int], sent_as: str, now: float) -> None:
+        await self._db.executemany(
+            "UPDATE alerts SET sent_at = ?, sent_as = ? WHERE id = ?", [(now, sent_as, i) for i in ids]
+        )
+        await self._db.commit()
+
+    async def drop_alerts(self, ids: Sequence[int]) -> None:
+        """Alerts that will never be sent (their statement is gone or hidden, their chat refuses them)."""
+        await self._db.executemany("DELETE FROM alerts WHERE id = ?", [(i,) for i in ids])
+        await self._db.commit()
+
+    async def forget_sent_alerts(self, before: float) -> None:
+        """Alerts sent before a time: they no longer count against any limit."""
+        await self._db.execute("DELETE FROM alerts WHERE sent_at IS NOT NULL AND sent_at < ?", (before,))
+        await self._db.commit()
+
+    async def statement_of(self, article_file: str, norm: str) -> int | None:
+        """The statement a quotation (by article file and folded text) belongs to now, if it is shown."""
+        sql = (
+            "SELECT q.statement_id FROM quotations q JOIN articles a ON a.id = q.article_id "
+            "WHERE a.file = ? AND q.norm = ? AND q.statement_id IS NOT NULL AND q.hidden = 0 LIMIT 1"
+        )
+        async with self._db.execute(sql, (article_file, norm)) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
+    # ---- feeds -------------------------------------------------------------------------------
+
+    async def feed_states(self) -> dict[str, FeedState]:
+        async with self._db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds") as cursor:
+            states = [FeedState(*row) async for row in cursor]
+        return {state.url: replace(state, error_reported=bool(state.error_reported)) for state in states}
+
+    async def save_feed_state(self, state: FeedState) -> None:
+        await self._db.execute(
+            f"INSERT OR REPLACE INTO feeds({_FEED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                state.url,
+                state.etag,
+                state.last_modified,
+                state.content_hash,
+                state.last_success,
+                state.last_error,
+                state.last_error_status,
+                state.last_error_detail,
+                state.last_error_at,
+                int(state.error_reported),
+            ),
+        )
+        await self._db.commit()
+
+    async def seen_entries(self, feed_url: str) -> set[str]:
+        async with self._db.execute("SELECT entry FROM feed_entries WHERE feed_url = ?", (feed_url,)) as cursor:
+            return {row[0] async for row in cursor}
+
+    async def mark_entries_seen(self, feed_url: str, entries: Iterable[str], now: float) -> None:
+        await self._db.executemany(
+            "INSERT OR IGNORE INTO feed_entries(feed_url, entry, seen_at) VALUES (?, ?, ?)",
+            [(feed_url, entry, now) for entry in entries],
+        )
+        await self._db.commit()

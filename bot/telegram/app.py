@@ -23,7 +23,7 @@ from telegram.ext import (
 from bot.config import Settings, speakers_file
 from bot.core.registry import SpeakerRegistry, load_registry
 from bot.library import Library
-from bot.telegram import exports, inline, moderation, render, users
+from bot.telegram import exports, feeds, follows, inline, moderation, render, users
 from bot.telegram.common import Searches, commands, on_error
 from bot.telegram.messages import FRENCH, LANGUAGES
 from bot.telegram.render import Command
@@ -65,6 +65,11 @@ def add_handlers(application: Application, registry: SpeakerRegistry) -> None:
     application.add_handler(CommandHandler("sources", users.sources))
     application.add_handler(CommandHandler("timeline", exports.timeline))
     application.add_handler(CommandHandler("export", exports.export))
+    application.add_handler(CommandHandler("add", moderation.add))
+    application.add_handler(CommandHandler("feeds", feeds.feeds))
+    application.add_handler(CommandHandler("follow", follows.follow))
+    application.add_handler(CommandHandler("unfollow", follows.unfollow))
+    application.add_handler(CommandHandler("following", follows.following))
     application.add_handler(CommandHandler("reindex", moderation.reindex))
     application.add_handler(CommandHandler("hide", moderation.hide))
     application.add_handler(CommandHandler("unhide", moderation.unhide))
@@ -88,6 +93,8 @@ async def _open(application: Application) -> None:
     registry: SpeakerRegistry = application.bot_data["registry"]
     application.bot_data["library"] = await Library.open(settings, registry)
     await set_menus(application, registry, settings.admin_ids)
+    follows.schedule(application, settings.digest_interval)
+    feeds.schedule(application, settings.feeds_interval)
 
 
 async def set_menus(application: Application, registry: SpeakerRegistry, moderators: frozenset[int]) -> None:

@@ -24,17 +24,18 @@ Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None
 REMEMBERED_SEARCHES = 2000
 
 # The commands of everyone and of moderators, in menu order; a principal's command comes from the registry.
-USER_COMMANDS = ("start", "help", "<speakers>", "sources", "timeline")
-MODERATOR_COMMANDS = ("reindex", "hide", "unhide", "speaker", "outlet", "articles", "audit", "export")
+USER_COMMANDS = ("start", "help", "<speakers>", "sources", "timeline", "follow", "unfollow", "following")
+MODERATOR_COMMANDS = ("add", "reindex", "hide", "unhide", "speaker", "outlet", "articles", "audit", "export", "feeds")
 
 
 def commands(registry: SpeakerRegistry, language: str, moderator: bool) -> list[Command]:
     """What menus and /help show in a language: everyone's commands, then the moderators' for a moderator."""
     shown: list[Command] = []
+    principals = (("principals", "|".join(p.command(language) for p in registry.principals)),)
     for name in USER_COMMANDS:
         if name != "<speakers>":
             arguments = f"arguments.{name}" if f"arguments.{name}" in CATALOGUE else None
-            shown.append(Command(name, f"command.{name}", arguments))
+            shown.append(Command(name, f"command.{name}", arguments, principals if arguments else ()))
             continue
         for principal in registry.principals:
             values = (("name", principal.display_name(language)),)

@@ -60,12 +60,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.moderation": {
         FRENCH: (
             "\n\n<b>Modération</b>\n"
-            "Envoyez un fichier .txt pour ajouter un article (légende facultative : <code>média | url | date</code>).\n"
+            "Envoyez un lien (ou /add URL) pour ajouter une page, ou un fichier .txt ou .html "
+            "(légende facultative : <code>média | url | date</code>).\n"
             "{commands}"
         ),
         ENGLISH: (
             "\n\n<b>Moderation</b>\n"
-            "Send a .txt file to add an article (optional caption: <code>outlet | url | date</code>).\n"
+            "Send a link (or /add URL) to add a page, or a .txt or .html file "
+            "(optional caption: <code>outlet | url | date</code>).\n"
             "{commands}"
         ),
     },
@@ -81,6 +83,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "Les médias et le nombre de déclarations de chacun",
         ENGLISH: "The outlets and how many statements each carried",
     },
+    "command.add": {FRENCH: "Ajouter la page d'un lien", ENGLISH: "Add the page of a link"},
     "command.reindex": {FRENCH: "Reconstruire l'index depuis les articles", ENGLISH: "Rebuild the index"},
     "command.hide": {FRENCH: "Masquer une déclaration ou une citation", ENGLISH: "Hide a statement or a quotation"},
     "command.unhide": {FRENCH: "La réafficher", ENGLISH: "Show it again"},
@@ -92,6 +95,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "command.export": {FRENCH: "Les déclarations en CSV ou JSON", ENGLISH: "The statements as CSV or JSON"},
     # What each command takes (when it takes something), in /help and in its usage line.
     "arguments.principal": {FRENCH: " [mots]", ENGLISH: " [words]"},
+    "arguments.add": {FRENCH: " URL", ENGLISH: " URL"},
     "arguments.hide": {FRENCH: " ID", ENGLISH: " ID"},
     "arguments.unhide": {FRENCH: " ID", ENGLISH: " ID"},
     "arguments.speaker": {FRENCH: " ID {choices} NOM", ENGLISH: " ID {choices} NAME"},
@@ -101,6 +105,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ENGLISH: " [who] [since YYYY-MM-DD] [until YYYY-MM-DD]",
     },
     "arguments.export": {FRENCH: " [csv|jsonl] [qui] [depuis …]", ENGLISH: " [csv|jsonl] [who] [since …]"},
+    "command.follow": {
+        FRENCH: "Être prévenu des nouvelles déclarations de quelqu'un, ou contenant des mots",
+        ENGLISH: "Be told of new statements by someone, or with some words",
+    },
+    "command.unfollow": {FRENCH: "Ne plus être prévenu", ENGLISH: "Stop being told"},
+    "command.following": {FRENCH: "Ce que vous suivez", ENGLISH: "What you follow"},
+    "arguments.follow": {FRENCH: " {principals}|« mots »", ENGLISH: ' {principals}|"words"'},
+    "arguments.unfollow": {FRENCH: " {principals}|« mots »|tout", ENGLISH: ' {principals}|"words"|all'},
+    "command.feeds": {
+        FRENCH: "Les flux suivis : dernier succès, dernière erreur",
+        ENGLISH: "The feeds polled: last success, last error",
+    },
     # The words /speaker takes for "nobody known" and "someone else" (bot.library.speakers accepts both languages').
     "keyword.unknown": {FRENCH: "inconnu", ENGLISH: "unknown"},
     "keyword.other": {FRENCH: "autre", ENGLISH: "other"},
@@ -189,6 +205,98 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "Une erreur m'a empêché de répondre. Réessayez dans un instant.",
         ENGLISH: "An error kept me from answering. Please try again in a moment.",
     },
+    # ---- follows and alerts ------------------------------------------------------------------
+    "usage.follow": {
+        FRENCH: "Usage : /follow {principals} (ses nouvelles déclarations) ou /follow « quelques mots »",
+        ENGLISH: 'Usage: /follow {principals} (their new statements) or /follow "a few words"',
+    },
+    "usage.unfollow": {
+        FRENCH: "Usage : /unfollow {principals}, /unfollow « mots » ou /unfollow tout. "
+        "/following dit ce que vous suivez.",
+        ENGLISH: 'Usage: /unfollow {principals}, /unfollow "words" or /unfollow all. /following says what you follow.',
+    },
+    "follow.what.speaker": {FRENCH: "déclarations de {who}", ENGLISH: "statements by {who}"},
+    "follow.what.words": {FRENCH: "déclarations contenant « {words} »", ENGLISH: "statements with “{words}”"},
+    "follow.added": {
+        FRENCH: "C'est noté : je vous préviendrai des nouvelles {what}. /following : ce que vous suivez.",
+        ENGLISH: "Done: I will tell you of new {what}. /following: what you follow.",
+    },
+    "follow.already": {FRENCH: "Vous suivez déjà les {what}.", ENGLISH: "You already follow {what}."},
+    "follow.refused.too_many": {
+        FRENCH: "Vous suivez déjà {limit} choses : /unfollow en libère une.",
+        ENGLISH: "You already follow {limit} things: /unfollow frees one.",
+    },
+    "follow.refused.too_long": {
+        FRENCH: "Ces mots sont trop longs : au plus {limit} caractères.",
+        ENGLISH: "These words are too long: {limit} characters at most.",
+    },
+    "unfollow.one": {FRENCH: "Vous ne suivez plus les {what}.", ENGLISH: "You no longer follow {what}."},
+    "unfollow.all": {
+        FRENCH: "Vous ne suivez plus rien ({count} suivi(s) arrêté(s)).",
+        ENGLISH: "You follow nothing any more ({count} follow(s) ended).",
+    },
+    "unfollow.none": {
+        FRENCH: "Vous ne suiviez pas les {what}. /following dit ce que vous suivez.",
+        ENGLISH: "You were not following {what}. /following says what you follow.",
+    },
+    "following": {
+        FRENCH: "<b>Vous suivez</b> :\n{items}\n\nAu plus {limit} alertes par heure ; les autres arrivent ensemble, "
+        "dans un résumé.",
+        ENGLISH: "<b>You follow</b>:\n{items}\n\nAt most {limit} alerts an hour; the others come together, "
+        "in a digest.",
+    },
+    "following.empty": {
+        FRENCH: "Vous ne suivez rien. Par exemple : <code>/follow {example}</code> ou <code>/follow « gaz »</code>.",
+        ENGLISH: 'You follow nothing. For example: <code>/follow {example}</code> or <code>/follow "gas"</code>.',
+    },
+    "alert": {
+        FRENCH: "🔔 <b>Nouvelle déclaration</b> (vous suivez les {what})\n\n{card}",
+        ENGLISH: "🔔 <b>New statement</b> (you follow {what})\n\n{card}",
+    },
+    "following.line": {FRENCH: "{what} · <code>{unfollow}</code>", ENGLISH: "{what} · <code>{unfollow}</code>"},
+    "digest": {
+        FRENCH: "🔔 <b>Nouvelles déclarations</b> pour ce que vous suivez ({count}) :\n{items}",
+        ENGLISH: "🔔 <b>New statements</b> for what you follow ({count}):\n{items}",
+    },
+    "digest.line": {
+        FRENCH: "<b>{speaker}</b> : « {text} » ({outlet})",
+        ENGLISH: "<b>{speaker}</b>: “{text}” ({outlet})",
+    },
+    # ---- feeds (moderators) ------------------------------------------------------------------
+    "feeds": {
+        FRENCH: "<b>Flux</b> (un tour toutes les {minutes} min) :\n{items}",
+        ENGLISH: "<b>Feeds</b> (a round every {minutes} min):\n{items}",
+    },
+    "feeds.line": {
+        FRENCH: "{outlet} · <code>{url}</code>\n  dernier succès : {success}{error}",
+        ENGLISH: "{outlet} · <code>{url}</code>\n  last success: {success}{error}",
+    },
+    "feeds.error": {FRENCH: "\n  ⚠️ erreur {when} : {reason}", ENGLISH: "\n  ⚠️ error {when}: {reason}"},
+    "feeds.past_error": {
+        FRENCH: "\n  dernière erreur (réglée depuis) {when} : {reason}",
+        ENGLISH: "\n  last error (since recovered) {when}: {reason}",
+    },
+    "feeds.never": {FRENCH: "jamais", ENGLISH: "never"},
+    "feeds.no_outlet": {FRENCH: "média de chaque page", ENGLISH: "each page's outlet"},
+    "feeds.empty": {
+        FRENCH: "Aucun flux n'est activé : ajoutez-en dans <code>feeds.toml</code> du dossier des données "
+        "(voir le README).",
+        ENGLISH: "No feed is enabled: add some to <code>feeds.toml</code> in the data directory (see the README).",
+    },
+    "feeds.bad_file": {
+        FRENCH: "<code>feeds.toml</code> est illisible : {error}",
+        ENGLISH: "<code>feeds.toml</code> cannot be read: {error}",
+    },
+    "feed.failed": {
+        FRENCH: "⚠️ Le flux {outlet} (<code>{url}</code>) a échoué : {reason}. Les autres flux continuent ; je réessaie "
+        "à chaque tour et ne vous en reparlerai que s'il remarche puis échoue de nouveau. /feeds : l'état des flux.",
+        ENGLISH: "⚠️ The feed {outlet} (<code>{url}</code>) failed: {reason}. The other feeds go on; I try again each "
+        "round and will tell you again only if it works and then fails again. /feeds: how the feeds are doing.",
+    },
+    "feed.reason.unreadable": {
+        FRENCH: "ce n'est pas un flux RSS ou Atom lisible",
+        ENGLISH: "it is not an RSS or Atom feed I can read",
+    },
     # ---- dates, as a reader writes them ------------------------------------------------------
     "date.time": {FRENCH: "{date} à {time} UTC", ENGLISH: "{date} at {time} UTC"},
     "date.none": {FRENCH: "sans date", ENGLISH: "undated"},
@@ -197,7 +305,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "Fichier refusé : {reason}. Rien n'a été enregistré.",
         ENGLISH: "File refused: {reason}. Nothing was stored.",
     },
-    "file.reason.not_txt": {FRENCH: "ce n'est pas un fichier .txt", ENGLISH: "it is not a .txt file"},
+    "file.reason.not_txt": {
+        FRENCH: "ce n'est pas un fichier .txt (ni une page .html)",
+        ENGLISH: "it is not a .txt file (nor an .html page)",
+    },
     "file.reason.too_big": {FRENCH: "il dépasse {limit} Ko", ENGLISH: "it is larger than {limit} KB"},
     "file.reason.empty": {FRENCH: "il est vide", ENGLISH: "it is empty"},
     "file.reason.not_utf8": {FRENCH: "il n'est pas en UTF-8", ENGLISH: "it is not UTF-8 text"},
@@ -222,6 +333,68 @@ CATALOGUE: dict[str, dict[str, str]] = {
         FRENCH: "<code>{target}</code> {speaker} : « {text} »",
         ENGLISH: "<code>{target}</code> {speaker}: “{text}”",
     },
+    # Why a URL could not be fetched (bot/library/fetching.py REASONS): "… : {reason}."
+    "fetch.reason.url": {FRENCH: "ce n'est pas une adresse web lisible", ENGLISH: "it is not a web address I can read"},
+    "fetch.reason.scheme": {
+        FRENCH: "seules les adresses http:// et https:// sont lues",
+        ENGLISH: "only http:// and https:// addresses are read",
+    },
+    "fetch.reason.unresolved": {FRENCH: "ce site est introuvable", ENGLISH: "this site cannot be found"},
+    "fetch.reason.address": {
+        FRENCH: "l'adresse mène à un réseau privé ou local, que je ne lis pas",
+        ENGLISH: "the address leads to a private or local network, which I do not read",
+    },
+    "fetch.reason.robots": {
+        FRENCH: "le site l'interdit aux robots (robots.txt)",
+        ENGLISH: "the site forbids it to robots (robots.txt)",
+    },
+    "fetch.reason.not_found": {FRENCH: "la page n'existe pas (404)", ENGLISH: "the page does not exist (404)"},
+    "fetch.reason.status": {
+        FRENCH: "le site a répondu par une erreur ({status})",
+        ENGLISH: "the site answered with an error ({status})",
+    },
+    "fetch.reason.timeout": {FRENCH: "le site a mis trop de temps à répondre", ENGLISH: "the site took too long"},
+    "fetch.reason.too_big": {FRENCH: "la page dépasse {limit} Mo", ENGLISH: "the page is larger than {limit} MB"},
+    "fetch.reason.redirects": {FRENCH: "trop de redirections", ENGLISH: "too many redirects"},
+    "fetch.reason.redirect_loop": {
+        FRENCH: "les redirections tournent en rond",
+        ENGLISH: "the redirects go round in a loop",
+    },
+    "fetch.reason.content_type": {
+        FRENCH: "ce n'est pas une page web mais « {detail} »",
+        ENGLISH: "it is not a web page but “{detail}”",
+    },
+    "fetch.reason.network": {FRENCH: "la connexion au site a échoué", ENGLISH: "the connection to the site failed"},
+    "page.fetching": {FRENCH: "Je lis la page…", ENGLISH: "Reading the page…"},
+    "page.refused": {
+        FRENCH: "Page refusée : {reason}. Rien n'a été enregistré.",
+        ENGLISH: "Page refused: {reason}. Nothing was stored.",
+    },
+    "page.reason.no_article": {
+        FRENCH: "je n'y trouve pas d'article (trop peu de texte)",
+        ENGLISH: "I find no article in it (too little text)",
+    },
+    "page.reason.not_html": {FRENCH: "ce n'est pas un fichier .html", ENGLISH: "it is not an .html file"},
+    "page.article": {
+        FRENCH: "<b>{title}</b>\n{outlet} · {date}\n{url}",
+        ENGLISH: "<b>{title}</b>\n{outlet} · {date}\n{url}",
+    },
+    "page.added.one": {
+        FRENCH: "Page ajoutée (article <code>{file}</code>) : une citation.\n{article}\n\n{items}",
+        ENGLISH: "Page added (article <code>{file}</code>): one quotation.\n{article}\n\n{items}",
+    },
+    "page.added.other": {
+        FRENCH: "Page ajoutée (article <code>{file}</code>) : {count} citations.\n{article}\n\n{items}",
+        ENGLISH: "Page added (article <code>{file}</code>): {count} quotations.\n{article}\n\n{items}",
+    },
+    "page.already.one": {
+        FRENCH: "Déjà indexée (article <code>{file}</code>) : une citation.\n{article}\n\n{items}",
+        ENGLISH: "Already indexed (article <code>{file}</code>): one quotation.\n{article}\n\n{items}",
+    },
+    "page.already.other": {
+        FRENCH: "Déjà indexée (article <code>{file}</code>) : {count} citations.\n{article}\n\n{items}",
+        ENGLISH: "Already indexed (article <code>{file}</code>): {count} quotations.\n{article}\n\n{items}",
+    },
     "reindex.started": {FRENCH: "Reconstruction de l'index…", ENGLISH: "Rebuilding the index…"},
     "reindex.progress": {
         FRENCH: "Reconstruction de l'index… {done}/{total}",
@@ -232,6 +405,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ENGLISH: "Index rebuilt: {articles} articles, {quotations} quotations, {statements} statements.",
     },
     "reindex.busy": {FRENCH: "Une reconstruction est déjà en cours.", ENGLISH: "A rebuild is already running."},
+    "usage.add": {
+        FRENCH: "Usage : /add URL (une page d'article, http:// ou https://)",
+        ENGLISH: "Usage: /add URL (an article's page, http:// or https://)",
+    },
     "usage.hide": {
         FRENCH: "Usage : /hide ID (déclaration 12 ou citation q34)",
         ENGLISH: "Usage: /hide ID (statement 12 or quotation q34)",

@@ -1,24 +1,28 @@
-"""What moderators (ADMIN_IDS) can do: upload an article, rebuild, hide, correct a speaker or an outlet,
-list the articles and the audit log. Anyone else is refused and nothing changes."""
+"""What moderators (ADMIN_IDS) can do: upload an article, add a page by its link, rebuild, hide, correct a
+speaker or an outlet, list the articles and the audit log. Anyone else is refused and nothing changes."""
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import time
+from collections.abc import Awaitable, Callable
 
 from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.library import MAX_UPLOAD_BYTES, Correction, RebuildRunning, UploadRefused
-from bot.telegram import render
+from bot.core.webpage import is_page
+from bot.library import MAX_UPLOAD_BYTES, AddedPage, Correction, FetchFailed, PageRefused, RebuildRunning, UploadRefused
+from bot.telegram import follows, render
 from bot.telegram.common import Handler, is_moderator, language, library, reply, speaker_choices
 from bot.telegram.messages import text
 from bot.telegram.render import escape
 
 log = logging.getLogger(__name__)
 
+_LINK = re.compile(r"\s*(https?://\S+)\s*", re.I)
 PROGRESS_EVERY_SECONDS = 1.0
 AUDIT_ENTRIES = 20
 STORE_ERROR_CHARS = 200
@@ -33,6 +37,8 @@ def moderators_only(handler: Handler) -> Handler:
             log.info("refused %s to user %s", handler.__name__, user.id if user else "?")
             await reply(update, text("moderators_only", language(update)))
             return
+        assert update.effective_user is not None  # a moderator's update has a user
+        context.bot_data.setdefault("languages", {})[update.effective_user.id] = language(update)  # for reports
         try:
             await handler(update, context)
         except (sqlite3.Error, OSError) as error:
@@ -56,6 +62,9 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     assert message is not None and message.document is not None
     doc = message.document
+    if is_page(doc.file_name or ""):
+        await _page_document(update, context)
+        return
     try:
         if not (doc.file_name or "").lower().endswith(".txt"):
             raise UploadRefused("not_txt")
@@ -68,7 +77,79 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reason = text(f"file.reason.{refused.reason}", lang, limit=MAX_UPLOAD_BYTES // 1024)
         await reply(update, text("file.refused", lang, reason=reason))
         return
+    follows.alerts_owed(context.application)
     await reply(update, render.uploaded_text(file, quotations, lang, lib.who))
+
+
+async def _page_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An .html file: the page, kept and indexed (its caption, outlet | url | date, wins over the page)."""
+    lib = library(context)
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    doc = message.document
+    limit = lib.settings.fetch_max_bytes
+    if doc.file_size and doc.file_size > limit:
+        await _page_refused(update, FetchFailed("too_big", doc.file_name or ""), limit)
+        return
+    data = bytes(await (await doc.get_file()).download_as_bytearray())
+    await _page_reply(update, context, lambda: lib.upload_page(doc.file_name, data, message.caption))
+
+
+def link_in(message: str) -> str | None:
+    """The URL when a message is a link and nothing else (what a moderator sends to add a page)."""
+    match = _LINK.fullmatch(message)
+    return match.group(1) if match else None
+
+
+@moderators_only
+async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/add URL...: each page fetched, kept and indexed, one reply each."""
+    urls = context.args or []
+    if not urls:
+        await reply(update, text("usage.add", language(update)))
+        return
+    for url in urls:
+        await add_link(update, context, url)
+
+
+@moderators_only
+async def link_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A moderator's private message that is a link: its page added, or why not."""
+    message = update.effective_message
+    link = link_in(message.text or "") if message else None
+    if link is not None:
+        await add_link(update, context, link)
+
+
+async def add_link(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
+    lib = library(context)
+    await _page_reply(update, context, lambda: lib.add_page(url))
+
+
+async def _page_reply(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, adding: Callable[[], Awaitable[AddedPage]]
+) -> None:
+    lang = language(update)
+    lib = library(context)
+    try:
+        added = await adding()
+    except FetchFailed as failed:
+        await _page_refused(update, failed, lib.settings.fetch_max_bytes)
+        return
+    except (PageRefused, UploadRefused) as refused:
+        kind = "page" if isinstance(refused, PageRefused) else "file"
+        reason = text(f"{kind}.reason.{refused.reason}", lang, limit=MAX_UPLOAD_BYTES // 1024)
+        await reply(update, text("page.refused", lang, reason=reason))
+        return
+    if not added.already:
+        follows.alerts_owed(context.application)
+    await reply(update, render.page_text(added, lang, lib.who))
+
+
+async def _page_refused(update: Update, failed: FetchFailed, max_bytes: int) -> None:
+    lang = language(update)
+    log.info("page refused: %s", failed)
+    await reply(update, text("page.refused", lang, reason=render.fetch_failure(failed, lang, max_bytes)))
 
 
 @moderators_only

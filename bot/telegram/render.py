@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 
 from telegram import (
     BotCommand,
@@ -22,11 +22,18 @@ from telegram import (
 from telegram.constants import BotCommandLimit, InlineKeyboardButtonLimit, InlineQueryLimit, MessageLimit
 
 from bot.core import dates
+from bot.core.follows import SPEAKER
 from bot.core.search import Verdict
 from bot.library import (
+    AddedPage,
     ArticleRow,
     AuditEntry,
     Correction,
+    FeedState,
+    FeedStatus,
+    FetchFailed,
+    Follow,
+    FollowRow,
     OutletCount,
     StatementView,
     StoredQuotation,
@@ -35,6 +42,7 @@ from bot.library import (
     Who,
     shorten,
 )
+from bot.library.fetching import REASONS
 from bot.telegram.messages import plural, text
 
 WhoIs = Callable[[str], Who]  # a speaker id read by the library (`Library.who`)
@@ -48,7 +56,9 @@ UNKNOWN_OUTLET_TITLE_CHARS = 40  # of an article's title, standing for an outlet
 LISTED_TITLE_CHARS = 60  # of an article's title in /articles
 CORRECTED_WORDS_CHARS = 120  # of the words a correction concerned, quoted with it
 UPLOADED_QUOTE_CHARS = 120
+PAGE_TITLE_CHARS = 200
 WORDING_CHARS = 600
+DIGEST_QUOTE_CHARS = 160
 _ELLIPSIS = "…"
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2}))?")
 
@@ -356,6 +366,18 @@ def audit_text(entries: Sequence[AuditEntry], language: str, who_is: WhoIs) -> s
 
 def uploaded_text(file: str, quotations: Sequence[StoredQuotation], language: str, who_is: WhoIs) -> str:
     """An upload's quotations with who the engine thinks spoke, and the ids moderators' commands take."""
+    message = plural(
+        "file.ingested",
+        language,
+        len(quotations),
+        file=escape(file),
+        items=quotation_lines(quotations, language, who_is),
+    )
+    return fit(message + (text("file.ids", language) if quotations else ""))
+
+
+def quotation_lines(quotations: Sequence[StoredQuotation], language: str, who_is: WhoIs) -> str:
+    """Each quotation with its id and who the engine thinks spoke, as a list."""
     lines = [
         text(
             "file.quotation",
@@ -366,8 +388,41 @@ def uploaded_text(file: str, quotations: Sequence[StoredQuotation], language: st
         )
         for q in quotations
     ]
-    message = plural("file.ingested", language, len(quotations), file=escape(file), items=bullet_list(lines))
-    return fit(message + (text("file.ids", language) if quotations else ""))
+    return bullet_list(lines)
+
+
+def page_text(added: AddedPage, language: str, who_is: WhoIs) -> str:
+    """A page added (or found already indexed): its title, outlet, date and address, then its quotations with
+    their ids."""
+    row = added.article
+    article = text(
+        "page.article",
+        language,
+        title=escape(shorten(row.title, PAGE_TITLE_CHARS)),
+        outlet=escape(row.outlet) if row.outlet else text("outlet.none", language),
+        date=escape(reader_date(row.published, language)),
+        url=escape(row.url or ""),
+    ).rstrip()
+    message = plural(
+        "page.already" if added.already else "page.added",
+        language,
+        len(added.quotations),
+        file=escape(row.file),
+        article=article,
+        items=quotation_lines(added.quotations, language, who_is),
+    )
+    return fit(message.rstrip() + (text("file.ids", language) if added.quotations else ""))
+
+
+def fetch_failure(failed: FetchFailed, language: str, max_bytes: int) -> str:
+    """Why a URL could not be read, in a language: the `fetch.reason.*` words with what they mention."""
+    return text(
+        f"fetch.reason.{failed.reason}",
+        language,
+        status=failed.status or "?",
+        detail=escape(failed.detail or "?"),
+        limit=max(1, round(max_bytes / 1024 / 1024)),
+    )
 
 
 def articles_text(rows: Sequence[ArticleRow], language: str) -> str:
@@ -397,3 +452,116 @@ def sources_text(rows: Sequence[OutletCount], language: str) -> str:
         for row in rows
     ]
     return text("sources", language, items=bullet_list(lines))
+
+
+# ---- follows and alerts --------------------------------------------------------------------------
+
+
+def follow_what(follow: Follow, shown: str, language: str, who_is: WhoIs) -> str:
+    """What a follow is about, HTML-safe: "déclarations de X", "déclarations contenant « gaz »"."""
+    if follow.kind == SPEAKER:
+        return text("follow.what.speaker", language, who=escape(speaker_name(who_is(follow.value), language)))
+    return text("follow.what.words", language, words=escape(shown))
+
+
+def unfollow_command(follow: Follow, shown: str, language: str, who_is: WhoIs) -> str:
+    """The /unfollow line that ends this follow."""
+    if follow.kind == SPEAKER:
+        principal = who_is(follow.value).principal
+        return f"/unfollow {principal.command(language) if principal else follow.value}"
+    return "/unfollow " + text("quote", language, text=shown)
+
+
+def following_text(rows: Sequence[FollowRow], language: str, who_is: WhoIs, per_hour: int, example: str) -> str:
+    if not rows:
+        return text("following.empty", language, example=escape(example))
+    lines = [
+        text(
+            "following.line",
+            language,
+            what=follow_what(row.follow, row.shown, language, who_is),
+            unfollow=escape(unfollow_command(row.follow, row.shown, language, who_is)),
+        )
+        for row in rows
+    ]
+    return text("following", language, items=bullet_list(lines), limit=per_hour)
+
+
+def alert_text(statement: StatementView, follow: Follow, shown: str, language: str, who_is: WhoIs) -> str:
+    """A new statement's card, saying which follow brought it."""
+    card = answer_text(Card(statement), 0, 1, language, who_is, moderator=False)
+    return fit(text("alert", language, what=follow_what(follow, shown, language, who_is), card=card))
+
+
+def digest_text(statements: Sequence[StatementView], language: str, who_is: WhoIs) -> str:
+    """Several new statements in one message: who, the words (cut), and an outlet that carried them."""
+    lines = [
+        text(
+            "digest.line",
+            language,
+            speaker=escape(speaker_name(who_is(s.speaker), language)),
+            text=escape(shorten(s.text, DIGEST_QUOTE_CHARS)),
+            outlet=outlet_html(s.variants[0], language),
+        )
+        for s in statements
+    ]
+    return fit(text("digest", language, count=len(statements), items=bullet_list(lines)))
+
+
+# ---- feeds -----------------------------------------------------------------------------------------
+
+
+def _moment(timestamp: float, language: str) -> str:
+    return reader_date(datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%dT%H:%M"), language)
+
+
+def feed_failure(state: FeedState, language: str, max_bytes: int) -> str:
+    """Why a feed's last round failed, in a language."""
+    if state.last_error not in REASONS:  # the feed's bytes were no feed
+        return text("feed.reason.unreadable", language)
+    detail = state.last_error_detail or ""
+    failed = FetchFailed(state.last_error, state.url, status=state.last_error_status, detail=detail)
+    return fetch_failure(failed, language, max_bytes)
+
+
+def _feed_outlet(status: FeedStatus, language: str) -> str:
+    return escape(status.feed.outlet) if status.feed.outlet else text("feeds.no_outlet", language)
+
+
+def feeds_text(statuses: Sequence[FeedStatus], language: str, minutes: int, max_bytes: int) -> str:
+    """Every feed with its last success and its last error (current, or since recovered)."""
+    if not statuses:
+        return text("feeds.empty", language)
+    lines = []
+    for status in statuses:
+        state = status.state
+        error = ""
+        if state.last_error_at is not None:
+            key = "feeds.error" if state.failing else "feeds.past_error"
+            error = text(
+                key, language, when=escape(_moment(state.last_error_at, language)),
+                reason=feed_failure(state, language, max_bytes),
+            )  # fmt: skip
+        success = _moment(state.last_success, language) if state.last_success else text("feeds.never", language)
+        lines.append(
+            text(
+                "feeds.line",
+                language,
+                outlet=_feed_outlet(status, language),
+                url=escape(status.feed.url),
+                success=escape(success),
+                error=error,
+            )
+        )
+    return text("feeds", language, minutes=minutes, items=bullet_list(lines))
+
+
+def feed_failed_text(status: FeedStatus, language: str, max_bytes: int) -> str:
+    """What moderators are told, once, of a feed that started failing."""
+    return text(
+        "feed.failed",
+        language,
+        outlet=_feed_outlet(status, language),
+        url=escape(status.feed.url),
+        reason=feed_failure(status.state, language, max_bytes),
+    )

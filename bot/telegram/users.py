@@ -10,7 +10,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.library import shorten
-from bot.telegram import render
+from bot.telegram import moderation, render
 from bot.telegram.common import (
     Handler,
     Search,
@@ -91,6 +91,10 @@ def _addressed_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
 async def text_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     body = _addressed_text(update, context)
     if body is None:
+        return
+    private = update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
+    if private and moderation.link_in(body) is not None and is_moderator(update, context):
+        await moderation.link_message(update, context)  # a moderator's link adds its page; anyone else's is words
         return
     await answer_query(update, context, body, speaker=None)
 
