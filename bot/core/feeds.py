@@ -9,19 +9,13 @@ and Atom, and recovers most broken ones (an unescaped &, unclosed tags). A feed 
 from __future__ import annotations
 
 import re
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import feedparser  # type: ignore[import-untyped]
 
-from bot.core.sources import LANGUAGES
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from bot.core.sources import LANGUAGES, read_toml
 
 MAX_ENTRIES = 100  # of one feed, per round (a feed lists its latest entries first)
 _URL = re.compile(r"^https?://\S+$")
@@ -58,11 +52,7 @@ def load_feeds(path: Path) -> list[FeedSource]:
     """The enabled feeds of a feeds.toml (none when there is no file)."""
     if not path.exists():
         return []
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise FeedsError(f"{path}: {error}") from error
+    data = read_toml(path, FeedsError)
     feeds: dict[str, FeedSource] = {}
     for number, entry in enumerate(data.get("feed", []), start=1):
         where = f"{path}: [[feed]] number {number}"

@@ -9,6 +9,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,14 +34,19 @@ class SourcesError(ValueError):
     """sources.toml is malformed; the message says where."""
 
 
+def read_toml(path: Path, error: type[ValueError]) -> dict[str, Any]:
+    """A TOML file's table; a malformed file raises `error` saying where."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as problem:
+        raise error(f"{path}: {problem}") from problem
+
+
 def load_sources(path: Path) -> dict[str, SourceInfo]:
     if not path.exists():
         return {}
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise SourcesError(f"{path}: {error}") from error
+    data = read_toml(path, SourcesError)
     sources: dict[str, SourceInfo] = {}
     for number, entry in enumerate(data.get("article", []), start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):

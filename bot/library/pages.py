@@ -20,8 +20,8 @@ from bot.core.sources import SourceInfo
 from bot.core.text import fold_chars, word_count
 from bot.core.webpage import WebPage, is_page, read_page
 from bot.library.fetching import HTML_TYPES, Fetcher
-from bot.library.indexing import index_directory, text_hash
-from bot.library.uploads import ingest_upload, restore_file, write_source_entry
+from bot.library.indexing import text_hash
+from bot.library.uploads import ingest_upload, keep_and_index
 from bot.store.store import ArticleRow, Store, StoredQuotation
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -145,21 +145,7 @@ async def ingest_page(
     entry = replace(info or SourceInfo(file=file), file=file, url=where)
     if charset and not (info and info.charset):
         entry = replace(entry, charset=charset)  # the page may not say it itself: a rebuild needs it
-    target = data_dir / "articles" / file
-    sources_path = data_dir / "sources.toml"
-    previous_page = target.read_bytes() if target.exists() else None
-    previous_sources = sources_path.read_bytes() if sources_path.exists() else None
-    try:
-        temporary = target.with_suffix(".html.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
-        if entry != SourceInfo(file=file):
-            write_source_entry(sources_path, file, entry)
-        await index_directory(store, data_dir, extractor, embedder=embedder)
-    except BaseException:
-        # The index did not take it (disk full, read-only, a broken sources.toml): leave data/ as it was.
-        restore_file(target, previous_page)
-        restore_file(sources_path, previous_sources)
-        raise
+    known_of_it = entry if entry != SourceInfo(file=file) else None
+    await keep_and_index(store, data_dir, file, data, known_of_it, extractor, embedder)
     added = next(row for row in await store.articles() if row.file == file)
     return AddedPage(added, await store.indexed_quotations(file), already=False)

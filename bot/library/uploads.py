@@ -98,23 +98,36 @@ async def ingest_upload(
     text = check_upload(name, data)
     info = parse_caption(caption)
     file = safe_article_name(name)
+    await keep_and_index(store, data_dir, file, text.encode("utf-8"), info, extractor, embedder)
+    return file, await store.indexed_quotations(file)
+
+
+async def keep_and_index(
+    store: Store,
+    data_dir: Path,
+    file: str,
+    content: bytes,
+    info: SourceInfo | None,
+    extractor: Extractor | None,
+    embedder: Embedder | None,
+) -> None:
+    """Write an article under data/articles/ (and what is known of it to sources.toml), then index data/;
+    if the index does not take it (disk full, read-only, a broken sources.toml), data/ is left as it was."""
     target = data_dir / "articles" / file
     sources_path = data_dir / "sources.toml"
-    previous_text = target.read_bytes() if target.exists() else None
+    previous_article = target.read_bytes() if target.exists() else None
     previous_sources = sources_path.read_bytes() if sources_path.exists() else None
     try:
-        temporary = target.with_suffix(".txt.tmp")
-        temporary.write_text(text, encoding="utf-8")
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.write_bytes(content)
         temporary.replace(target)
         if info is not None:
             write_source_entry(sources_path, file, info)
         await index_directory(store, data_dir, extractor, embedder=embedder)
     except BaseException:
-        # The index did not take it (disk full, read-only): leave data/ as it was.
-        restore_file(target, previous_text)
+        restore_file(target, previous_article)
         restore_file(sources_path, previous_sources)
         raise
-    return file, await store.indexed_quotations(file)
 
 
 def restore_file(path: Path, content: bytes | None) -> None:
