@@ -116,3 +116,35 @@ def test_a_curly_quote_closed_by_a_straight_mark(text: str, quotes: list[str]) -
 )
 def test_english_single_quotation_marks(text: str, quotes: list[str]) -> None:
     assert found(text) == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        (
+            'Le sénateur a lancé : "Nous refusons ce que certains appellent "la réforme" du système", '
+            "puis il est parti.",
+            ['Nous refusons ce que certains appellent "la réforme" du système'],
+        ),
+        ('"They call it "progress", we call it waste," she said.', ['They call it "progress", we call it waste,']),
+        # no outer closer after the inner pair: the first opener was stray, as before
+        ('Il parle d\'un "accord et d\'une "trêve" signée hier.', ["trêve"]),
+    ],
+)
+def test_a_straight_quote_inside_a_straight_quote_stays_in_the_outer_one(text: str, quotes: list[str]) -> None:
+    assert found(text) == quotes
+
+
+def test_a_quote_cut_by_a_paragraph_break_in_mid_sentence_goes_on() -> None:
+    text = (
+        'Titre\n\n"Les élus de la région se sont engagés auprès des\n\n'
+        'habitants du littoral", a affirmé la maire.\n\nFin."'
+    )
+    assert [q.split("\n") for q in found(text)] == [
+        ["Les élus de la région se sont engagés auprès des", "habitants du littoral"]
+    ]
+
+
+def test_a_quote_left_open_at_the_end_of_a_sentence_stops_there() -> None:
+    text = 'Il a dit : "Nous verrons.\n\nLe lendemain, il a parlé de "paix" devant les élus.'
+    assert found(text) == ["paix"]

@@ -146,6 +146,25 @@ def _marks_of_family(text: str, para: Paragraph, family: str) -> list[tuple[int,
 _STRAIGHT_CLOSER = "straight closer"
 
 
+def _broken_mid_sentence(text: str, para: Paragraph) -> bool:
+    """A paragraph that stops on a word or a comma was cut by the page, not by the writer: a
+    quotation left open there goes on in the next paragraph, reopened or not."""
+    last = text[para.start : para.end].rstrip()
+    return bool(last) and (last[-1].isalnum() or last[-1] == ",")
+
+
+def _nested_pair_closes_outer(after: list[tuple[int, str, str]]) -> bool:
+    """Straight marks cannot show nesting; an opener inside an open quotation is a quotation
+    within it when its own closer is followed by one more closer, the outer one's."""
+    return (
+        len(after) >= 2
+        and after[0][1] == _STRAIGHT
+        and after[0][2] in ("close", "either")
+        and after[1][1] == _STRAIGHT
+        and after[1][2] == "close"
+    )
+
+
 def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pending: _Open | None = None
@@ -163,14 +182,22 @@ def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> li
             if reopens and first is not None:
                 pending.piece_start = first[0] + len(first[1])
                 marks = marks[1:]
+            elif _broken_mid_sentence(text, paragraphs[index - 1]):
+                pending.piece_start = para.start
             else:
                 pending = None
-        for at, mark, role in marks:
+        skip_to = 0
+        for position, (at, mark, role) in enumerate(marks):
+            if position < skip_to:
+                continue
             if role == _STRAIGHT_CLOSER and (pending is None or pending.mark != "“"):
                 continue
             if pending is None:
                 if role in ("open", "either", "both"):
                     pending = _Open(mark, at, [], at + len(mark))
+                continue
+            if pending.mark == _STRAIGHT and role == "open" and _nested_pair_closes_outer(marks[position + 1 :]):
+                skip_to = position + 2  # the speaker quoting a word: "... la "shehzada" du parti"
                 continue
             closes = role in ("close", "either", _STRAIGHT_CLOSER) or (role == "both" and pending.mark == "„")
             if role == "both" and pending.mark == "“":
