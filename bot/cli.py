@@ -132,20 +132,10 @@ def _cmd_add(args: argparse.Namespace) -> int:
     """Each link fetched, each file read, kept under the data directory and indexed; one line each. The new
     statements are owed to the chats that follow them (the bot sends them at its next round)."""
     import asyncio
-    import time
+    import dataclasses
 
-    from bot.core.extract import Extractor
-    from bot.library import (
-        Fetcher,
-        FetchFailed,
-        PageRefused,
-        UploadRefused,
-        add_file,
-        add_url,
-        meaning_model,
-        owe_alerts_for_new_statements,
-    )
-    from bot.store import Store
+    from bot.core.registry import load_registry
+    from bot.library import FetchFailed, Library, PageRefused, UploadRefused
 
     settings = load_settings()
     data, db = _paths(args, settings)
@@ -153,40 +143,33 @@ def _cmd_add(args: argparse.Namespace) -> int:
         print(f"quotebot: {data} has no articles/ directory", file=sys.stderr)
         return 2
     _check_data(data)
-    embedder, meaning_status = meaning_model(settings.meaning, settings.cache_dir)
-    print(f"quotebot: {meaning_status}", file=sys.stderr)
-    extractor = Extractor(speakers_file(data))
+    settings = dataclasses.replace(settings, data_dir=data, db_path=db)
 
     async def run() -> int:
         status = 0
-        store = await Store.open(db)
+        library = await Library.open(settings, load_registry(speakers_file(data)))
         try:
-            known = await store.known_norms() if await store.follows() else None  # to tell followers what is new
-            async with Fetcher(settings) as fetcher:
-                for target in args.targets:
-                    try:
-                        if re.match(r"^[a-z][a-z0-9+.-]*://", target, re.I):
-                            added = await add_url(store, data, fetcher, target, extractor, embedder)
-                        else:
-                            added = await add_file(store, data, Path(target), extractor, embedder)
-                    except FetchFailed as failed:
-                        print(f"quotebot: {target}: not added: {failed}", file=sys.stderr)
-                        status = 1
-                        continue
-                    except (PageRefused, UploadRefused) as refused:
-                        print(f"quotebot: {target}: not added: {refused.reason}", file=sys.stderr)
-                        status = 1
-                        continue
-                    except OSError as error:
-                        print(f"quotebot: cannot read {target}: {error.strerror or error}", file=sys.stderr)
-                        status = 1
-                        continue
-                    print(_added_line(added))
-            if known is not None:
-                owed = await owe_alerts_for_new_statements(store, known, time.time())
-                print(f"quotebot: {owed} alerts owed to followers (the running bot sends them)", file=sys.stderr)
+            for target in args.targets:
+                try:
+                    if re.match(r"^[a-z][a-z0-9+.-]*://", target, re.I):
+                        added = await library.add_page(target)
+                    else:
+                        added = await library.add_file(Path(target))
+                except FetchFailed as failed:
+                    print(f"quotebot: {target}: not added: {failed}", file=sys.stderr)
+                    status = 1
+                    continue
+                except (PageRefused, UploadRefused) as refused:
+                    print(f"quotebot: {target}: not added: {refused.reason}", file=sys.stderr)
+                    status = 1
+                    continue
+                except OSError as error:
+                    print(f"quotebot: cannot read {target}: {error.strerror or error}", file=sys.stderr)
+                    status = 1
+                    continue
+                print(_added_line(added))
         finally:
-            await store.close()
+            await library.close()
         return status
 
     return asyncio.run(run())

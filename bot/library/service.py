@@ -11,6 +11,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from bot.config import Settings, speakers_file
@@ -26,7 +27,7 @@ from bot.library.fetching import Fetcher
 from bot.library.follows import CARD, DIGEST, Delivery, FollowTarget, parse_follow
 from bot.library.indexing import IndexSummary, Progress, index_directory
 from bot.library.moderation import AuditEntry, Correction
-from bot.library.pages import AddedPage, add_url, ingest_page
+from bot.library.pages import AddedPage, add_file, add_url, ingest_page
 from bot.library.searching import Answer, Searcher, meaning_model
 from bot.library.speakers import Who, clean_name, parse_speaker_argument, who
 from bot.library.uploads import ingest_upload, parse_caption
@@ -202,6 +203,13 @@ class Library:
             lambda: add_url(
                 self.writer, self.settings.data_dir, self.fetcher, url, self.extractor, self.searcher.embedder
             )
+        )
+
+    async def add_file(self, path: Path) -> AddedPage:
+        """A page (.html) or a text (.txt) from disk kept and indexed (OSError: it cannot be read; PageRefused,
+        UploadRefused: why not)."""
+        return await self._adding_statements(
+            lambda: add_file(self.writer, self.settings.data_dir, path, self.extractor, self.searcher.embedder)
         )
 
     async def upload_page(self, name: str | None, data: bytes, caption: str | None) -> AddedPage:
