@@ -68,3 +68,20 @@ async def test_the_bot_polls_feeds_reports_a_failure_once_and_alerts_followers(
         assert "dernier succès : jamais" in veilleur and "⚠️ erreur" in veilleur and "500" in veilleur
         assert "dernier succès : " in gazette and "jamais" not in gazette and "erreur" not in gazette
         assert "réservé aux modérateurs" in await say(fake, USER, "/feeds")
+
+
+async def test_a_failing_feed_is_reported_in_the_moderators_language_after_a_restart(
+    fake, feed_site: FeedSite, tmp_path, data_dir
+) -> None:
+    settings = settings_for(
+        fake, tmp_path, data_dir, feeds_interval=0.3, fetch_private_networks=LOOPBACK, fetch_host_delay=0.0
+    )
+    write_feeds(data_dir)
+    async with running_bot(settings):
+        assert "No feed is enabled" in await say(fake, MODERATOR, "/feeds", "en")
+    broken = feed_site.serve("/broken.xml", Resource(b"erreur", status=500))
+    write_feeds(data_dir, (broken, "Le Veilleur", "fr"))
+    async with running_bot(settings):  # a new process: nothing of the first one's memory
+        await until(lambda: len(messages_to(fake, MODERATOR, "⚠️")) >= 1)
+        (report,) = messages_to(fake, MODERATOR, "⚠️")
+        assert "The feed Le Veilleur" in report

@@ -136,6 +136,14 @@ class Library:
     def is_moderator(self, user_id: int) -> bool:
         return user_id in self.settings.admin_ids
 
+    async def remember_language(self, user_id: int, language: str) -> None:
+        """The language a moderator last wrote in: what the bot tells them unasked is in it."""
+        await self.writer.remember_language(user_id, language)
+
+    async def moderator_languages(self) -> dict[int, str]:
+        """Each moderator's last language, for those who have written since the store began."""
+        return await self.reader.languages(self.settings.admin_ids)
+
     # ---- reading -------------------------------------------------------------------------------
 
     @property

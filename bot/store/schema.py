@@ -147,4 +147,12 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (feed_url, entry)
     ) WITHOUT ROWID;
     """,
+    # 8: the language each moderator last wrote in, so that what the bot tells them unasked (a feed that
+    # fails) is in their language after a restart too.
+    """
+    CREATE TABLE chat_languages (
+        chat_id INTEGER PRIMARY KEY,
+        language TEXT NOT NULL
+    );
+    """,
 ]

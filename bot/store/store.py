@@ -713,6 +713,24 @@ class Store:
             )
         return found
 
+    async def remember_language(self, chat_id: int, language: str) -> None:
+        """The language a chat last wrote in (a write only when it changed)."""
+        await self._db.execute(
+            "INSERT INTO chat_languages(chat_id, language) VALUES (?, ?) "
+            "ON CONFLICT(chat_id) DO UPDATE SET language = excluded.language WHERE language != excluded.language",
+            (chat_id, language),
+        )
+        await self._db.commit()
+
+    async def languages(self, chat_ids: Collection[int]) -> dict[int, str]:
+        """The language each of these chats last wrote in, for those the store has seen."""
+        if not chat_ids:
+            return {}
+        marks = ", ".join("?" * len(chat_ids))
+        sql = f"SELECT chat_id, language FROM chat_languages WHERE chat_id IN ({marks})"
+        async with self._db.execute(sql, list(chat_ids)) as cursor:
+            return {row[0]: row[1] async for row in cursor}
+
     async def add_follow(self, row: FollowRow) -> bool:
         """False when the chat already follows this (its language is brought up to date all the same)."""
         db = self._db

@@ -44,7 +44,7 @@ async def poll(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if summary.added:
         follows.alerts_owed(context.application)
-    languages: dict[int, str] = context.bot_data.get("languages", {})
+    languages = await lib.moderator_languages() if summary.to_report else {}
     for status in summary.to_report:
         for moderator in sorted(lib.settings.admin_ids):
             lang = languages.get(moderator, FRENCH)

@@ -38,8 +38,8 @@ def moderators_only(handler: Handler) -> Handler:
             await reply(update, text("moderators_only", language(update)))
             return
         assert update.effective_user is not None  # a moderator's update has a user
-        context.bot_data.setdefault("languages", {})[update.effective_user.id] = language(update)  # for reports
         try:
+            await library(context).remember_language(update.effective_user.id, language(update))  # for reports
             await handler(update, context)
         except (sqlite3.Error, OSError) as error:
             log.warning("write failed in %s: %s", handler.__name__, error)
