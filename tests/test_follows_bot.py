@@ -196,3 +196,22 @@ async def test_follows_made_before_a_restart_still_alert(fake, tmp_path, data_di
         assert PRINCIPAL.display_name("fr") in await say(fake, USER, "/following")
         await upload(fake, "usine.txt", ARTICLE)
         await until(lambda: len(alerts_to(fake, USER)) == 2)
+
+
+async def test_statements_another_process_added_reach_followers_without_a_digest(
+    fake, tmp_path, data_dir, monkeypatch
+) -> None:
+    from bot.cli import main
+    from bot.telegram import follows
+
+    monkeypatch.setattr(follows, "OWED_CHECK_SECONDS", 0.2)
+    monkeypatch.setenv("QUOTEBOT_MEANING", "off")
+    settings = settings_for(fake, tmp_path, data_dir, digest_interval=3600.0)
+    article = tmp_path / "usine.txt"
+    article.write_bytes(ARTICLE)
+    async with running_bot(settings):
+        await say(fake, USER, f"/follow {PRINCIPAL.command('fr')}")
+        cli = ["add", "--db", str(settings.db_path), "--data", str(data_dir), str(article)]
+        assert await asyncio.to_thread(main, cli) == 0  # quotebot add, as from cron, beside the running bot
+        await until(lambda: len(alerts_to(fake, USER)) == 2)
+        assert any("fierté de notre peuple" in alert for alert in alerts_to(fake, USER))

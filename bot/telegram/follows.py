@@ -106,6 +106,8 @@ async def following(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, render.following_text(rows, lang, lib.who, lib.settings.alerts_per_hour, example))
 
 
+OWED_CHECK_SECONDS = 60.0
+
 # ---- sending alerts --------------------------------------------------------------------------------
 
 
@@ -156,9 +158,12 @@ def alerts_owed(application: Application) -> None:
 
 
 def schedule(application: Application, digest_interval: float) -> None:
-    """The alert jobs: what was owed before a restart at once, then digests at their interval."""
+    """The alert jobs: what was owed before a restart at once, what is owed since every minute, then digests at
+    their interval."""
     if application.job_queue is None:
         log.warning("no job queue (install python-telegram-bot[job-queue]): alerts are not sent")
         return
     application.job_queue.run_once(send_alerts, 0)
+    # what another process owed (quotebot add, feeds --once from cron) goes out as cards within a minute
+    application.job_queue.run_repeating(send_alerts, interval=OWED_CHECK_SECONDS, first=OWED_CHECK_SECONDS)
     application.job_queue.run_repeating(send_digests, interval=digest_interval, first=digest_interval)
