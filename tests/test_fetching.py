@@ -3,6 +3,8 @@ safety rules hold with private addresses refused (the default) as well as with l
 
 from __future__ import annotations
 
+import asyncio
+import socket
 from pathlib import Path
 
 import pytest
@@ -152,6 +154,32 @@ async def test_the_connection_goes_to_the_checked_address_with_the_host_kept(sit
     async with Fetcher(fetch_settings(tmp_path, QUOTEBOT_FETCH_PRIVATE="127.0.0.0/8,::1")) as fetcher:
         page = await fetcher.fetch(site.url("/host", host="localhost"))
     assert page.body.decode() == f"localhost:{site.port}"
+
+
+async def test_a_name_with_several_addresses_is_tried_on_the_next_when_one_refuses(
+    site: NewsSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Name resolution is outside the machine, so it is the one thing stood in for: a name whose first address
+    (127.0.0.2, where nothing listens) refuses the connection is fetched at its second (the site's)."""
+    resolve = asyncio.BaseEventLoop.getaddrinfo
+
+    async def two_addresses(loop: asyncio.AbstractEventLoop, host: str, port: int, **kwargs: object) -> list:
+        if host != "twice.test":
+            return await resolve(loop, host, port, **kwargs)  # type: ignore[arg-type]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port)) for address in ("127.0.0.2", "127.0.0.1")]
+
+    monkeypatch.setattr(asyncio.BaseEventLoop, "getaddrinfo", two_addresses)
+    async with Fetcher(fetch_settings(tmp_path, QUOTEBOT_FETCH_PRIVATE="127.0.0.0/8")) as fetcher:
+        page = await fetcher.fetch(site.url("/host", host="twice.test"))
+        assert page.body.decode() == f"twice.test:{site.port}"
+        site_gone = f"http://twice.test:{free_port()}/"  # both addresses refuse: one clear reason
+        assert (await failure(fetcher, site_gone)).reason == "network"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def test_address_rules() -> None:

@@ -190,18 +190,20 @@ class Fetcher:
     async def _exchange(
         self, url: httpx.URL, headers: dict[str, str], read: Callable[[_Answer], Awaitable[Fetched]]
     ) -> Fetched | httpx.URL:
-        """One request to the checked address of `url` (its Host header and TLS name still `url`'s host), after
-        this host's turn: `read`'s result, or where a redirect leads. The deadline counts from the request on."""
-        address = await self._connect_to(url)
+        """One request to a checked address of `url` (its Host header and TLS name still `url`'s host), after
+        this host's turn: `read`'s result, or where a redirect leads. A name with several addresses is tried on
+        the next one when a connection is refused (an IPv6 address with no route, say). The deadline counts
+        from the request on."""
+        addresses = await self._addresses_of(url)
         await self._wait_turn(url)
-        request = self._client.build_request(
-            "GET",
-            url.copy_with(host=address),
-            headers={**headers, "Host": url.netloc.decode("ascii")},
-            extensions={"sni_hostname": url.host},
-        )
 
-        async def exchange() -> Fetched | httpx.URL:
+        async def exchange(address: str) -> Fetched | httpx.URL:
+            request = self._client.build_request(
+                "GET",
+                url.copy_with(host=address),
+                headers={**headers, "Host": url.netloc.decode("ascii")},
+                extensions={"sni_hostname": url.host},
+            )
             response = await self._client.send(request, stream=True)
             try:
                 if response.status_code not in _REDIRECTS:
@@ -216,12 +218,36 @@ class Fetcher:
             finally:
                 await response.aclose()
 
+        deadline = time.monotonic() + self.timeout
+        for number, address in enumerate(addresses, start=1):
+            try:
+                return await asyncio.wait_for(exchange(address), max(0.0, deadline - time.monotonic()))
+            except httpx.ConnectError as error:
+                if number < len(addresses):
+                    continue
+                raise FetchFailed("network", str(url), detail=type(error).__name__) from error
+            except (asyncio.TimeoutError, httpx.TimeoutException) as error:
+                raise FetchFailed("timeout", str(url)) from error
+            except httpx.HTTPError as error:
+                raise FetchFailed("network", str(url), detail=type(error).__name__) from error
+        raise AssertionError("a checked name has at least one address")
+
+    async def _addresses_of(self, url: httpx.URL) -> list[str]:
+        """The addresses to connect to for `url`'s host, resolved here, every one of them checked."""
         try:
-            return await asyncio.wait_for(exchange(), self.timeout)
-        except (asyncio.TimeoutError, httpx.TimeoutException) as error:
-            raise FetchFailed("timeout", str(url)) from error
-        except httpx.HTTPError as error:
-            raise FetchFailed("network", str(url), detail=type(error).__name__) from error
+            found = await asyncio.get_running_loop().getaddrinfo(
+                url.host, url.port or (443 if url.scheme == "https" else 80), type=socket.SOCK_STREAM
+            )
+        except (socket.gaierror, UnicodeError) as error:
+            raise FetchFailed("unresolved", str(url)) from error
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
+        if not addresses:
+            raise FetchFailed("unresolved", str(url))
+        # A name with one private address among public ones is refused: which one a connection would get is
+        # not ours to choose.
+        if not all(address_allowed(address, self.private_networks) for address in addresses):
+            raise FetchFailed("address", str(url))
+        return addresses
 
     async def _read(self, answer: _Answer, accept: Collection[str]) -> Fetched:
         url, response = str(answer.url), answer.response
@@ -240,23 +266,6 @@ class Fetcher:
         body = await _body(answer, self.max_bytes)
         digest = hashlib.sha256(body).hexdigest()
         return Fetched(url, status, body, content_type, charset, etag, last_modified, digest)
-
-    async def _connect_to(self, url: httpx.URL) -> str:
-        """The address to connect to for `url`'s host: resolved here, every address it has checked."""
-        try:
-            found = await asyncio.get_running_loop().getaddrinfo(
-                url.host, url.port or (443 if url.scheme == "https" else 80), type=socket.SOCK_STREAM
-            )
-        except (socket.gaierror, UnicodeError) as error:
-            raise FetchFailed("unresolved", str(url)) from error
-        addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
-        if not addresses:
-            raise FetchFailed("unresolved", str(url))
-        # A name with one private address among public ones is refused: which one a connection would get is
-        # not ours to choose.
-        if not all(address_allowed(address, self.private_networks) for address in addresses):
-            raise FetchFailed("address", str(url))
-        return addresses[0]
 
     async def _wait_turn(self, url: httpx.URL) -> None:
         """Space requests to one host by the delay (its own Crawl-delay when longer)."""
@@ -309,13 +318,16 @@ class Fetcher:
                     state.robots_disallow_all = True
                 break
         except FetchFailed as failed:
-            if failed.reason in ("address", "unresolved"):
-                raise FetchFailed(failed.reason, str(url)) from failed
+            if failed.reason in _HOST_UNREACHED:  # the page would fail the same way: say so, not "robots"
+                raise FetchFailed(failed.reason, str(url), detail=failed.detail) from failed
             log.info("robots.txt of %s unreadable: %s", url.host, failed)
             state.robots_disallow_all = True
         state.robots_read = time.monotonic()
         if state.robots_disallow_all:
             state.robots_read -= ROBOTS_KEPT_SECONDS - ROBOTS_RETRY_SECONDS
+
+
+_HOST_UNREACHED = ("address", "unresolved", "network", "timeout")
 
 
 @dataclass(frozen=True)
