@@ -1095,3 +1095,47 @@ def test_neither_a_name_in_quoted_words_nor_an_adverbial_is_the_subject(dev_quot
         "bon »."
     )
     assert dev_quotes(text, "fr", "2023-05-02")[-1].speaker not in ("other:Carlos", "other:Sous les applaudissements")
+
+
+# ---- session 2026-12-02: titles said of someone, quotations in a subordinate clause, gerund openings ---------
+
+
+def test_a_title_said_of_the_holder_without_a_determiner_is_not_someone_elses(dev_quotes) -> None:
+    text = (
+        "Luiz Inácio Lula da Silva a prêté serment mercredi comme 39e président du Brésil. Le syndicaliste, "
+        "devenu président pour la troisième fois, a salué la foule. « Nous reconstruirons ce pays », a déclaré "
+        "le président après la cérémonie. « La faim reculera », a ajouté le nouveau président."
+    )
+    quotations = dev_quotes(text, "fr", "2023-01-02")
+    assert by_text(quotations, "reconstruirons").speaker == "lula"
+    assert by_text(quotations, "faim").speaker == "lula"
+    text = 'Joe Biden was sworn in as the 46th president on Wednesday. "We will heal," the President said.'
+    assert by_text(dev_quotes(text, "en", "2021-01-20"), "heal").speaker == "biden"
+
+
+def test_a_pronoun_after_someone_elses_quotation_in_a_subordinate_clause_is_not_theirs(dev_quotes) -> None:
+    text = (
+        "Narendra Modi spoke about his travels. He recalled how Joe Biden once told him of a \"deep friendship\". "
+        'He said: "I invited him to Gujarat and he came."'
+    )
+    quotations = dev_quotes(text, "en", "2023-06-01")
+    assert by_text(quotations, "deep friendship").speaker == "biden"
+    assert by_text(quotations, "Gujarat").speaker != "biden"
+    text = (
+        "Lula da Silva s'est élevé contre les sanctions. Il a jugé inacceptable « l'agression contre nos juges ». "
+        "Il a ajouté : « Nous résisterons. »"
+    )
+    assert by_text(dev_quotes(text, "fr", "2025-09-23"), "résisterons").speaker == "lula"
+
+
+def test_a_gerund_opening_a_sentence_describes_nobody(dev_quotes) -> None:
+    text = (
+        "Tout en reconnaissant que « le chemin sera long », M. Starmer a assuré que le travail commencerait "
+        "« immédiatement ».\n\n« Nous reconstruirons le pays brique par brique », a-t-il poursuivi."
+    )
+    assert by_text(dev_quotes(text, "fr", "2024-07-06"), "brique").speaker == "starmer"
+
+
+def test_a_circumstance_after_the_verb_is_not_the_subject(dev_quotes) -> None:
+    text = "Xi Jinping a appelé Emmanuel Macron. « Il faut avancer », a affirmé lors de cet échange M. Xi."
+    assert by_text(dev_quotes(text, "fr", "2025-05-22"), "avancer").speaker == "xi"

@@ -138,10 +138,21 @@ TITLE_LEAD_CHARS = 16
 _BARE_TITLE_BEFORE = re.compile(
     r"(?:^|[^\w])(?:le|la|l'|du|au|de\s+la|the|of\s+the|to\s+the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?$"
 )
+# A title without a determiner, as what someone is or becomes, introduces nobody new: « élu président », « comme
+# 36e président du Brésil », "as president", "became the 46th president".
+_PREDICATIVE_TITLE_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:comme|en\s+tant\s+que|devenu|devenue|elu|elue|reelu|reelue|nomme|nommee|investi|investie"
+    r"|as|became|become|becomes|elected|re-elected|sworn\s+in\s+as|named)\s+(?:the\s+)?(?:\d+\w{0,3}\s+)?$"
+)
 # A participle after a bare title belongs to the phrase around it: « la déclaration du président publiée ».
 _PARTICIPLE = re.compile(r"\w+(?:ee|ees|ed)")
 _WORD_AFTER = re.compile(r"\s+([\w'-]+)")
 _AUXILIARIES = frozenset("a ont avait avaient est sont etait sera serait va vient has had was is will would".split())
+# Prepositions after a bare title open a circumstance, not the title's complement: « le président après avoir ».
+_CIRCUMSTANCE_AFTER_TITLE = frozenset(
+    "apres avant lors devant pendant depuis durant sans selon chez face after before during while when".split()
+)
+_CIRCUMSTANCE_IN_PHRASE = re.compile(rf"(?<=\w)\s+(?:{'|'.join(sorted(_CIRCUMSTANCE_AFTER_TITLE))})\b")
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
@@ -157,6 +168,8 @@ _JOINED_AFTER = re.compile(r"\s*(?:et\b|and\b|&|ou\b|or\b|,)")
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s*")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
+# Before a gerund, no description: « Tout en reconnaissant que ... » has its subject further on.
+_GERUND_LEAD = frozenset({"tout", "en"})
 # Words that open a phrase that is not a description of a speaker: a participle, an honorific alone.
 _NOT_A_DESCRIPTION = re.compile(r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|cela|ceci|ca|it|this|that)$")
 
@@ -361,6 +374,9 @@ class ArticleContext:
 
     def resolve_np(self, start: int, end: int, *, allow_description: bool = True) -> Found:
         """Who a noun phrase names: a registry speaker, a pronoun, someone else, or nobody."""
+        circumstance = _CIRCUMSTANCE_IN_PHRASE.search(self.masked, start, end)
+        if circumstance is not None and re.search(r"\w", self.masked[start : circumstance.start()]):
+            end = circumstance.start()  # « la présidente devant la presse », "the minister after the talks"
         original = self.text[start:end].strip(_STRIP)
         folded = self.masked[start:end].strip(_STRIP)
         if not re.search(r"\w", folded):
@@ -411,7 +427,8 @@ class ArticleContext:
                 original = original[: verb.start()].strip(_STRIP)
             words = original.split()
             first = fold_chars(words[0]).rstrip(".")
-            if len(words) <= DESCRIPTION_MAX_WORDS and not _NOT_A_DESCRIPTION.match(first):
+            only_small_words = all(fold_chars(w) in _GERUND_LEAD or fold_chars(w) in STOPWORDS for w in words)
+            if len(words) <= DESCRIPTION_MAX_WORDS and not _NOT_A_DESCRIPTION.match(first) and not only_small_words:
                 return Found(speaker=f"other:{original}", gender=self._phrase_gender(folded))
         return Found()
 
@@ -445,14 +462,23 @@ class ArticleContext:
                 m.start <= other.start() <= m.end or 0 <= m.start - other.end() <= TITLE_TO_NAME for m in holders_own
             ):
                 continue  # « le président russe Vladimir Poutine », "Prime Minister Narendra Modi": the holder's
-            if not _BARE_TITLE_BEFORE.search(self.masked[max(0, other.start() - TITLE_LEAD_CHARS) : other.start()]):
+            lead = self.masked[max(0, other.start() - TITLE_LEAD_CHARS) : other.start()]
+            if _PREDICATIVE_TITLE_BEFORE.search(lead):
+                continue  # « devenu président du plus grand pays »: what someone is, not someone else
+            if not _BARE_TITLE_BEFORE.search(lead):
                 return False  # "the South Korean president", "Ukraine's president"
             following = _WORD_AFTER.match(self.masked, other.end())
             if following is None:
                 continue
             word = following.group(1)
-            if word in STOPWORDS or word in _AUXILIARIES or self.verbs.fullmatch(word) or _PARTICIPLE.fullmatch(word):
-                continue  # "the President added", « le président a déclaré »
+            if (
+                word in STOPWORDS
+                or word in _AUXILIARIES
+                or word in _CIRCUMSTANCE_AFTER_TITLE
+                or self.verbs.fullmatch(word)
+                or _PARTICIPLE.fullmatch(word)
+            ):
+                continue  # "the President added", « le président a déclaré », « le président après avoir »
             return False  # « le président sud-coréen », « le Premier ministre palestinien Mohammed Shtayyeh »
         return True
 
@@ -811,7 +837,20 @@ class ArticleContext:
             self.decided[q].speaker for q in sentence.quotes if q in self.decided and self.decided[q].speaker != UNKNOWN
         ]
         if attributed:
+            # "He recalled how Xi told him of a "special connection"": the quotation is Xi's, the sentence is
+            # about its subject; a later "he" could be either
+            subject = self._subject_of_sentence(sentence_index, gender)
+            if subject == _SAME_PRONOUN:  # « Il a jugé « ... » »: whom that pronoun went back to
+                subject = self.recent_speaker(sentence_index, gender)
+            if subject is not None and subject != attributed[-1]:
+                return AMBIGUOUS
             return self._if_gender_fits(attributed[-1], gender) or AMBIGUOUS
+        return self._subject_of_sentence(sentence_index, gender)
+
+    def _subject_of_sentence(self, sentence_index: int, gender: str) -> str | None:
+        """Whom a past sentence's main clause is about, for a pronoun of `gender`: a speaker id, _SAME_PRONOUN,
+        AMBIGUOUS, or None when nobody fits."""
+        sentence = self.sentences[sentence_index]
         # the main clause's subject: a name opening the sentence ("Putin was asked whether Kim had ..."),
         # or named as its source (« Pour X, cela ... »), else the subject of its first speech verb, or of its
         # first verb
@@ -825,7 +864,9 @@ class ArticleContext:
                     return self._if_gender_fits(found.speaker, gender, found.gender) if found.speaker else None
             verb_at = groups[0].start() if groups else self.first_verb(sentence.start, sentence.end)
             found = (
-                self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)
+                self.subject_before(sentence, verb_at)[0]
+                if verb_at is not None
+                else self.root_subject(sentence_index)
             )
             for later in groups[1:]:  # "Stressing that ..., Xi said ...": an opening participle has no subject
                 if found is None or not found.empty:
