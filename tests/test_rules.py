@@ -1139,3 +1139,27 @@ def test_a_gerund_opening_a_sentence_describes_nobody(dev_quotes) -> None:
 def test_a_circumstance_after_the_verb_is_not_the_subject(dev_quotes) -> None:
     text = "Xi Jinping a appelé Emmanuel Macron. « Il faut avancer », a affirmé lors de cet échange M. Xi."
     assert by_text(dev_quotes(text, "fr", "2025-05-22"), "avancer").speaker == "xi"
+
+
+def test_the_title_of_a_work_is_nobodys_speech(dev_quotes) -> None:
+    text = (
+        "Emmanuel Macron a visité l'exposition « Trésors du royaume d'Abomey » au musée. "
+        "« C'est notre histoire commune », a-t-il déclaré."
+    )
+    quotations = dev_quotes(text, "fr", "2024-05-01")
+    assert by_text(quotations, "Abomey").speaker != "macron"
+    assert by_text(quotations, "histoire commune").speaker == "macron"
+    text = 'Keir Starmer praised the documentary "The Long Road Home" on Monday. "It moved me," he said.'
+    quotations = dev_quotes(text, "en", "2025-02-01")
+    assert by_text(quotations, "Long Road").speaker != "starmer"
+    assert by_text(quotations, "moved me").speaker == "starmer"
+
+
+def test_an_inverted_cue_of_an_earlier_quotation_introduces_no_later_one(dev_quotes) -> None:
+    text = (
+        "Pour Emmanuel Macron, rien ne change. « Nous tiendrons », a-t-il déclaré lors d'une visite "
+        "à la « ferme des Quatre-Vents » près de Lyon."
+    )
+    quotations = dev_quotes(text, "fr", "2024-05-01")
+    assert by_text(quotations, "tiendrons").speaker == "macron"
+    assert by_text(quotations, "Quatre-Vents").speaker != "macron"

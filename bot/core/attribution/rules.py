@@ -96,6 +96,16 @@ _NAMED_AS = {
     ),
     "fr": re.compile(r"(?:\b(?:surnomm|baptis)\w*|\bconnu\w*\s+sous\s+le\s+nom\s+d)\s*(?:de\s+|d'|comme\s+)?$"),
 }
+# The title of a work or an event, right after the noun that names its kind: « l'exposition « Trésors de
+# l'islam » », « son livre « Le Temps des tempêtes » », "the documentary "The Last Days"". Nobody's speech.
+_WORK_NOUN_BEFORE = re.compile(
+    r"\b(?:exposition|livre|ouvrage|roman|essai|recueil|memoires|film|documentaire|emission|serie|chanson|album"
+    r"|spectacle|piece|festival|slogan|hashtag|mot-diese|magazine|journal|podcast|exhibition|book|novel|memoir"
+    r"|film|movie|documentary|show|series|song|album|play|festival|slogan|hashtag|magazine|podcast|newspaper)"
+    r"(?:\s+(?:intitulee?s?|titree?s?|entitled|titled|called))?\s*$"
+)
+# At most this many words in such a title.
+WORK_TITLE_MAX_WORDS = 12
 _VERB_AFTER_TERM = {
     "fr": re.compile(r"\s+(?:a|ont|est|sont|était|étaient|reste|restent|demeure|devient|serait|sera)\s"),
     "en": re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|remains|can|could)\s"),
@@ -126,6 +136,16 @@ def named_as_a_term(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         return None
     before = ctx.masked[max(sentence.start, span.open_at - NAMING_REACH) : span.open_at]
     return Verdict(UNKNOWN, None, kind="scare") if _NAMED_AS[ctx.language].search(before) else None
+
+
+def title_of_a_work(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """The title of a book, a film, an exhibition, a show after the noun of its kind is a term, not speech:
+    « lors d'une visite de l'exposition « ... » », "his memoir "..." came out" (whoever speaks around it)."""
+    span, sentence = quote.span, quote.sentence
+    if word_count(span.text(ctx.text)) > WORK_TITLE_MAX_WORDS:
+        return None
+    before = ctx.masked[max(sentence.start, span.open_at - NAMING_REACH) : span.open_at]
+    return Verdict(UNKNOWN, None, kind="scare") if _WORK_NOUN_BEFORE.search(before) else None
 
 
 def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
@@ -468,7 +488,7 @@ def _cue_of_earlier_quote(ctx: ArticleContext, quote: Quote, verb: re.Match[str]
     for p in quote.sentence.quotes:
         earlier = ctx.spans[p]
         cue = ctx.decided.get(p, _NO_CUE).cue
-        if p >= quote.index or earlier.close_at >= verb_at or cue is None or cue != verb_text:
+        if p >= quote.index or earlier.close_at >= verb_at or cue is None or verb_text not in cue:
             continue  # a later quotation, an earlier one no cue introduced (a term), or one another verb cued
         between = ctx.masked[earlier.close_at + 1 : verb_at]
         comma_after = between.lstrip().startswith((",", ";")) or earlier.text(ctx.text).rstrip().endswith(",")
@@ -720,6 +740,7 @@ def same_words_elsewhere(ctx: ArticleContext) -> None:
 
 QUOTE_RULES: tuple[QuoteRule, ...] = (
     named_as_a_term,
+    title_of_a_work,
     cue_after_quote,
     incise_inside_marks,
     parenthetical_gloss,
