@@ -1163,3 +1163,11 @@ def test_an_inverted_cue_of_an_earlier_quotation_introduces_no_later_one(dev_quo
     quotations = dev_quotes(text, "fr", "2024-05-01")
     assert by_text(quotations, "tiendrons").speaker == "macron"
     assert by_text(quotations, "Quatre-Vents").speaker != "macron"
+
+
+def test_a_principals_given_name_misspelt_is_still_the_principal(dev_quotes) -> None:
+    text = "La Première ministre Georgia Meloni a reçu la presse. « Ce fut une bonne journée », a déclaré Meloni."
+    assert by_text(dev_quotes(text, "fr", "2025-01-09"), "bonne journée").speaker == "meloni"
+    for other in ("Arianna Meloni", "Giorgio Meloni"):  # a sister; a given name that is not hers
+        text = f"{other} a reçu la presse. « Ce fut une bonne journée », a déclaré Meloni."
+        assert by_text(dev_quotes(text, "fr", "2025-01-09"), "bonne journée").speaker != "meloni", other

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from bot.core.text import fold_chars
+
+# A given name this close (rapidfuzz ratio) to one of a speaker's own, of at least this many letters, is theirs
+# misspelt: « Georgia » for « Giorgia » (« Jong-il » is not « Jong-un »: 71).
+GIVEN_NAME_TYPO_RATIO = 85
+GIVEN_NAME_MIN_CHARS = 5
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -270,7 +277,7 @@ class SpeakerRegistry:
         first = _WORD_BEFORE.search(text[max(0, match.start() - 80) : match.start() - len(given.group())])
         if first is not None and fold_chars(first.group(1)) in own:
             return False  # a middle name: "Keir Rodney Starmer"
-        return word not in own and not _common_word(text, given.group(1))
+        return word not in own and not _common_word(text, given.group(1)) and not _misspelt(word, own)
 
     def _role_is_ours(self, text: str, folded: str, match: re.Match[str], speaker: Speaker) -> bool:
         if _ROLE_BLOCKERS.search(folded[max(0, match.start() - 12) : match.start()]):
@@ -365,6 +372,20 @@ def bare_titles(role: str) -> list[str]:
     """The bare titles a role contains: « Premier ministre israélien » -> ["premier ministre"]."""
     folded = " ".join(fold_chars(role).split())
     return [t for t in BARE_TITLES if re.search(rf"(?<![\w'-]){re.escape(t)}(?![\w'-])", folded)]
+
+
+def _misspelt(given: str, own: set[str]) -> bool:
+    """A given name one slip away from one of ours is ours misspelt (« Georgia Meloni »), not another person's:
+    the same first and last letters (« Giorgio » is a man's name beside « Giorgia »), the same length give or
+    take one, and at most one letter in seven wrong."""
+    return any(
+        len(part) >= GIVEN_NAME_MIN_CHARS
+        and part[0] == given[:1]
+        and part[-1] == given[-1:]
+        and abs(len(part) - len(given)) <= 1
+        and fuzz.ratio(part, given) >= GIVEN_NAME_TYPO_RATIO
+        for part in own
+    )
 
 
 def _common_word(text: str, word: str) -> bool:
