@@ -1171,3 +1171,14 @@ def test_a_principals_given_name_misspelt_is_still_the_principal(dev_quotes) -> 
     for other in ("Arianna Meloni", "Giorgio Meloni"):  # a sister; a given name that is not hers
         text = f"{other} a reçu la presse. « Ce fut une bonne journée », a déclaré Meloni."
         assert by_text(dev_quotes(text, "fr", "2025-01-09"), "bonne journée").speaker != "meloni", other
+
+
+@pytest.mark.parametrize("cue", ["avait-il lâché", "aurait-il confié", "avait-il ensuite ajouté"])
+def test_an_inverted_pluperfect_or_conditional_cue(dev_quotes, cue: str) -> None:
+    text = f"Emmanuel Macron a reçu la presse. « Je parle avec tout le monde, vous savez », {cue}."
+    assert by_text(dev_quotes(text, "fr", "2024-05-01"), "tout le monde").speaker == "macron"
+
+
+def test_claiming_words_is_saying_them(dev_quotes) -> None:
+    text = "Emmanuel Macron a reçu la presse. Le président français a revendiqué « un discours de vérité »."
+    assert by_text(dev_quotes(text, "fr", "2024-05-01"), "discours de vérité").speaker == "macron"
