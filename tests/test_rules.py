@@ -1182,3 +1182,16 @@ def test_an_inverted_pluperfect_or_conditional_cue(dev_quotes, cue: str) -> None
 def test_claiming_words_is_saying_them(dev_quotes) -> None:
     text = "Emmanuel Macron a reçu la presse. Le président français a revendiqué « un discours de vérité »."
     assert by_text(dev_quotes(text, "fr", "2024-05-01"), "discours de vérité").speaker == "macron"
+
+
+def test_a_sentence_opening_on_a_subordinate_clause_is_about_its_main_clauses_subject(dev_quotes) -> None:
+    text = (
+        "Alors que la trêve décrétée par ses voisins peine à tenir, le président ukrainien Volodymyr Zelensky "
+        "s'est adressé à la nation.\n\n« Nous tiendrons », a-t-il martelé."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-01-07"), "tiendrons").speaker == "zelensky"
+    text = (
+        "As the opposition leader Kemi Badenoch pressed him, Prime Minister Keir Starmer remained calm.\n\n"
+        '"We will not give up," he said.'
+    )
+    assert by_text(dev_quotes(text, "en", "2025-01-15"), "give up").speaker == "starmer"

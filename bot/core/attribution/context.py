@@ -155,6 +155,11 @@ _CIRCUMSTANCE_AFTER_TITLE = frozenset(
 _CIRCUMSTANCE_IN_PHRASE = re.compile(rf"(?<=\w)\s+(?:{'|'.join(sorted(_CIRCUMSTANCE_AFTER_TITLE))})\b")
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
+# A subordinate clause opening a sentence, before the main clause and its subject.
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:alors\s+qu|tandis\s+qu|bien\s+qu|quoiqu|lorsqu|puisqu|quand\b|apres\s+qu|avant\s+qu|depuis\s+qu"
+    r"|meme\s+si\b|while\b|although\b|though\b|as\b|when\b|after\b|before\b|since\b|even\s+though\b)"
+)
 # A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
 _RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
 # Auxiliaries that make an English speech verb passive, and the agent that follows it.
@@ -854,15 +859,16 @@ class ArticleContext:
         # the main clause's subject: a name opening the sentence ("Putin was asked whether Kim had ..."),
         # or named as its source (« Pour X, cela ... »), else the subject of its first speech verb, or of its
         # first verb
-        found = self._named_at_start(sentence) or self._source_at_start(sentence)
+        main = self._main_clause_start(sentence)
+        found = self._named_at_start(sentence, main) or self._source_at_start(sentence)
         if found is None:
-            groups = self.verb_groups(sentence.start, sentence.end)
+            groups = self.verb_groups(main, sentence.end)
             if groups and self.comma_before(groups[0].start()):
                 # "Our troops held, a détaillé M. Zelensky": an inverted speech verb names its subject after it
                 found = self.resolve_after_verb(groups[0].end(), sentence.end, allow_description=False)
                 if not found.empty:
                     return self._if_gender_fits(found.speaker, gender, found.gender) if found.speaker else None
-            verb_at = groups[0].start() if groups else self.first_verb(sentence.start, sentence.end)
+            verb_at = groups[0].start() if groups else self.first_verb(main, sentence.end)
             found = (
                 self.subject_before(sentence, verb_at)[0]
                 if verb_at is not None
@@ -892,16 +898,26 @@ class ArticleContext:
             and not self.masked[named[0].end : verb_at].strip()
         )
 
-    def _named_at_start(self, sentence: Sentence) -> Found | None:
-        """A registry person opening the sentence is its subject, whatever the verb ("Xi spoke for an hour.")."""
-        opening = self.mentions_in(sentence.start, sentence.start + SUBJECT_OPENING_REACH)
+    def _main_clause_start(self, sentence: Sentence) -> int:
+        """Where a sentence's main clause starts: after a subordinate clause opening it and its comma (« Alors
+        que la trêve peine à tenir, le président X s'est adressé ... », "As talks stalled, X said ...")."""
+        if not _SUBORDINATE_OPENING.match(self.masked, sentence.start):
+            return sentence.start
+        comma = self.masked.find(",", sentence.start, sentence.end)
+        return sentence.start if comma == -1 else comma + 1
+
+    def _named_at_start(self, sentence: Sentence, start: int | None = None) -> Found | None:
+        """A registry person opening the sentence (or its main clause from `start`) is its subject, whatever
+        the verb ("Xi spoke for an hour.")."""
+        start = sentence.start if start is None else start
+        opening = self.mentions_in(start, start + SUBJECT_OPENING_REACH)
         if (
             opening
             and not opening[0].complement
             and not opening[0].possessor
             and not self._joined_to_another(opening[0])  # « Poutine et Kim ont ... »
         ):
-            lead = self.masked[sentence.start : opening[0].start]
+            lead = self.masked[start : opening[0].start]
             if not re.search(r"\w", lead) or _CONJUNCTION_ONLY.fullmatch(lead):  # « Mais Netanyahou persiste »
                 return Found(speaker=opening[0].speaker.id)
         return None
