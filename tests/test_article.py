@@ -101,3 +101,18 @@ def test_bundled_sources_cover_the_bundled_articles() -> None:
     data = Path(__file__).resolve().parents[1] / "data"
     sources = load_sources(data / "sources.toml")
     assert {p.name for p in (data / "articles").glob("*.txt")} == set(sources)
+
+
+@pytest.mark.parametrize(
+    ("line", "noise"),
+    [
+        ("star_border 4,5", True),  # an icon's name scraped as text
+        ("bookmark Ajouter à ma liste", True),
+        ("folder_open Politique", True),
+        ('Starmer replied: "We are driving borrowing costs down."', False),  # a name that starts like an icon
+        ("Bookmaker odds shifted after the debate.", False),
+    ],
+)
+def test_icon_names_are_furniture_but_words_that_start_like_them_are_not(line: str, noise: bool) -> None:
+    kept = [p.text for p in read_article("page.txt", f"Titre\n\n{line}\n\nFin de l'article.").paragraphs]
+    assert (line not in kept) is noise

@@ -27,7 +27,7 @@ _NOISE_LINES = re.compile(
       | s'inscrire | sign\ up | contact | plus | more | retour | back | top | haut\ de\ page | fermer | close
       | publicite | advertisement | sponsored | newsletter.* | abonnez-vous.* | subscribe.*
       | \d+\ min(?:utes?)?\ (?:de\ lecture|read) | temps\ de\ lecture.*
-      | (?:star|folder_open|access_time|bookmark)\S*.* | ajouter\ aux\ favoris | add\ to\ favorites
+      | (?:star|folder_open|access_time|bookmark)(?:_\w+)?(?:\ .*)? | ajouter\ aux\ favoris | add\ to\ favorites
       | (?:mis\ a\ jour|publie|updated|published)\ (?:le\ |on\ )?[\d/.:\s-]+.*
       | tags?\ ?:.* | mots-cles\ ?:.* | source\ ?:\ ?\S+ | (?:credit\ )?photos?\ ?:.* | ©.*
     )$""",
