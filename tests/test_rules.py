@@ -1195,3 +1195,24 @@ def test_a_sentence_opening_on_a_subordinate_clause_is_about_its_main_clauses_su
         '"We will not give up," he said.'
     )
     assert by_text(dev_quotes(text, "en", "2025-01-15"), "give up").speaker == "starmer"
+
+
+def test_a_deputys_title_is_not_the_holders(dev_quotes) -> None:
+    text = (
+        "Deputy Prime Minister Angela Rayner faced questions on Wednesday. The opposition leader said Keir Starmer "
+        'should sack her, but the Prime Minister said he was "very proud of her work".'
+    )
+    assert by_text(dev_quotes(text, "en", "2025-09-03"), "proud of her").speaker == "starmer"
+
+
+def test_a_time_phrase_opening_a_sentence_is_not_its_subject(dev_quotes) -> None:
+    text = (
+        "Two days after her party lost the regional vote, Chancellor Angela Merkel took responsibility. "
+        'She said there would be no return to "uncontrolled" arrivals.'
+    )
+    assert by_text(dev_quotes(text, "en", "2016-09-19"), "uncontrolled").speaker == "merkel"
+    text = (
+        "Quelques heures après la libération de la journaliste, la présidente du Conseil Giorgia Meloni a "
+        "reçu la presse. Elle a parlé d'un « travail diplomatique complexe »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2025-01-09"), "diplomatique").speaker == "meloni"

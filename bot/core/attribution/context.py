@@ -144,6 +144,13 @@ _PREDICATIVE_TITLE_BEFORE = re.compile(
     r"(?:^|[^\w])(?:comme|en\s+tant\s+que|devenu|devenue|elu|elue|reelu|reelue|nomme|nommee|investi|investie"
     r"|as|became|become|becomes|elected|re-elected|sworn\s+in\s+as|named)\s+(?:the\s+)?(?:\d+\w{0,3}\s+)?$"
 )
+# Titles and honorifics right before a name, part of the phrase it heads: "Prime Minister Keir Starmer".
+_TITLE_BEFORE_NAME = re.compile(
+    r"\s*(?:(?:le|la|l'|the)\s*)?(?:(?:chancellor|president|prime|minister|premier|premiere|leader|chancelier"
+    r"|chanceliere|presidente|ministre|sir|dame|mr|mrs|ms|dr|m|mme)\.?\s+){1,3}"
+)
+# A deputy's title contains the one it stands in for: "Deputy Prime Minister", « vice-Premier ministre ».
+_DEPUTY_BEFORE = re.compile(r"(?:^|[^\w])(?:deputy|vice|acting|interim|interimaire)[\s-]*$")
 # A participle after a bare title belongs to the phrase around it: « la déclaration du président publiée ».
 _PARTICIPLE = re.compile(r"\w+(?:ee|ees|ed)")
 _WORD_AFTER = re.compile(r"\s+([\w'-]+)")
@@ -157,7 +164,9 @@ _CIRCUMSTANCE_IN_PHRASE = re.compile(rf"(?<=\w)\s+(?:{'|'.join(sorted(_CIRCUMSTA
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # A subordinate clause opening a sentence, before the main clause and its subject.
 _SUBORDINATE_OPENING = re.compile(
-    r"\s*(?:alors\s+qu|tandis\s+qu|bien\s+qu|quoiqu|lorsqu|puisqu|quand\b|apres\s+qu|avant\s+qu|depuis\s+qu"
+    r"\s*(?:(?:(?:one|two|three|a|an|few|several|hours?|days?|weeks?|months?|minutes?|moments?|shortly|soon|just"
+    r"|quelques|deux|trois|heures?|jours?|semaines?|mois|peu|juste|un|une|jour|moment)\s+){1,3}"
+    r"(?:after|before|apres|avant)\b|alors\s+qu|tandis\s+qu|bien\s+qu|quoiqu|lorsqu|puisqu|quand\b|apres\s+qu|avant\s+qu|depuis\s+qu"
     r"|meme\s+si\b|while\b|although\b|though\b|as\b|when\b|after\b|before\b|since\b|even\s+though\b)"
 )
 # A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
@@ -468,6 +477,8 @@ class ArticleContext:
             ):
                 continue  # « le président russe Vladimir Poutine », "Prime Minister Narendra Modi": the holder's
             lead = self.masked[max(0, other.start() - TITLE_LEAD_CHARS) : other.start()]
+            if _DEPUTY_BEFORE.search(lead):
+                continue  # "Deputy Prime Minister Angela Rayner": another title, not the holder's
             if _PREDICATIVE_TITLE_BEFORE.search(lead):
                 continue  # « devenu président du plus grand pays »: what someone is, not someone else
             if not _BARE_TITLE_BEFORE.search(lead):
@@ -918,7 +929,11 @@ class ArticleContext:
             and not self._joined_to_another(opening[0])  # « Poutine et Kim ont ... »
         ):
             lead = self.masked[start : opening[0].start]
-            if not re.search(r"\w", lead) or _CONJUNCTION_ONLY.fullmatch(lead):  # « Mais Netanyahou persiste »
+            if (
+                not re.search(r"\w", lead)
+                or _CONJUNCTION_ONLY.fullmatch(lead)  # « Mais Netanyahou persiste »
+                or _TITLE_BEFORE_NAME.fullmatch(lead)  # "Chancellor Angela Merkel took", « la chancelière X »
+            ):
                 return Found(speaker=opening[0].speaker.id)
         return None
 
