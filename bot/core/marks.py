@@ -22,6 +22,7 @@ _STRAIGHT = '"'
 # Two apostrophes standing for a double quotation mark, as in older wire copy: ''...''.
 _DOUBLE_APOSTROPHE = re.compile(r"(?<!['’])(?:''|’’)(?!['’])")
 _MIN_CHARS = 1
+_ONE_CHAR_MARK = re.compile(f"[{re.escape(_OPENERS + _CLOSERS + _STRAIGHT)}‘’]")
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,8 @@ def _marks_in(text: str, para: Paragraph) -> list[tuple[int, str, str]]:
     found: list[tuple[int, str, str]] = []
     for match in _DOUBLE_APOSTROPHE.finditer(text, para.start, para.end):
         found.append((match.start(), match.group(), _straight_role(text, match.start(), len(match.group()))))
-    for i in range(para.start, para.end):
-        char = text[i]
+    for found_mark in _ONE_CHAR_MARK.finditer(text, para.start, para.end):
+        i, char = found_mark.start(), found_mark.group()
         if char in _OPENERS or char in _CLOSERS:
             role = "open" if char in _OPENERS or _reversed_opener(text, i) else "close"
             if char == "“":
@@ -130,10 +131,11 @@ def _family(mark: str) -> str:
     return "curly"
 
 
-def _marks_of_family(text: str, para: Paragraph, family: str) -> list[tuple[int, str, str]]:
-    """A family's marks in a paragraph. Curly quotes also take a straight mark that can only close: a
+def _marks_of_family(
+    text: str, para: Paragraph, family: str, marks: list[tuple[int, str, str]]
+) -> list[tuple[int, str, str]]:
+    """A family's marks among a paragraph's `marks`. Curly quotes also take a straight mark that can only close: a
     newsroom's “...\" (one mark typed by hand) is one quotation, when no ” closes it in the paragraph."""
-    marks = _marks_in(text, para)
     if family != "curly":
         return [m for m in marks if _family(m[1]) == family]
     return [
@@ -165,11 +167,13 @@ def _nested_pair_closes_outer(after: list[tuple[int, str, str]]) -> bool:
     )
 
 
-def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> list[QuoteSpan]:
+def _pairs_for_family(
+    text: str, paragraphs: list[Paragraph], family: str, marks_by_paragraph: list[list[tuple[int, str, str]]]
+) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pending: _Open | None = None
     for index, para in enumerate(paragraphs):
-        marks = _marks_of_family(text, para, family)
+        marks = _marks_of_family(text, para, family, marks_by_paragraph[index])
         if pending is not None:
             # The quote was left open at the end of the previous paragraph: it goes on
             # only if this paragraph reopens it with the same kind of mark.
@@ -222,8 +226,9 @@ def _pairs_for_family(text: str, paragraphs: list[Paragraph], family: str) -> li
 def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
     """Every quotation in the kept paragraphs, in text order, outermost only."""
     spans: list[QuoteSpan] = []
+    marks_by_paragraph = [_marks_in(text, para) for para in paragraphs]  # read once, paired per family
     for family in ("guillemet", "curly", "single", "single curly", "straight", "apostrophes"):
-        spans.extend(_pairs_for_family(text, paragraphs, family))
+        spans.extend(_pairs_for_family(text, paragraphs, family, marks_by_paragraph))
     spans.sort(key=lambda s: (s.open_at, -s.close_at))
     kept: list[QuoteSpan] = []
     for span in spans:
