@@ -1216,3 +1216,12 @@ def test_a_time_phrase_opening_a_sentence_is_not_its_subject(dev_quotes) -> None
         "reçu la presse. Elle a parlé d'un « travail diplomatique complexe »."
     )
     assert by_text(dev_quotes(text, "fr", "2025-01-09"), "diplomatique").speaker == "meloni"
+
+
+def test_an_undated_article_gives_a_role_to_the_holder_it_names(dev_quotes) -> None:
+    said = "« Nous sommes sur la même longueur d'onde », a déclaré le président américain."
+    assert by_text(dev_quotes(f"Joe Biden a reçu Lula à la Maison Blanche. {said}", "fr"), "onde").speaker == "biden"
+    assert by_text(dev_quotes(said, "fr"), "onde").speaker == "trump"  # nobody named: today's holder
+    both = f"Donald Trump a critiqué Joe Biden. {said}"
+    assert by_text(dev_quotes(both, "fr"), "onde").speaker not in {"trump", "biden"}
+    assert by_text(dev_quotes(both, "fr", "2022-06-01"), "onde").speaker == "biden"  # a date decides

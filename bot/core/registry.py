@@ -197,6 +197,17 @@ class SpeakerRegistry:
         holders = {s.id: s for s, terms in self._by_role.get(self._key(role), []) if any(t.holds(when) for t in terms)}
         return next(iter(holders.values())) if len(holders) == 1 else None
 
+    def _undated_holder(self, role: re.Match[str], named: set[str]) -> Speaker | None:
+        """Who a role names in an undated article: of the people who ever held it, the one the article names
+        (an undated report of Biden and Lula at the White House: « le président américain » is Biden, not
+        today's holder); nobody when it names several; today's holder when it names none."""
+        ever = {s.id: s for s, _ in self._by_role.get(self._key(role.group()), [])}
+        if len(ever) > 1:
+            named_holders = [ever[i] for i in named if i in ever]
+            if named_holders:
+                return named_holders[0] if len(named_holders) == 1 else None
+        return self.role_holder(role.group(), None)
+
     def title_holders(self, title: str, when: date | None) -> list[Speaker]:
         """The principals whose role has this bare title ("premier ministre", "president") at a date."""
         holders = {s.id: s for s, terms in self._by_title.get(title, []) if any(t.holds(when) for t in terms)}
@@ -237,8 +248,9 @@ class SpeakerRegistry:
             found.append(self._mention(text, folded, match.start(), match.end(), speaker, by_role=False))
         someone_elses = _bare_surnames_after_someone_else(surname_uses)
         found = [m for m in found if m.core_start not in someone_elses]
+        named = {m.speaker.id for m in found}
         for match in self._role_re.finditer(folded):
-            holder = self.role_holder(match.group(), when)
+            holder = self.role_holder(match.group(), when) if when is not None else self._undated_holder(match, named)
             if holder is not None and self._role_is_ours(text, folded, match, holder):
                 found.append(self._mention(text, folded, match.start(), match.end(), holder, by_role=True))
         return self._merge(found)
