@@ -1225,3 +1225,25 @@ def test_an_undated_article_gives_a_role_to_the_holder_it_names(dev_quotes) -> N
     both = f"Donald Trump a critiqué Joe Biden. {said}"
     assert by_text(dev_quotes(both, "fr"), "onde").speaker not in {"trump", "biden"}
     assert by_text(dev_quotes(both, "fr", "2022-06-01"), "onde").speaker == "biden"  # a date decides
+
+
+def test_the_company_a_subject_keeps_is_not_the_subject(dev_quotes) -> None:
+    text = (
+        "« Nous ne réussirons qu'ensemble », a estimé Olaf Scholz au cours d'une conférence de presse avec "
+        "Giorgia Meloni."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-06-08"), "ensemble").speaker == "scholz"
+    text = '"We will only succeed together," said Olaf Scholz alongside Giorgia Meloni.'
+    assert by_text(dev_quotes(text, "en", "2023-06-08"), "together").speaker == "scholz"
+
+
+def test_a_pronoun_cue_closing_a_sentence_after_the_writers_words(dev_quotes) -> None:
+    text = (
+        "Olaf Scholz a reçu la presse.\n\n« Il faut identifier les défis » pour mieux les résoudre, a-t-il ajouté."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-06-08"), "identifier").speaker == "scholz"
+
+
+def test_proposing_words_is_saying_them(dev_quotes) -> None:
+    text = "Emmanuel Macron a proposé un « agenda positif pour nos relations » à son hôte."
+    assert by_text(dev_quotes(text, "fr", "2023-04-06"), "agenda positif").speaker == "macron"

@@ -51,6 +51,7 @@ _FR_ER_STEMS = (
     "reiter",
     "evoqu",
     "revendiqu",
+    "propos",
     "mentionn",
     "souhait",
     "proclam",

@@ -159,7 +159,10 @@ _AUXILIARIES = frozenset("a ont avait avaient est sont etait sera serait va vien
 _CIRCUMSTANCE_AFTER_TITLE = frozenset(
     "apres avant lors devant pendant depuis durant sans selon chez face after before during while when".split()
 )
-_CIRCUMSTANCE_IN_PHRASE = re.compile(rf"(?<=\w)\s+(?:{'|'.join(sorted(_CIRCUMSTANCE_AFTER_TITLE))})\b")
+_CIRCUMSTANCE_IN_PHRASE = re.compile(
+    rf"(?<=\w)\s+(?:{'|'.join(sorted(_CIRCUMSTANCE_AFTER_TITLE))}|au\s+cours|a\s+l'issue|en\s+marge|a\s+l'occasion"
+    r"|aux\s+cotes|au\s+cote|en\s+compagnie|avec|alongside|with)\b"
+)
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # A subordinate clause opening a sentence, before the main clause and its subject.

@@ -515,6 +515,11 @@ def inverted_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict |
             break
         chain_end = following.close_at
     limit = next((f.open_at for f in later if f.open_at > chain_end), sentence.end)
+    for cue in INVERTED_PRONOUN_CUE.finditer(ctx.masked, chain_end + 1, limit):
+        # « « ... » pour les résoudre, a-t-il ajouté. »: the pronoun cue closing the sentence
+        if ctx.comma_before(cue.start()) and _SENTENCE_TAIL.fullmatch(ctx.masked, cue.end(), limit):
+            speaker = ctx.settle(pronoun(inverted_pronoun(cue)), quote.sentence_index)
+            return Verdict(ctx.relay(speaker, sentence, cue.end()), ctx.text[cue.start() : cue.end()].strip())
     verbs = ctx.verb_groups(chain_end + 1, limit)
     for verb in verbs:
         if not ctx.comma_before(verb.start()):
