@@ -1247,3 +1247,15 @@ def test_a_pronoun_cue_closing_a_sentence_after_the_writers_words(dev_quotes) ->
 def test_proposing_words_is_saying_them(dev_quotes) -> None:
     text = "Emmanuel Macron a proposé un « agenda positif pour nos relations » à son hôte."
     assert by_text(dev_quotes(text, "fr", "2023-04-06"), "agenda positif").speaker == "macron"
+
+
+def test_an_infinitives_own_subject_after_pour_or_for(dev_quotes) -> None:
+    text = (
+        "Une conférence de presse a suivi. Elle a été l'occasion pour le président Emmanuel Macron de remercier "
+        "son hôte : « Merci d'être à Paris ce soir », avant de lui redire sa « solidarité »."
+    )
+    quotations = dev_quotes(text, "fr", "2023-02-08")
+    assert by_text(quotations, "Merci").speaker == "macron"
+    assert by_text(quotations, "solidarité").speaker == "macron"
+    text = 'The dinner was a chance for Keir Starmer to say to his guest: "You honour us tonight."'
+    assert by_text(dev_quotes(text, "en", "2025-01-15"), "honour").speaker == "starmer"

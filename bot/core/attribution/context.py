@@ -165,6 +165,8 @@ _CIRCUMSTANCE_IN_PHRASE = re.compile(
 )
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
+# An infinitive's own subject, after « pour » or "for": « l'occasion pour X de remercier », "time for X to act".
+_FOR_SOMEONE_TO = re.compile(r"(?:\bpour|\bfor)\s+(?P<np>[^,;:.!?_]{2,80}?)\s+(?:de\s+|d'|to\s+)$")
 # A subordinate clause opening a sentence, before the main clause and its subject.
 _SUBORDINATE_OPENING = re.compile(
     r"\s*(?:(?:(?:one|two|three|a|an|few|several|hours?|days?|weeks?|months?|minutes?|moments?|shortly|soon|just"
@@ -615,6 +617,16 @@ class ArticleContext:
         """Where the phrase starting at `start` ends: punctuation, but not an abbreviation's full stop (M., Mr.)."""
         match = _CLAUSE_END.search(self.masked[start:limit])
         return start + match.start() if match else limit
+
+    def infinitive_subject(self, sentence: Sentence, verb_start: int) -> tuple[Found, tuple[int, int]] | None:
+        """An infinitive's own subject, when the sentence gives it: « l'occasion pour le président X de
+        remercier », "a chance for X to thank"; a registry person only."""
+        agent = _FOR_SOMEONE_TO.search(self.masked, sentence.start, verb_start)
+        if agent is None:
+            return None
+        phrase = (agent.start("np"), agent.end("np"))
+        found = self.resolve_np(*phrase, allow_description=False)
+        return (found, phrase) if found.speaker is not None and not found.ambiguous else None
 
     def subject_before(
         self, sentence: Sentence, verb_start: int, depth: int = 0

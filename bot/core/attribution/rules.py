@@ -409,6 +409,9 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if inverted and inverted.start() <= nearest.start() + 2:
         return Verdict(ctx.settle(pronoun(inverted_pronoun(inverted)), quote.sentence_index), cue)
     participle = nearest.group("aux") is None and re.search(r"(?:ant|er|ire|re|ing)$", nearest.group("verb"))
+    own_subject = ctx.infinitive_subject(sentence, nearest.start())
+    if own_subject is not None:  # « l'occasion pour le président X de remercier Y : « ... » »
+        return Verdict(ctx.checked(own_subject[0], quote.sentence_index, nearest.start(), own_subject[1]), cue)
     if participle or nearest.group("aux") == "avoir":  # « après avoir salué »: an infinitive has no subject
         # "..., soulignant que « ... »": the speaker of the clause it hangs on.
         earlier = [ctx.decided[p].speaker for p in sentence.quotes if p < q and p in ctx.decided]
