@@ -1259,3 +1259,16 @@ def test_an_infinitives_own_subject_after_pour_or_for(dev_quotes) -> None:
     assert by_text(quotations, "solidarité").speaker == "macron"
     text = 'The dinner was a chance for Keir Starmer to say to his guest: "You honour us tonight."'
     assert by_text(dev_quotes(text, "en", "2025-01-15"), "honour").speaker == "starmer"
+
+
+def test_a_pronoun_cue_names_first_the_speaker_quoted_earlier_in_its_sentence(dev_quotes) -> None:
+    text = (
+        "Xi Jinping had spoken first. \"Our partnership matters\", said Keir Starmer, noting that both nations "
+        '"have faced hard winters and will face more", he underscored.'
+    )
+    assert by_text(dev_quotes(text, "en", "2025-01-15"), "hard winters").speaker == "starmer"
+    text = (
+        "Xi Jinping a parlé le premier. « Nous resterons unis », a déclaré Emmanuel Macron, rappelant que la "
+        "France « ne lâchera rien », a-t-il insisté."
+    )
+    assert by_text(dev_quotes(text, "fr", "2024-05-06"), "lâchera").speaker == "macron"

@@ -990,12 +990,17 @@ class ArticleContext:
         return None if known and known != gender else speaker_id
 
     def opening_speaker(self, quote: Quote, gender: str) -> str | None:
-        """The registry person opening the quotation's own sentence with a speech verb before the quotation
-        (« X répond « ... », confie-t-il »): whom a pronoun cue after it names first."""
+        """Whom a pronoun cue after the quotation names first, in its own sentence: the registry person opening
+        it with a speech verb before the quotation (« X répond « ... », confie-t-il »), else the speaker of the
+        sentence's last attributed quotation before it ("“...”, said X, noting that “...”, he underscored")."""
         named = self._named_at_start(quote.sentence)
-        if named is None or named.speaker is None or not self.verbs_before(quote):
-            return None
-        return self._if_gender_fits(named.speaker, gender)
+        if named is not None and named.speaker is not None and self.verbs_before(quote):
+            return self._if_gender_fits(named.speaker, gender)
+        earlier = [
+            self.decided[p].speaker for p in quote.sentence.quotes if p < quote.index and p in self.decided
+        ]
+        known = [s for s in earlier if s != UNKNOWN and not s.startswith("other:")]
+        return self._if_gender_fits(known[-1], gender) if known else None
 
     def settle(self, found: Found, sentence_index: int) -> str:
         """A speaker id for a resolved phrase: a pronoun is followed back, doubt is unknown."""

@@ -191,6 +191,8 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             found = ctx.passive_agent(groups[0], window_end)
             if found is None:
                 found = ctx.resolve_np(at, groups[0].start())
+                opening = ctx.opening_speaker(quote, found.pronoun) if found.pronoun else None
+                found = Found(speaker=opening) if opening else found
             cue, cue_end = ctx.text[groups[0].start() : groups[0].end()], groups[0].end()
     if found is None or found.empty:
         return None
