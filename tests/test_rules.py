@@ -1272,3 +1272,8 @@ def test_a_pronoun_cue_names_first_the_speaker_quoted_earlier_in_its_sentence(de
         "France « ne lâchera rien », a-t-il insisté."
     )
     assert by_text(dev_quotes(text, "fr", "2024-05-06"), "lâchera").speaker == "macron"
+    text = (
+        "Emmanuel Macron est arrivé à midi. « Bienvenue », a lancé le maire de la ville, rappelant que la "
+        "commune « attendait ce jour », a-t-il ajouté."
+    )
+    assert by_text(dev_quotes(text, "fr", "2024-05-06"), "attendait").speaker != "macron"  # the mayor's

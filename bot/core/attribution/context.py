@@ -999,7 +999,7 @@ class ArticleContext:
         earlier = [
             self.decided[p].speaker for p in quote.sentence.quotes if p < quote.index and p in self.decided
         ]
-        known = [s for s in earlier if s != UNKNOWN and not s.startswith("other:")]
+        known = [s for s in earlier if s != UNKNOWN]
         return self._if_gender_fits(known[-1], gender) if known else None
 
     def settle(self, found: Found, sentence_index: int) -> str:
