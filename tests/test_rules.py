@@ -1277,3 +1277,13 @@ def test_a_pronoun_cue_names_first_the_speaker_quoted_earlier_in_its_sentence(de
         "commune « attendait ce jour », a-t-il ajouté."
     )
     assert by_text(dev_quotes(text, "fr", "2024-05-06"), "attendait").speaker != "macron"  # the mayor's
+
+
+def test_an_agency_after_the_quotation_reports_the_verbs_subject(dev_quotes) -> None:
+    text = "Xi Jinping a reçu les cadres. Le président chinois a appelé à « ouvrir davantage le pays », selon Xinhua."
+    assert by_text(dev_quotes(text, "fr", "2024-03-01"), "ouvrir").speaker == "xi"
+    # the agency's own words: no speech verb opens them, or a relative clause stands between
+    text = "Xi Jinping a visité l'usine, où les ouvriers « travaillent jour et nuit », selon Xinhua."
+    assert by_text(dev_quotes(text, "fr", "2024-03-01"), "jour et nuit").speaker != "xi"
+    text = "Xi Jinping a salué ceux qui « travaillent jour et nuit », selon Xinhua."
+    assert by_text(dev_quotes(text, "fr", "2024-03-01"), "jour et nuit").speaker != "xi"

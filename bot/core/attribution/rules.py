@@ -32,6 +32,8 @@ from bot.core.registry import UNKNOWN
 from bot.core.sentences import Sentence
 from bot.core.text import fold_chars, normalise, word_count
 
+# Words at most between a speech verb and the quotation it opens: « a appelé à « ... » », « a dit que « ... » ».
+VERB_OPENS_QUOTE_WORDS = 2
 # A name before the verb of a cue after the quote: « ... », Poutine a déclaré (at most this many words).
 CUE_AFTER_SUBJECT_WORDS = 6
 # An incise inside the marks, between 2 and 60 characters: « ..., a-t-il dit, ... », or ending a
@@ -171,6 +173,8 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         if found is None:
             found = ctx.resolve_after_verb(verb.end(), sentence.end)
         cue, cue_end = ctx.text[at : verb.end()], verb.end()
+    elif source and _spoken_right_before(ctx, quote):
+        return None  # « Le dirigeant a appelé à « ... », selon l'agence »: the agency reports the verb's subject
     elif source:
         found = ctx.resolve_np(source.end(), ctx.clause_end(source.end(), sentence.end))
         cue, cue_end = ctx.text[at : source.end()], source.end()
@@ -198,6 +202,16 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         return None
     speaker = ctx.relay(ctx.settle(found, quote.sentence_index), sentence, cue_end)
     return Verdict(speaker, cue.strip())
+
+
+def _spoken_right_before(ctx: ArticleContext, quote: Quote) -> bool:
+    """Whether a speech verb opens the quotation, at most a couple of words before its mark, with no relative
+    clause between (« a appelé à « ... » », « a affirmé que « ... » »)."""
+    verbs = ctx.verbs_before(quote)
+    if not verbs:
+        return False
+    between = ctx.masked[verbs[-1].end() : quote.span.open_at]
+    return word_count(between) <= VERB_OPENS_QUOTE_WORDS and not _RELATIVE_CLAUSE_BETWEEN.search(between)
 
 
 def incise_inside_marks(ctx: ArticleContext, quote: Quote) -> Verdict | None:
