@@ -148,3 +148,18 @@ def test_a_quote_cut_by_a_paragraph_break_in_mid_sentence_goes_on() -> None:
 def test_a_quote_left_open_at_the_end_of_a_sentence_stops_there() -> None:
     text = 'Il a dit : "Nous verrons.\n\nLe lendemain, il a parlé de "paix" devant les élus.'
     assert found(text) == ["paix"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("He spoke inside No. 10 on Friday. Then he left.", 2),
+        ("Le gouvernement a eu recours à l'art. 49 de la Constitution. Le débat a suivi.", 2),
+    ],
+)
+def test_an_abbreviation_before_a_number_ends_no_sentence(text: str, count: int) -> None:
+    from bot.core.sentences import split_sentences
+
+    article = read_article("t.txt", text)
+    spans = find_quotations(text, article.paragraphs)
+    assert len(split_sentences(text, article.paragraphs, spans)) == count

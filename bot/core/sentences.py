@@ -15,6 +15,9 @@ _CLOSING_MARKS = '"»”’'
 # A "sentence" longer than this (a page with no full stop) is cut at a space outside quotations,
 # so the work done around each quotation stays bounded.
 MAX_SENTENCE_CHARS = 2000
+# Abbreviations that stand before a number: "No. 10", « art. 49 », "vol. 3".
+_NUMBER_ABBREVIATION = re.compile(r"\b(?:No|no|Nr|nr|Art|art|Vol|vol|Fig|fig|n)\.$")
+_DIGIT_NEXT = re.compile(r"\s+\d")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bMM|\bDr|\bSt|\bMr|\bMrs|\bMs|\bJr|\bav|\betc|\bp)\.$")
 
 
@@ -46,6 +49,8 @@ def split_sentences(text: str, paragraphs: list[Paragraph], spans: list[QuoteSpa
             ends_quote = text[cut - 1] in _CLOSING_MARKS and not inside_quote(cut)
             if (inside_quote(cut - 1) and not ends_quote) or _ABBREVIATION.search(text[max(para.start, cut - 5) : cut]):
                 continue
+            if _NUMBER_ABBREVIATION.search(text[max(para.start, cut - 5) : cut]) and _DIGIT_NEXT.match(text, cut):
+                continue  # "No. 10 Downing Street", « art. 49 »
             current.end = cut
             sentences.append(current)
             nxt = cut
