@@ -1287,3 +1287,17 @@ def test_an_agency_after_the_quotation_reports_the_verbs_subject(dev_quotes) -> 
     assert by_text(dev_quotes(text, "fr", "2024-03-01"), "jour et nuit").speaker != "xi"
     text = "Xi Jinping a salué ceux qui « travaillent jour et nuit », selon Xinhua."
     assert by_text(dev_quotes(text, "fr", "2024-03-01"), "jour et nuit").speaker != "xi"
+
+
+@pytest.mark.parametrize("verb", ["s'est engagé", "s'est exclamé", "s'est indigné"])
+def test_a_reflexive_speech_verb_in_the_past(dev_quotes, verb: str) -> None:
+    text = f"Luiz Inácio Lula da Silva {verb} dimanche devant le Congrès « à reconstruire le pays »."
+    assert by_text(dev_quotes(text, "fr", "2023-01-01"), "reconstruire").speaker == "lula"
+
+
+def test_a_gerund_after_an_inverted_subject_ends_it(dev_quotes) -> None:
+    text = (
+        "« L'amitié entre nos pays n'a jamais été aussi forte », a tweeté Joe Biden en partageant une vidéo "
+        "de la visite du Premier ministre Narendra Modi."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-06-25"), "amitié").speaker == "biden"

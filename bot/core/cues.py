@@ -52,6 +52,7 @@ _FR_ER_STEMS = (
     "evoqu",
     "revendiqu",
     "propos",
+    "tweet",
     "mentionn",
     "souhait",
     "proclam",
@@ -342,7 +343,10 @@ _EN_AFTER_ONLY = ("quipped", "shot back", "retorted", "countered", "went on", "c
 
 # Verbs of speech only as reflexives in the past, after their auxiliary: « s'est inquiété », « s'est élevé
 # contre » (a bare « inquiète » or « élevé » is an adjective). `reflexive_only` tells them apart.
-_FR_REFLEXIVE_PARTICIPLES = ("inquiet", "elev", "alarm", "emport", "etonn", "desol", "offusqu", "moqu")
+_FR_REFLEXIVE_PARTICIPLES = (
+    "inquiet", "elev", "alarm", "emport", "etonn", "desol", "offusqu", "moqu",
+    "exclam", "interrog", "engag", "indign", "insurg",  # the reflexive -er stems above, after « s'est »
+)  # fmt: skip
 _FR_REFLEXIVE_AUX = frozenset({"s'est", "se sont"})
 _REFLEXIVE_PARTICIPLE = re.compile(rf"(?:{'|'.join(_FR_REFLEXIVE_PARTICIPLES)})(?:e|ee|es|ees)")
 

@@ -161,7 +161,7 @@ _CIRCUMSTANCE_AFTER_TITLE = frozenset(
 )
 _CIRCUMSTANCE_IN_PHRASE = re.compile(
     rf"(?<=\w)\s+(?:{'|'.join(sorted(_CIRCUMSTANCE_AFTER_TITLE))}|au\s+cours|a\s+l'issue|en\s+marge|a\s+l'occasion"
-    r"|aux\s+cotes|au\s+cote|en\s+compagnie|avec|alongside|with)\b"
+    r"|aux\s+cotes|au\s+cote|en\s+compagnie|avec|alongside|with|en\s+[\w-]+ant)\b"
 )
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
