@@ -1301,3 +1301,15 @@ def test_a_gerund_after_an_inverted_subject_ends_it(dev_quotes) -> None:
         "de la visite du Premier ministre Narendra Modi."
     )
     assert by_text(dev_quotes(text, "fr", "2023-06-25"), "amitié").speaker == "biden"
+
+
+def test_a_pronoun_in_a_clause_hanging_on_the_main_clause_names_its_subject(dev_quotes) -> None:
+    text = (
+        "Xi Jinping a présenté ses condoléances au Royaume-Uni après le décès de la reine, qu'il a qualifié de "
+        "« grande perte pour le peuple britannique »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2022-09-09"), "grande perte").speaker == "xi"
+    text = "Xi Jinping a reçu Joe Biden, dont il a salué « l'esprit d'ouverture »."
+    assert by_text(dev_quotes(text, "fr", "2023-11-15"), "ouverture").speaker == "xi"
+    text = "Emmanuel Macron a reçu une délégation, qu'elle a qualifiée de « décisive »."  # « elle » is not him
+    assert by_text(dev_quotes(text, "fr", "2023-11-15"), "décisive").speaker != "macron"

@@ -167,6 +167,8 @@ _CIRCUMSTANCE_IN_PHRASE = re.compile(
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # An infinitive's own subject, after « pour » or "for": « l'occasion pour X de remercier », "time for X to act".
 _FOR_SOMEONE_TO = re.compile(r"(?:\bpour|\bfor)\s+(?P<np>[^,;:.!?_]{2,80}?)\s+(?:de\s+|d'|to\s+)$")
+# A pronoun subject right after the word that opens a clause of its sentence: « qu'il », « dont il ».
+_CLAUSE_BEFORE_PRONOUN = re.compile(r",\s*(?:qu'|que\s+|dont\s+|ou\s+)\s*$")
 # A subordinate clause opening a sentence, before the main clause and its subject.
 _SUBORDINATE_OPENING = re.compile(
     r"\s*(?:(?:(?:one|two|three|a|an|few|several|hours?|days?|weeks?|months?|minutes?|moments?|shortly|soon|just"
@@ -1001,6 +1003,17 @@ class ArticleContext:
         ]
         known = [s for s in earlier if s != UNKNOWN]
         return self._if_gender_fits(known[-1], gender) if known else None
+
+    def sentence_subject_for(self, sentence: Sentence, subject: tuple[int, int] | None, gender: str) -> str | None:
+        """A pronoun subject of a clause hanging on its sentence's main clause names that clause's subject, a
+        registry person opening the sentence: « X a présenté ses condoléances ..., qu'il a qualifiées de
+        « ... » », « X a reçu Y, dont il a salué « ... » »."""
+        if subject is None or not _CLAUSE_BEFORE_PRONOUN.search(self.masked, sentence.start, subject[0]):
+            return None
+        named = self._named_at_start(sentence, self._main_clause_start(sentence))
+        if named is None or named.speaker is None:
+            return None
+        return self._if_gender_fits(named.speaker, gender)
 
     def settle(self, found: Found, sentence_index: int) -> str:
         """A speaker id for a resolved phrase: a pronoun is followed back, doubt is unknown."""

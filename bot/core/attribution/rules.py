@@ -445,6 +445,9 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         main = _main_clause_subject(ctx, quote, nearest)
         return Verdict(ctx.settle(main, quote.sentence_index), cue) if main is not None else None
     found, subject = ctx.subject_before(sentence, nearest.start())
+    antecedent = ctx.sentence_subject_for(sentence, subject, found.pronoun) if found.pronoun else None
+    if antecedent is not None:  # « X a ..., qu'il a qualifié de « ... » »
+        return Verdict(ctx.checked(Found(speaker=antecedent), quote.sentence_index, nearest.start()), cue)
     if _subject_follows(ctx, quote, nearest, found, subject):
         after = ctx.resolve_np(nearest.end(), ctx.clause_end(nearest.end(), span.open_at), allow_description=False)
         if not after.empty:
