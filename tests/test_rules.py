@@ -1313,3 +1313,15 @@ def test_a_pronoun_in_a_clause_hanging_on_the_main_clause_names_its_subject(dev_
     assert by_text(dev_quotes(text, "fr", "2023-11-15"), "ouverture").speaker == "xi"
     text = "Emmanuel Macron a reçu une délégation, qu'elle a qualifiée de « décisive »."  # « elle » is not him
     assert by_text(dev_quotes(text, "fr", "2023-11-15"), "décisive").speaker != "macron"
+
+
+def test_the_press_reporting_a_quotation_a_speech_verb_opens_is_not_its_speaker(dev_quotes) -> None:
+    text = (
+        "Dans son émission de radio, Narendra Modi a assuré aux familles des victimes qu'elles « obtiendront "
+        "justice », rapportent les médias locaux."
+    )
+    assert by_text(dev_quotes(text, "fr", "2025-04-27"), "justice").speaker == "modi"
+    text = "Narendra Modi a visité la région. Les habitants « vivent dans la peur », rapportent les médias locaux."
+    assert by_text(dev_quotes(text, "fr", "2025-04-27"), "peur").speaker != "modi"
+    text = "Narendra Modi a rencontré les familles, qui « attendent des actes », rapporte la presse locale."
+    assert by_text(dev_quotes(text, "fr", "2025-04-27"), "actes").speaker != "modi"

@@ -32,6 +32,10 @@ from bot.core.registry import UNKNOWN
 from bot.core.sentences import Sentence
 from bot.core.text import fold_chars, normalise, word_count
 
+# Verbs by which the press reports what someone said: after a quotation a speech verb opens, they name the
+# reporter, not the speaker (« « ... », rapportent les médias locaux »).
+_REPORTING_VERB = re.compile(r"(?:rapport|relat|relai|relay|report|cit)")
+_COMPLETIVE_IN = re.compile(r"\b(?:que|qu'|that)\b")
 # Words at most between a speech verb and the quotation it opens: « a appelé à « ... » », « a dit que « ... » ».
 VERB_OPENS_QUOTE_WORDS = 2
 # A name before the verb of a cue after the quote: « ... », Poutine a déclaré (at most this many words).
@@ -172,6 +176,9 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         found = ctx.passive_agent(verb, sentence.end)
         if found is None:
             found = ctx.resolve_after_verb(verb.end(), sentence.end)
+        reporter = _REPORTING_VERB.match(verb.group("verb")) and not _names_a_principal(ctx, found)
+        if reporter and _spoken_right_before(ctx, quote):  # « il a assuré qu'elles « ... », rapportent les médias »
+            return None
         cue, cue_end = ctx.text[at : verb.end()], verb.end()
     elif source and _spoken_right_before(ctx, quote):
         return None  # « Le dirigeant a appelé à « ... », selon l'agence »: the agency reports the verb's subject
@@ -205,13 +212,22 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
 
 
 def _spoken_right_before(ctx: ArticleContext, quote: Quote) -> bool:
-    """Whether a speech verb opens the quotation, at most a couple of words before its mark, with no relative
-    clause between (« a appelé à « ... » », « a affirmé que « ... » »)."""
+    """Whether a speech verb opens the quotation: at most a couple of words before its mark (« a appelé à
+    « ... » »), or its completive (« a assuré aux familles qu'elles « ... » »), with no relative clause between."""
     verbs = ctx.verbs_before(quote)
     if not verbs:
         return False
     between = ctx.masked[verbs[-1].end() : quote.span.open_at]
-    return word_count(between) <= VERB_OPENS_QUOTE_WORDS and not _RELATIVE_CLAUSE_BETWEEN.search(between)
+    if _RELATIVE_CLAUSE_BETWEEN.search(between):
+        return False
+    if word_count(between) <= VERB_OPENS_QUOTE_WORDS:
+        return True
+    return bool(_COMPLETIVE_IN.search(between)) and word_count(between) <= COMPLETIVE_SUBJECT_WORDS + 3
+
+
+def _names_a_principal(ctx: ArticleContext, found: Found) -> bool:
+    speaker = ctx.registry.get(found.speaker) if found.speaker else None
+    return speaker is not None and speaker.principal
 
 
 def incise_inside_marks(ctx: ArticleContext, quote: Quote) -> Verdict | None:
