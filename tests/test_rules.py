@@ -1173,7 +1173,7 @@ def test_a_principals_given_name_misspelt_is_still_the_principal(dev_quotes) -> 
         assert by_text(dev_quotes(text, "fr", "2025-01-09"), "bonne journée").speaker != "meloni", other
 
 
-@pytest.mark.parametrize("cue", ["avait-il lâché", "aurait-il confié", "avait-il ensuite ajouté"])
+@pytest.mark.parametrize("cue", ["avait-il lâché", "aurait-il confié", "avait-il ensuite ajouté", "a-t-il relevé"])
 def test_an_inverted_pluperfect_or_conditional_cue(dev_quotes, cue: str) -> None:
     text = f"Emmanuel Macron a reçu la presse. « Je parle avec tout le monde, vous savez », {cue}."
     assert by_text(dev_quotes(text, "fr", "2024-05-01"), "tout le monde").speaker == "macron"

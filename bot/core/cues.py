@@ -53,6 +53,7 @@ _FR_ER_STEMS = (
     "revendiqu",
     "propos",
     "tweet",
+    "relev",
     "mentionn",
     "souhait",
     "proclam",
