@@ -1325,3 +1325,11 @@ def test_the_press_reporting_a_quotation_a_speech_verb_opens_is_not_its_speaker(
     assert by_text(dev_quotes(text, "fr", "2025-04-27"), "peur").speaker != "modi"
     text = "Narendra Modi a rencontré les familles, qui « attendent des actes », rapporte la presse locale."
     assert by_text(dev_quotes(text, "fr", "2025-04-27"), "actes").speaker != "modi"
+
+
+def test_what_someone_should_say_is_not_their_speech(quotes) -> None:
+    text = (
+        "Vladimir Poutine est arrivé. Il est temps pour Vladimir Poutine de dire « stop » à la guerre, "
+        "estime l'éditorial."
+    )
+    assert by_text(quotes(text), "stop").speaker != "putin"

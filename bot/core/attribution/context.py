@@ -165,8 +165,11 @@ _CIRCUMSTANCE_IN_PHRASE = re.compile(
 )
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
-# An infinitive's own subject, after « pour » or "for": « l'occasion pour X de remercier », "time for X to act".
-_FOR_SOMEONE_TO = re.compile(r"(?:\bpour|\bfor)\s+(?P<np>[^,;:.!?_]{2,80}?)\s+(?:de\s+|d'|to\s+)$")
+# An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
+# chance for X to say" (never « il est temps pour X de dire »: what someone should say is nobody's speech yet).
+_FOR_SOMEONE_TO = re.compile(
+    r"\b(?:occasion|opportunite|chance|opportunity)\s+(?:pour|for)\s+(?P<np>[^,;:.!?_]{2,80}?)\s+(?:de\s+|d'|to\s+)$"
+)
 # A pronoun subject right after the word that opens a clause of its sentence: « qu'il », « dont il ».
 _CLAUSE_BEFORE_PRONOUN = re.compile(r",\s*(?:qu'|que\s+|dont\s+|ou\s+)\s*$")
 # A subordinate clause opening a sentence, before the main clause and its subject.
