@@ -170,8 +170,9 @@ _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvel
 _FOR_SOMEONE_TO = re.compile(
     r"\b(?:occasion|opportunite|chance|opportunity)\s+(?:pour|for)\s+(?P<np>[^,;:.!?_]{2,80}?)\s+(?:de\s+|d'|to\s+)$"
 )
-# A pronoun subject right after the word that opens a clause of its sentence: « qu'il », « dont il ».
-_CLAUSE_BEFORE_PRONOUN = re.compile(r",\s*(?:qu'|que\s+|dont\s+|ou\s+)\s*$")
+# A pronoun subject right after the relative that stands for the object of its sentence (« X a reçu Y, dont il a
+# salué »: « il » is not Y, so X); « où il » could be either, and is not one of them.
+_CLAUSE_BEFORE_PRONOUN = re.compile(r",\s*(?:qu'|que\s+|dont\s+)\s*$")
 # A subordinate clause opening a sentence, before the main clause and its subject.
 _SUBORDINATE_OPENING = re.compile(
     r"\s*(?:(?:(?:one|two|three|a|an|few|several|hours?|days?|weeks?|months?|minutes?|moments?|shortly|soon|just"
