@@ -1334,7 +1334,3 @@ def test_what_someone_should_say_is_not_their_speech(quotes) -> None:
     )
     assert by_text(quotes(text), "stop").speaker != "putin"
 
-
-def test_a_pronoun_after_ou_could_be_either_person(quotes) -> None:
-    text = "Vladimir Poutine a rencontré Kim Jong-un à Vostotchny, où il a promis « une aide sans limites »."
-    assert by_text(quotes(text), "sans limites").speaker not in {"putin", "kim"}
