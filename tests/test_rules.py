@@ -1333,4 +1333,3 @@ def test_what_someone_should_say_is_not_their_speech(quotes) -> None:
         "estime l'éditorial."
     )
     assert by_text(quotes(text), "stop").speaker != "putin"
-
