@@ -83,7 +83,6 @@ def test_index_command_refuses_a_bad_number_of_workers(tmp_path: Path, value: st
     )
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        f"quotebot: --workers: the number of workers must be a whole number from 1 to {max_workers()}, "
-        f"not {value!r}"
+        f"quotebot: --workers: the number of workers must be a whole number from 1 to {max_workers()}, not {value!r}"
     ]
     assert not db.exists()
