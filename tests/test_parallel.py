@@ -72,7 +72,7 @@ def test_index_command_with_two_workers(tmp_path: Path, data_dir: Path) -> None:
     assert "already up to date" in again.stdout
 
 
-@pytest.mark.parametrize("value", ["0", "abc", "-1", "1000"])
+@pytest.mark.parametrize("value", ["0", "abc", "-1", "1000", "1.5", "²"])
 def test_index_command_refuses_a_bad_number_of_workers(tmp_path: Path, value: str) -> None:
     db = tmp_path / "never.sqlite3"
     done = subprocess.run(

@@ -45,7 +45,7 @@ def check_workers(value: object) -> int:
     """The number of worker processes, or ValueError with one line saying what is allowed."""
     limit = max_workers()
     text = str(value).strip()
-    number = int(text) if text.isdigit() else 0
+    number = int(text) if text.isascii() and text.isdigit() else 0  # not "²", which isdigit() takes
     if not 1 <= number <= limit:
         raise ValueError(f"the number of workers must be a whole number from 1 to {limit}, not {text!r}")
     return number
