@@ -110,7 +110,12 @@ def _paths(args: argparse.Namespace, settings: Settings) -> tuple[Path, Path]:
 
 def _cmd_index(args: argparse.Namespace) -> int:
     from bot.library import index_data, meaning_model
+    from bot.library.parallel import check_workers
 
+    try:
+        workers = check_workers(args.workers)  # checked here: argparse would add its usage line
+    except ValueError as error:
+        raise BadInput(f"--workers: {error}") from None
     settings = load_settings()
     data, db = _paths(args, settings)
     if not (data / "articles").is_dir():
@@ -119,7 +124,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
     _check_data(data)  # before the database is created: a mistake in data/ leaves nothing behind
     embedder, meaning_status = meaning_model(settings.meaning, settings.cache_dir)
     print(f"quotebot: {meaning_status}", file=sys.stderr)
-    summary = index_data(db, data, progress=_progress_bar, embedder=embedder)
+    summary = index_data(db, data, progress=_progress_bar, embedder=embedder, workers=workers)
     state = "updated" if summary.changed else "already up to date"
     print(
         f"index {state}: {summary.articles} articles ({summary.extracted} read, {summary.removed} removed), "
@@ -480,6 +485,12 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="index the articles of a data directory")
     index.add_argument("--data", metavar="DIR", help="laid out like data/: articles/*.txt and sources.toml")
     index.add_argument("--db", metavar="PATH", help="the SQLite file (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    index.add_argument(
+        "--workers",
+        default="1",
+        metavar="N",
+        help="processes that extract quotations (default: 1); the index is the same with any number",
+    )
     index.set_defaults(run=_cmd_index)
 
     add = commands.add_parser("add", help="fetch links and read files (.html, .txt), keep and index them")

@@ -59,6 +59,15 @@ class Extractor:
         self._use_parser = use_parser
         self.parser("fr")  # loaded at start: most articles are French
 
+    @property
+    def speakers_path(self) -> Path:
+        """What another process needs, with `use_parser`, to build the same extractor (index --workers)."""
+        return Path(self._speakers_path)
+
+    @property
+    def use_parser(self) -> bool:
+        return self._use_parser
+
     def parser(self, language: str) -> Language | None:
         """The spaCy pipeline for a language, or None (no parser wanted, or none installed for it)."""
         from bot.core.nlp import load_nlp  # here, not at the top: a question that extracts nothing skips spaCy

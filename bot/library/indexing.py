@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import time
 from collections.abc import Callable, Iterable
+from contextlib import aclosing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -13,13 +14,14 @@ import numpy as np
 
 from bot.config import speakers_file
 from bot.core.article import read_article
-from bot.core.extract import Extractor
+from bot.core.extract import ExtractedArticle, Extractor
 from bot.core.grouping import GroupItem, group_statements
 from bot.core.meaning import Embedder, Spoken, blobs_to_matrix, embed_pieces, piece_key, pieces_of
 from bot.core.registry import UNKNOWN
 from bot.core.sources import SourceInfo, load_sources
 from bot.core.text import normalise
 from bot.core.webpage import HTML_SUFFIXES, WebPage, is_page, read_page
+from bot.library.parallel import ExtractionJob, check_workers, extract_in_order
 from bot.store.store import ArticleRecord, PieceVectors, QuotationRecord, StatementRecord, Store
 
 Progress = Callable[[int, int, str], None]
@@ -58,6 +60,38 @@ def article_text(name: str, raw: bytes, source: SourceInfo | None) -> ArticleTex
     return ArticleText(raw.decode("utf-8", errors="replace"))
 
 
+@dataclass(frozen=True)
+class _Read:
+    """An article file read for indexing: its text, and its language and date from sources.toml or the page."""
+
+    text: str
+    page: WebPage | None
+    language: str | None
+    published: str | None
+
+
+async def _read(path: Path, raw: bytes, source: SourceInfo | None) -> _Read:
+    if is_page(path.name):  # trafilatura in a worker thread, like spaCy
+        read = await asyncio.to_thread(article_text, path.name, raw, source)
+    else:
+        read = article_text(path.name, raw, source)
+    page = read.page
+    return _Read(
+        read.text,
+        page,
+        (source.language if source and source.language else None) or (page.language if page else None),
+        (source.published if source else None) or (page.published if page else None),
+    )
+
+
+def quotation_records(result: ExtractedArticle) -> list[QuotationRecord]:
+    """What the store keeps of an article's extraction, whichever process extracted it."""
+    return [
+        QuotationRecord(result.article.name, q.start, q.end, q.text, normalise(q.text), q.speaker, q.kind, q.cue)
+        for q in result.quotations
+    ]
+
+
 def text_hash(text: str) -> str:
     """The same for two articles whose texts differ only in case, accents, punctuation or spacing."""
     return hashlib.sha256(normalise(text).encode()).hexdigest()
@@ -76,13 +110,14 @@ def index_data(
     extractor: Extractor | None = None,
     progress: Progress | None = None,
     embedder: Embedder | None = None,
+    workers: int = 1,
 ) -> IndexSummary:
     """Synchronous entry point for the command line."""
 
     async def run() -> IndexSummary:
         store = await Store.open(store_path)
         try:
-            return await index_directory(store, data_dir, extractor, progress, embedder=embedder)
+            return await index_directory(store, data_dir, extractor, progress, embedder=embedder, workers=workers)
         finally:
             await store.close()
 
@@ -98,6 +133,7 @@ async def index_directory(
     force: bool = False,
     rebuild: bool = False,
     embedder: Embedder | None = None,
+    workers: int = 1,
 ) -> IndexSummary:
     """Bring the index in line with `data_dir`; nothing is written when nothing changed.
 
@@ -105,8 +141,10 @@ async def index_directory(
     rebuilds the statements even when no article changed (after a speaker correction);
     `rebuild` reads every article again (after a change of the speakers registry).
     Extraction (spaCy) and embedding (with `embedder`, for search by meaning) run in a worker
-    thread: the event loop keeps answering.
+    thread: the event loop keeps answering. With `workers` > 1 the articles to read again are extracted by
+    that many processes (bot/library/parallel.py); the index is the same as with one.
     """
+    workers = check_workers(workers)
     started = time.perf_counter()
     sources = load_sources(data_dir / "sources.toml")
     paths = article_files(data_dir)
@@ -120,50 +158,40 @@ async def index_directory(
     to_extract = [p for p in paths if rebuild or stored.get(p.name) != hashes[p.name]]
     extracted = {p.name for p in to_extract}
     kept = await store.quotations_of(name for name in hashes if name not in extracted)
-    extractor = extractor or Extractor(speakers_file(data_dir))
+    reads = [await _read(path, raw[path.name], sources.get(path.name)) for path in paths]
+    jobs = [
+        ExtractionJob(path.name, read.text, read.language, read.published)
+        for path, read in zip(paths, reads, strict=True)
+        if path.name in extracted
+    ]
+    results = extract_in_order(jobs, workers, extractor, speakers_file(data_dir))
     articles: list[ArticleRecord] = []
     quotations: list[QuotationRecord] = list(kept)
-    for number, path in enumerate(paths, start=1):
-        source = sources.get(path.name)
-        if is_page(path.name):  # trafilatura in a worker thread, like spaCy
-            read = await asyncio.to_thread(article_text, path.name, raw[path.name], source)
-        else:
-            read = article_text(path.name, raw[path.name], source)
-        page = read.page
-        date = (source.published if source else None) or (page.published if page else None)
-        if path in to_extract:
-            result = await asyncio.to_thread(
-                extractor.extract,
-                path.name,
-                read.text,
-                source.language if source and source.language else (page.language if page else None),
-                date,
+    async with aclosing(results):
+        for number, (path, read) in enumerate(zip(paths, reads, strict=True), start=1):
+            source, page = sources.get(path.name), read.page
+            if path.name in extracted:
+                result = await anext(results)
+                article = result.article
+                quotations.extend(quotation_records(result))
+            else:
+                article = read_article(path.name, read.text)
+            articles.append(
+                ArticleRecord(
+                    file=path.name,
+                    content_hash=hashes[path.name],
+                    title=(page.title if page and page.title else article.title),
+                    outlet=(source.outlet if source and source.outlet else None)
+                    or (page.site_name if page else None)
+                    or article.outlet_in_text,
+                    url=(source.url if source else None) or (page.canonical_url if page else None),
+                    published=read.published,
+                    language=read.language or article.language,
+                    text_hash=text_hash(read.text),
+                )
             )
-            article = result.article
-            quotations.extend(
-                QuotationRecord(path.name, q.start, q.end, q.text, normalise(q.text), q.speaker, q.kind, q.cue)
-                for q in result.quotations
-            )
-        else:
-            article = read_article(path.name, read.text)
-        articles.append(
-            ArticleRecord(
-                file=path.name,
-                content_hash=hashes[path.name],
-                title=(page.title if page and page.title else article.title),
-                outlet=(source.outlet if source and source.outlet else None)
-                or (page.site_name if page else None)
-                or article.outlet_in_text,
-                url=(source.url if source else None) or (page.canonical_url if page else None),
-                published=date,
-                language=(source.language if source and source.language else None)
-                or (page.language if page else None)
-                or article.language,
-                text_hash=text_hash(read.text),
-            )
-        )
-        if progress:
-            progress(number, len(paths), path.name)
+            if progress:
+                progress(number, len(paths), path.name)
 
     articles, quotations = apply_corrections(await store.corrections(), articles, quotations)
     published = {a.file: a.published for a in articles}
