@@ -1333,3 +1333,25 @@ def test_what_someone_should_say_is_not_their_speech(quotes) -> None:
         "estime l'éditorial."
     )
     assert by_text(quotes(text), "stop").speaker != "putin"
+
+
+def test_the_clause_of_an_earlier_quotations_cue_going_on_into_a_later_one(dev_quotes) -> None:
+    text = (
+        'Underlining that "the world trusts us", Prime Minister Narendra Modi said Friday while "we are not '
+        'neutral" in any war.'
+    )
+    assert by_text(dev_quotes(text, "en", "2025-01-10"), "not neutral").speaker == "modi"
+
+
+def test_a_quoted_subhead_refers_to_the_section_below_it(dev_quotes) -> None:
+    text = (
+        "Emmanuel Macron a salué Angela Merkel. « Merci pour tout », a-t-il dit.\n\n"
+        "« Nous tirerons un bilan en temps voulu »\n\n"
+        "La chancelière a répondu : « Cette coopération me réjouit et nous tirerons un bilan en temps voulu. »"
+    )
+    quotations = dev_quotes(text, "fr", "2021-05-31")
+    subhead = next(q for q in quotations if q.text == "Nous tirerons un bilan en temps voulu")
+    assert subhead.speaker != "macron"
+    # a quotation standing alone that ends a sentence inside its marks is speech going on, not a subhead
+    text = "Emmanuel Macron a salué Angela Merkel. « Merci pour tout », a-t-il dit.\n\n« Nous nous reverrons bientôt. »"
+    assert by_text(dev_quotes(text, "fr", "2021-05-31"), "reverrons").speaker == "macron"

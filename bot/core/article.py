@@ -161,10 +161,24 @@ def noise_reason(line: str) -> str | None:
     return None
 
 
+HEADING_MAX_WORDS = 15
+QUOTED_HEADING_MAX_WORDS = 10
+# A sentence ending inside the closing mark: « ... gagnerons. » / "... win."
+_SENTENCE_END_IN_MARKS = re.compile(r"[.!?…]\s*[»”\"]\s*$")
+
+
 def is_heading(line: str) -> bool:
+    """Short, with no sentence-final punctuation; or a short quotation standing alone that does not end a
+    sentence inside its marks (a subhead quoting words said below: « "Nous tirerons un bilan en temps voulu" »)."""
     stripped = line.strip()
-    return (not re.search(r"[.!?…:;»”\"]\s*$", stripped) and len(stripped.split()) <= 15) or (
-        stripped.startswith(("«", "“", '"')) and len(stripped.split()) <= 4
+    words = len(stripped.split())
+    if not re.search(r"[.!?…:;»”\"]\s*$", stripped) and words <= HEADING_MAX_WORDS:
+        return True
+    if not stripped.startswith(("«", "“", '"')):
+        return False
+    closed = stripped.endswith(("»", "”", '"'))  # « Nous soutiendrons ... Poutine. (reopened below) is speech
+    return words <= 4 or (
+        closed and words <= QUOTED_HEADING_MAX_WORDS and not _SENTENCE_END_IN_MARKS.search(stripped)
     )
 
 

@@ -36,6 +36,9 @@ from bot.core.text import fold_chars, normalise, word_count
 # reporter, not the speaker (« « ... », rapportent les médias locaux »).
 _REPORTING_VERB = re.compile(r"(?:rapport|relat|relai|relay|report|cit)")
 _COMPLETIVE_IN = re.compile(r"\b(?:que|qu'|that)\b")
+# After the cue of an earlier quotation, its clause going on into this one: "X said Friday while “...”",
+# « a dit X mardi, tandis que « ... » » (the verb reports both).
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[\w'-]+\s+)?(?:while|as|that|que|qu'|tandis\s+que|alors\s+que)\s*")
 # Words at most between a speech verb and the quotation it opens: « a appelé à « ... » », « a dit que « ... » ».
 VERB_OPENS_QUOTE_WORDS = 2
 # A name before the verb of a cue after the quote: « ... », Poutine a déclaré (at most this many words).
@@ -424,7 +427,9 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if not verbs:
         return None
     nearest = _reporting_verb(ctx, verbs)
-    if _cue_of_earlier_quote(ctx, quote, nearest):
+    if _cue_of_earlier_quote(ctx, quote, nearest) and not _CLAUSE_GOES_ON.fullmatch(
+        ctx.masked, nearest.end(), quote.span.open_at
+    ):
         return None
     relative = _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, nearest.end(), span.open_at)
     if relative and ctx.person_right_before(relative.start()):
