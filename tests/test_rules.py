@@ -1355,3 +1355,12 @@ def test_a_quoted_subhead_refers_to_the_section_below_it(dev_quotes) -> None:
     # a quotation standing alone that ends a sentence inside its marks is speech going on, not a subhead
     text = "Emmanuel Macron a salué Angela Merkel. « Merci pour tout », a-t-il dit.\n\n« Nous nous reverrons bientôt. »"
     assert by_text(dev_quotes(text, "fr", "2021-05-31"), "reverrons").speaker == "macron"
+
+
+def test_a_bare_title_passes_over_registry_people_who_do_not_hold_it(dev_quotes) -> None:
+    said = "« Nous avançons de manière pratique », a expliqué le chef de l'État."
+    text = f"Emmanuel Macron, Friedrich Merz et leurs ministres se sont réunis à Toulon. {said}"
+    assert by_text(dev_quotes(text, "fr", "2025-08-29"), "pratique").speaker == "macron"
+    # a name the registry does not know may be the holder: in doubt
+    text = f"Emmanuel Macron a reçu Frank-Walter Steinmeier à Toulon. {said}"
+    assert by_text(dev_quotes(text, "fr", "2025-08-29"), "pratique").speaker != "macron"

@@ -469,8 +469,8 @@ class ArticleContext:
             return None
         holders = {s.id for s in self.registry.title_holders(title, self.published)}
         named = {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
-        holder = self._last_person_named(at)
-        if holder is None or holder not in holders or len(holders & named) != 1:
+        holder = self._last_holder_named(at, holders)
+        if holder is None or len(holders & named) != 1:
             return None
         return holder if self._title_is_only_theirs(title, holder, at) else None
 
@@ -531,6 +531,28 @@ class ArticleContext:
         if re.search(r"\w", phrase[match.end() :].strip()):
             return Found(ambiguous=True)  # « la lettre adressée à X par Y »: not read here
         return Found(pronoun=ANY_GENDER)
+
+    def _last_holder_named(self, at: int, holders: set[str]) -> str | None:
+        """The last person named as an actor before `at` who holds the title, passing over registry people who
+        do not (« Emmanuel Macron, Friedrich Merz et leurs ministres ... a expliqué le chef de l'État »); None
+        when a name the registry does not know comes first (it may be the holder: « Gabriel Attal ... le
+        Premier ministre »)."""
+        actors: list[tuple[int, str | None]] = [
+            (m.end, m.speaker.id) for m in self.mentions if m.end <= at and not m.complement and not m.possessor
+        ]
+        for run in _PERSON_NAME.finditer(self.text, 0, at):
+            near = self.mentions_in(run.start() - MENTION_LEAD_REACH, run.end())
+            if not any(m.start < run.end() and run.start() < m.end for m in near) and not _within_any(
+                run.start(), self.spans
+            ):
+                actors.append((run.end(), None))
+        for _, speaker_id in sorted(actors, reverse=True):
+            if speaker_id is None or speaker_id in holders:
+                return speaker_id
+            speaker = self.registry.get(speaker_id)
+            if speaker is None or not speaker.principal:
+                return None  # an agency, someone else the registry knows: not passed over
+        return None
 
     def _last_person_named(self, at: int) -> str | None:
         """The registry id of the last person named as an actor before `at`; None if it is someone else.
