@@ -1364,3 +1364,9 @@ def test_a_bare_title_passes_over_registry_people_who_do_not_hold_it(dev_quotes)
     # a name the registry does not know may be the holder: in doubt
     text = f"Emmanuel Macron a reçu Frank-Walter Steinmeier à Toulon. {said}"
     assert by_text(dev_quotes(text, "fr", "2025-08-29"), "pratique").speaker != "macron"
+
+
+@pytest.mark.parametrize("cue", ["a renchéri", "renchérit"])
+def test_renchérir_after_a_quotation(dev_quotes, cue: str) -> None:
+    text = f"Narendra Modi a salué l'accord. « L'Europe et l'Inde ont fait l'histoire », {cue} Ursula von der Leyen."
+    assert by_text(dev_quotes(text, "fr", "2026-01-27"), "histoire").speaker == "von_der_leyen"

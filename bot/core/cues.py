@@ -337,7 +337,7 @@ _en = "|".join(re.escape(s) for s in sorted(_EN_VERBS, key=len, reverse=True))
 
 # Verbs that report speech only when they follow a quotation: "« ... », a lancé X".
 _FR_AFTER_ONLY = (
-    "lanc", "gliss", "tonn", "repliqu", "plaisant", "retorqu", "coup", "enchain", "rencher", "cingl", "tacl", "tempet",
+    "lanc", "gliss", "tonn", "repliqu", "plaisant", "retorqu", "coup", "enchain", "cingl", "tacl", "tempet",
     "pens",
 )  # fmt: skip
 _EN_AFTER_ONLY = ("quipped", "shot back", "retorted", "countered", "went on", "continued", "concluded", "read", "reads")
@@ -373,7 +373,7 @@ _FR_INSERT = (
 _PRONOUN_FR = r"(?:il|elle|ils|elles)"
 
 # Irregular ones: « a poursuivi X », « s'est défendu X » (before a quotation « défendu » is no speech).
-_FR_AFTER_ONLY_FORMS = "poursuivi|conclu|defendu"
+_FR_AFTER_ONLY_FORMS = "poursuivi|conclu|defendu|rencheri|rencherit|rencherissant"  # not -er: « a renchéri »
 AFTER_QUOTE_VERB = {
     "fr": rf"(?:(?:{'|'.join(re.escape(fold_chars(s)) for s in _FR_AFTER_ONLY)}){_FR_ER_ENDINGS}"
     rf"|{_FR_AFTER_ONLY_FORMS})",
