@@ -1370,3 +1370,11 @@ def test_a_bare_title_passes_over_registry_people_who_do_not_hold_it(dev_quotes)
 def test_renchérir_after_a_quotation(dev_quotes, cue: str) -> None:
     text = f"Narendra Modi a salué l'accord. « L'Europe et l'Inde ont fait l'histoire », {cue} Ursula von der Leyen."
     assert by_text(dev_quotes(text, "fr", "2026-01-27"), "histoire").speaker == "von_der_leyen"
+
+
+def test_a_circumstance_opening_a_sentence_is_not_its_subject(dev_quotes) -> None:
+    text = (
+        "Entre un Joe Biden sur le départ et des Européens inquiets, Xi Jinping est apparu au centre du jeu. "
+        "« Notre position reste inchangée », a-t-il assuré."
+    )
+    assert by_text(dev_quotes(text, "fr", "2024-11-20"), "inchangée").speaker == "xi"

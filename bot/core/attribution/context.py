@@ -173,12 +173,15 @@ _FOR_SOMEONE_TO = re.compile(
 # A pronoun subject right after the relative that stands for the object of its sentence (« X a reçu Y, dont il a
 # salué »: « il » is not Y, so X); « où il » could be either, and is not one of them.
 _CLAUSE_BEFORE_PRONOUN = re.compile(r",\s*(?:qu'|que\s+|dont\s+)\s*$")
-# A subordinate clause opening a sentence, before the main clause and its subject.
+# A subordinate clause or a circumstance opening a sentence, before the main clause and its subject: « Alors
+# que ..., », « Entre ..., », "During the talks, ".
 _SUBORDINATE_OPENING = re.compile(
     r"\s*(?:(?:(?:one|two|three|a|an|few|several|hours?|days?|weeks?|months?|minutes?|moments?|shortly|soon|just"
     r"|quelques|deux|trois|heures?|jours?|semaines?|mois|peu|juste|un|une|jour|moment)\s+){1,3}"
     r"(?:after|before|apres|avant)\b|alors\s+qu|tandis\s+qu|bien\s+qu|quoiqu|lorsqu|puisqu|quand\b|apres\s+qu|avant\s+qu|depuis\s+qu"
-    r"|meme\s+si\b|while\b|although\b|though\b|as\b|when\b|after\b|before\b|since\b|even\s+though\b)"
+    r"|meme\s+si\b|while\b|although\b|though\b|as\b|when\b|after\b|before\b|since\b|even\s+though\b"
+    r"|entre\b|depuis\b|dans\b|lors\b|pendant\b|apres\b|avant\b|devant\b|face\b|malgre\b|a\s+l'issue\b"
+    r"|en\s+marge\b|in\b|at\b|during\b|despite\b|amid\b|following\b)"
 )
 # A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
 _RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
