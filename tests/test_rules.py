@@ -1374,7 +1374,8 @@ def test_renchérir_after_a_quotation(dev_quotes, cue: str) -> None:
 
 def test_a_circumstance_opening_a_sentence_is_not_its_subject(dev_quotes) -> None:
     text = (
-        "Entre un Joe Biden sur le départ et des Européens inquiets, Xi Jinping est apparu au centre du jeu. "
+        "Les deux hommes avaient déjà pu se parler à Rio. Entre un Joe Biden sur le départ et des Européens "
+        "tétanisés par le retour à la Maison Blanche de Donald Trump, Xi Jinping est apparu au centre du jeu. "
         "« Notre position reste inchangée », a-t-il assuré."
     )
     assert by_text(dev_quotes(text, "fr", "2024-11-20"), "inchangée").speaker == "xi"
