@@ -39,8 +39,10 @@ _COMPLETIVE_IN = re.compile(r"\b(?:que|qu'|that)\b")
 # After the cue of an earlier quotation, its clause going on into this one: "X said Friday while “...”",
 # « a dit X mardi, tandis que « ... » » (the verb reports both).
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:[\w'-]+\s+)?(?:while|as|that|que|qu'|tandis\s+que|alors\s+que)\s*")
-# Words at most between a speech verb and the quotation it opens: « a appelé à « ... » », « a dit que « ... » ».
+# Words at most between a speech verb and the quotation it opens: « a appelé à « ... » », « a dit que « ... » »;
+# and when a completive stands between: « a assuré aux familles des victimes qu'elles « ... » ».
 VERB_OPENS_QUOTE_WORDS = 2
+COMPLETIVE_OPENS_QUOTE_WORDS = 8
 # A name before the verb of a cue after the quote: « ... », Poutine a déclaré (at most this many words).
 CUE_AFTER_SUBJECT_WORDS = 6
 # An incise inside the marks, between 2 and 60 characters: « ..., a-t-il dit, ... », or ending a
@@ -110,7 +112,7 @@ _NAMED_AS = {
 _WORK_NOUN_BEFORE = re.compile(
     r"\b(?:exposition|livre|ouvrage|roman|essai|recueil|memoires|film|documentaire|emission|serie|chanson|album"
     r"|spectacle|piece|festival|slogan|hashtag|mot-diese|magazine|journal|podcast|exhibition|book|novel|memoir"
-    r"|film|movie|documentary|show|series|song|album|play|festival|slogan|hashtag|magazine|podcast|newspaper)"
+    r"|movie|documentary|show|series|song|play|newspaper)"
     r"(?:\s+(?:intitulee?s?|titree?s?|entitled|titled|called))?\s*$"
 )
 # At most this many words in such a title.
@@ -225,10 +227,11 @@ def _spoken_right_before(ctx: ArticleContext, quote: Quote) -> bool:
         return False
     if word_count(between) <= VERB_OPENS_QUOTE_WORDS:
         return True
-    return bool(_COMPLETIVE_IN.search(between)) and word_count(between) <= COMPLETIVE_SUBJECT_WORDS + 3
+    return bool(_COMPLETIVE_IN.search(between)) and word_count(between) <= COMPLETIVE_OPENS_QUOTE_WORDS
 
 
 def _names_a_principal(ctx: ArticleContext, found: Found) -> bool:
+    """Whether a resolved phrase is a principal (a reporter who is one is the speaker, as « a rapporté X »)."""
     speaker = ctx.registry.get(found.speaker) if found.speaker else None
     return speaker is not None and speaker.principal
 
