@@ -1379,3 +1379,12 @@ def test_a_circumstance_opening_a_sentence_is_not_its_subject(dev_quotes) -> Non
         "« Notre position reste inchangée », a-t-il assuré."
     )
     assert by_text(dev_quotes(text, "fr", "2024-11-20"), "inchangée").speaker == "xi"
+
+
+def test_a_quotation_paragraph_after_reported_speech_continues_its_speaker(dev_quotes) -> None:
+    text = (
+        "In a long interview, Narendra Modi said India's standing in the world had grown.\n\n"
+        '"The world trusts us. What we say is clear."\n\n'
+        "Officials declined to comment."
+    )
+    assert by_text(dev_quotes(text, "en", "2025-01-10"), "trusts us").speaker == "modi"

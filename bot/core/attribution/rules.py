@@ -710,7 +710,8 @@ def cue_in_next_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
 
 
 def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
-    """A paragraph that is only a quotation continues the previous paragraph's last speaker."""
+    """A paragraph that is only a quotation continues the previous paragraph's last speaker: of its quotations,
+    else the one its last sentence reports speaking."""
     sentence = quote.sentence
     if ctx.is_heading(sentence) or not _standalone(ctx, quote):
         return None
@@ -724,6 +725,10 @@ def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | No
         for q in s.quotes
         if q in ctx.decided and ctx.decided[q].speaker != UNKNOWN
     ]
+    if not previous:  # "Modi said India's standing had grown. ⏎ “The world trusts us ...”": the report goes on
+        last = max((i for i, s in enumerate(ctx.sentences) if s.paragraph == index), default=None)
+        reported = reported_speaker(ctx, last) if last is not None and not ctx.sentences[last].quotes else None
+        previous = [reported] if reported else []
     return Verdict(previous[-1] if previous else UNKNOWN, None, kind="full")
 
 
