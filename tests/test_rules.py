@@ -1388,3 +1388,9 @@ def test_a_quotation_paragraph_after_reported_speech_continues_its_speaker(dev_q
         "Officials declined to comment."
     )
     assert by_text(dev_quotes(text, "en", "2025-01-10"), "trusts us").speaker == "modi"
+
+
+@pytest.mark.parametrize("verb", ["s'en est réjoui", "s'en est félicité"])
+def test_a_reflexive_cue_with_en_between(dev_quotes, verb: str) -> None:
+    text = f"Les deux présidents ont affiché leur proximité. Emmanuel Macron {verb} : « Je remercie Joe Biden. »"
+    assert by_text(dev_quotes(text, "fr", "2022-12-01"), "remercie").speaker == "macron"

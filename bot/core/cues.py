@@ -348,7 +348,7 @@ _FR_REFLEXIVE_PARTICIPLES = (
     "inquiet", "elev", "alarm", "emport", "etonn", "desol", "offusqu", "moqu",
     "exclam", "interrog", "engag", "indign", "insurg",  # the reflexive -er stems above, after « s'est »
 )  # fmt: skip
-_FR_REFLEXIVE_AUX = frozenset({"s'est", "se sont"})
+_FR_REFLEXIVE_AUX = frozenset({"s'est", "se sont", "s'en est", "s'en sont", "s'y est"})
 _REFLEXIVE_PARTICIPLE = re.compile(rf"(?:{'|'.join(_FR_REFLEXIVE_PARTICIPLES)})(?:e|ee|es|ees)")
 
 # Verbs that speak through their object and a preposition: « a appelé sa formation à », « qu'il taxe de ».
@@ -362,7 +362,8 @@ SPEECH_VERB = {
     "en": rf"(?:{_en})",
 }
 _AUX = {
-    "fr": r"(?:a|ont|avait|avaient|aurait|auraient|avoir|ayant|va|vont|allait|vient\ de|venait\ de|s'est|se\ sont)",
+    "fr": r"(?:a|ont|avait|avaient|aurait|auraient|avoir|ayant|va|vont|allait|vient\ de|venait\ de|s'est|se\ sont"
+    r"|s'en\ est|s'en\ sont|s'y\ est)",
     "en": r"(?:has|have|had|was|were|is|are|will|would|also)",
 }
 # Words that may stand between an auxiliary and its participle: "a de son cote declare".
