@@ -25,6 +25,7 @@ from bot.core.search import (
     score_quotation,
 )
 from bot.library.text import shorten
+from bot.library.vectorindex import build_in_child
 from bot.store.store import StatementView, Store
 
 log = logging.getLogger(__name__)
@@ -165,25 +166,20 @@ class Searcher:
             self._reading = False
 
     async def _meaning_index(self, model: str, build: str) -> MeaningIndex:
-        """The vectors of this state of the index: a small index as one matrix; a large one through its
-        nearest-neighbour index beside the store, opened from disk, or built there first when missing
-        (a file that cannot be written leaves exact search, never no answer)."""
-        path = ann.index_path(self.store.path, model, build)
-        kept = await asyncio.to_thread(ann.open_index, path)
-        if kept is not None and len(kept) >= self.exact_below_rows:
-            return kept
-        principals = [s.id for s in self.registry.principals]
-        quotations, vectors = await self.store.meaning_inputs(model, principals)
-        exact = await asyncio.to_thread(MeaningIndex.build, quotations, vectors)
-        if len(exact) < self.exact_below_rows:
-            return exact
-        try:
-            await asyncio.to_thread(ann.write_index, path, exact)
-        except OSError as error:
-            log.warning("could not keep the vector index in %s (%s); searching by meaning exactly", path, error)
-            return exact
-        ann.forget_other_builds(self.store.path, path)
-        return await asyncio.to_thread(ann.open_index, path) or exact
+        """The vectors of this state of the index: as one matrix while the model's vectors are fewer than
+        `exact_below_rows`; else through the vector index beside the store, opened from disk, or built there
+        first (in a child process) when missing or unreadable. One that cannot be built leaves exact search."""
+        if await self.store.vector_count(model) >= self.exact_below_rows:
+            path = ann.index_path(self.store.path, model, build)
+            kept = await asyncio.to_thread(ann.open_index, path)
+            principals = [s.id for s in self.registry.principals]
+            if kept is None and await build_in_child(self.store.path, model, build, principals):
+                ann.forget_other_builds(self.store.path, path)
+                kept = await asyncio.to_thread(ann.open_index, path)
+            if kept is not None:
+                return kept
+        quotations, vectors = await self.store.meaning_inputs(model, [s.id for s in self.registry.principals])
+        return await asyncio.to_thread(MeaningIndex.build, quotations, vectors)
 
     def forget_index(self) -> None:
         """After this process changed the index: read its words (and vectors) again on the next query."""

@@ -426,6 +426,12 @@ class Store:
         async with self._db.execute("SELECT key FROM piece_vectors WHERE model = ?", (model,)) as cursor:
             return {row[0] async for row in cursor}
 
+    async def vector_count(self, model: str) -> int:
+        """How many pieces this model embedded: whether search by meaning needs its vector index."""
+        async with self._db.execute("SELECT COUNT(*) FROM piece_vectors WHERE model = ?", (model,)) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
     async def piece_vectors(self, model: str) -> dict[str, bytes]:
         """key -> vector of every stored piece embedded by this model."""
         async with self._db.execute("SELECT key, vector FROM piece_vectors WHERE model = ?", (model,)) as cursor:
