@@ -33,15 +33,6 @@ SUFFIX = ".vectors"
 PARTIAL = ".partial"
 
 
-def _usearch() -> Any:
-    """usearch's `Index`, its OpenMP threads told to sleep when idle: spinning, they took the cores from the
-    sentence model's next query (150 ms instead of 3). libgomp reads this once, when it loads."""
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    from usearch.index import Index
-
-    return Index
-
-
 def vectors_dir(store_path: Path) -> Path:
     """Where the vector indexes of a store live: beside its database file."""
     return store_path.with_name(store_path.name + SUFFIX)
@@ -71,7 +62,8 @@ class UsearchRows:
 def open_index(path: Path) -> MeaningIndex | None:
     """The index kept at `path`, memory-mapped, or None when there is none or it cannot be read
     (then it is built again)."""
-    Index = _usearch()
+    from usearch.index import Index
+
     try:
         with np.load(path / LAYOUT_FILE, allow_pickle=False) as stored:
             layout = {name: stored[name] for name in stored.files}
@@ -89,7 +81,8 @@ def write_index(path: Path, meaning: MeaningIndex) -> None:
 
     Raises OSError when it cannot be written; no partial directory is left behind.
     """
-    Index = _usearch()
+    from usearch.index import Index
+
     if meaning.matrix is None:
         raise ValueError("an index without its vectors in memory cannot be built again")
     partial = path.with_name(f"{path.name}.{os.getpid()}{PARTIAL}")
