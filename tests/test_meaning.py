@@ -578,10 +578,13 @@ async def test_through_the_vector_index_the_answers_are_those_of_exact_search(me
     store = await Store.open(meaning_db)
     exact, near = Searcher(store, REGISTRY, embedder), Searcher(store, REGISTRY, embedder, exact_below_rows=1)
     try:
-        for case in MEANING_QUERIES + SEED_QUERIES:
+        cases = MEANING_QUERIES + SEED_QUERIES
+        exactly = [_summary(await exact.ask(case["query"])) for case in cases]
+        assert not ann.vectors_dir(meaning_db).exists()  # below the threshold nothing is built
+        for case, want in zip(cases, exactly, strict=True):
             answer = await near.ask(case["query"])
             check(answer, case)
-            assert _summary(answer) == _summary(await exact.ask(case["query"])), case["query"]
+            assert _summary(answer) == want, case["query"]
         assert near._meaning is not None and near._meaning.near is not None  # the index answered
         assert exact._meaning is not None and exact._meaning.near is None  # below the threshold: exact
     finally:
