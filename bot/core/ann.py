@@ -9,7 +9,6 @@ renamed, so a reader finds a whole one or none, and one of another state is neve
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -20,13 +19,11 @@ import numpy as np
 
 from bot.core.meaning import MeaningIndex
 
-log = logging.getLogger(__name__)
-
 EXACT_BELOW_ROWS = 30_000  # below, one matrix-vector product is as fast as the index (a few ms) and exact
 CONNECTIVITY = 16  # HNSW links per node ("M")
 EXPANSION_ADD = 64  # search depth while building ("efConstruction"): build time against recall
 EXPANSION_SEARCH = 128  # search depth per query ("ef"): at least the candidates asked for
-ADD_BATCH = 50_000  # rows added at a time: the float16 copy made for the index stays small
+ADD_BATCH = 50_000  # rows added at a time: any conversion usearch makes of its input stays small
 INDEX_FILE = "vectors.usearch"
 LAYOUT_FILE = "rows.npz"
 SUFFIX = ".vectors"
