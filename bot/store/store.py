@@ -271,16 +271,11 @@ class Store:
 
     # ---- indexing ----------------------------------------------------------------------------
 
-    async def generation(self) -> int:
-        """A number that changes each time the index does (caches key on it)."""
-        async with self._db.execute("SELECT value FROM meta WHERE key = 'generation'") as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
-
     async def index_build(self) -> str:
-        """A name for the index as it is now, unique to this database and generation: files kept beside the
-        store for one index (the vector index) carry it, so that a file of another database or of an earlier
-        state of this one, even with the same generation number, is never taken for the current one."""
+        """A name for the index as it is now, unique to this database and generation: caches key on it, and
+        files kept beside the store for one index (the vector index) carry it, so that a file of another
+        database or of an earlier state of this one, even with the same generation number, is never taken for
+        the current one."""
         async with self._db.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'build')") as cursor:
             meta = {row[0]: row[1] async for row in cursor}
         return f"{meta.get('generation', '0')}-{meta.get('build', 'none')}"
