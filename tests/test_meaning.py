@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core import ann
 from bot.core.grouping import GroupItem, group_statements
 from bot.core.meaning import (
     MeaningIndex,
@@ -564,3 +565,53 @@ def test_a_tampered_cache_runs_nothing_and_is_rebuilt(tmp_path) -> None:
     assert not marker.exists()
     assert model is not None and model.embed_queries(["bonjour"]).shape == (1, 512)
     assert len(cache.read_bytes()) > 1_000_000  # kept again, whole
+
+
+# ---- the nearest-neighbour index (bot/core/ann.py), forced on the samples ---------------------------
+
+
+def _summary(answer) -> list[tuple[int, int, bool, bool, int]]:
+    return [(r.statement.id, r.score, r.confident, r.verdict.by_meaning, r.best_variant) for r in answer.results]
+
+
+async def test_through_the_vector_index_the_answers_are_those_of_exact_search(meaning_db, embedder) -> None:
+    store = await Store.open(meaning_db)
+    exact, near = Searcher(store, REGISTRY, embedder), Searcher(store, REGISTRY, embedder, exact_below_rows=1)
+    try:
+        cases = MEANING_QUERIES + SEED_QUERIES
+        exactly = [_summary(await exact.ask(case["query"])) for case in cases]
+        assert not ann.vectors_dir(meaning_db).exists()  # below the threshold nothing is built
+        for case, want in zip(cases, exactly, strict=True):
+            answer = await near.ask(case["query"])
+            check(answer, case)
+            assert _summary(answer) == want, case["query"]
+        assert near._meaning is not None and near._meaning.near is not None  # the index answered
+        assert exact._meaning is not None and exact._meaning.near is None  # below the threshold: exact
+    finally:
+        await store.close()
+
+
+async def test_the_vector_index_follows_the_state_of_the_index(tmp_path, meaning_db, embedder) -> None:
+    shutil.copy(meaning_db, tmp_path / "q.sqlite3")
+    store = await Store.open(tmp_path / "q.sqlite3")
+    searcher = Searcher(store, REGISTRY, embedder, exact_below_rows=1)
+    query = "I am delighted to meet you again"
+    try:
+        best = (await searcher.ask(query)).confident
+        assert best is not None
+        (first,) = ann.vectors_dir(store.path).iterdir()
+        assert first.name.endswith(await store.index_build())
+        await set_hidden(store, 42, f"s{best.statement.id}", True)  # a new state: its index is another one
+        searcher.forget_index()
+        answer = await searcher.ask(query)
+        assert all(r.statement.id != best.statement.id for r in answer.results)
+        (second,) = ann.vectors_dir(store.path).iterdir()
+        assert second != first and second.name.endswith(await store.index_build())
+        # cut short (a disk that filled up under another writer): not trusted, built again
+        kept = second / ann.INDEX_FILE
+        kept.write_bytes(kept.read_bytes()[:1000])
+        again = Searcher(store, REGISTRY, embedder, exact_below_rows=1)
+        assert _summary(await again.ask(query)) == _summary(answer)
+        assert ann.open_index(second) is not None
+    finally:
+        await store.close()

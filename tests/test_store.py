@@ -35,11 +35,11 @@ async def snapshot(store: Store) -> dict:
 async def test_indexing_the_same_data_twice_changes_nothing(tmp_path, data_dir, extractor) -> None:
     store = await Store.open(tmp_path / "q.sqlite3")
     first = await index_directory(store, data_dir, extractor)
-    before, generation = await snapshot(store), await store.generation()
+    before, build = await snapshot(store), await store.index_build()
     second = await index_directory(store, data_dir, extractor)
     assert first.changed and not second.changed
     assert await snapshot(store) == before
-    assert await store.generation() == generation
+    assert await store.index_build() == build
     await store.close()
 
 

@@ -186,10 +186,10 @@ def vector_to_blob(vector: np.ndarray) -> bytes:
     return vector.astype(np.float16).tobytes()
 
 
-def blobs_to_matrix(blobs: Sequence[bytes]) -> np.ndarray:
+def blobs_to_matrix(blobs: Sequence[bytes], dtype: type[np.floating] = np.float32) -> np.ndarray:
     if not blobs:
-        return np.zeros((0, 0), dtype=np.float32)
-    return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(np.float32)
+        return np.zeros((0, 0), dtype=dtype)
+    return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(dtype)
 
 
 def embed_pieces(embedder: Embedder, pieces: Sequence[str]) -> list[bytes]:
@@ -217,16 +217,17 @@ class MeaningRow:
 
 
 class MeaningIndex:
-    """Every piece vector of the visible quotations, as one matrix, ordered by statement.
+    """Every piece vector of the visible quotations, ordered by statement: as one matrix (exact search), or
+    in a nearest-neighbour index on disk (`bot.core.ann`) when there are too many to hold and scan.
 
-    A query costs one matrix-vector product (about 5 ms at 100k pieces on two cores) and a
+    Exactly, a query costs one matrix-vector product (about 5 ms at 100k pieces on two cores) and a
     maximum per statement.
     """
 
-    def __init__(self, rows: Sequence[MeaningRow], matrix: np.ndarray) -> None:
+    def __init__(self, rows: Sequence[MeaningRow], matrix: np.ndarray, dtype: type[np.floating] = np.float32) -> None:
         order = sorted(range(len(rows)), key=lambda i: rows[i].statement_id)
         statements = np.array([rows[i].statement_id for i in order], dtype=np.int64)
-        self.matrix = np.ascontiguousarray(matrix[order], dtype=np.float32)
+        self.matrix: np.ndarray | None = np.ascontiguousarray(matrix[order], dtype=dtype)
         self.quotations = np.array([rows[i].quotation_id for i in order], dtype=np.int64)
         # where each statement's rows begin (rows are sorted by statement)
         self.starts = np.flatnonzero(np.diff(statements, prepend=-1)) if len(statements) else np.zeros(0, np.int64)
@@ -234,10 +235,14 @@ class MeaningIndex:
         self.speaker_names = sorted({row.speaker for row in rows})
         codes = {name: code for code, name in enumerate(self.speaker_names)}
         self.speaker_codes = np.array([codes[rows[order[s]].speaker] for s in self.starts], dtype=np.int32)
+        self.near: NearestRows | None = None
 
     @classmethod
-    def build(cls, quotations: Sequence[IndexedQuotation], vectors: Mapping[str, bytes]) -> MeaningIndex:
-        """One row per stored piece vector of these quotations (pieces not embedded yet are left out)."""
+    def build(
+        cls, quotations: Sequence[IndexedQuotation], vectors: Mapping[str, bytes], dtype: type[np.floating] = np.float32
+    ) -> MeaningIndex:
+        """One row per stored piece vector of these quotations (pieces not embedded yet are left out);
+        float16 keeps the stored values at half the memory, for a build that only copies them."""
         rows: list[MeaningRow] = []
         blobs: list[bytes] = []
         pieces = pieces_of([q.spoken for q in quotations])
@@ -247,22 +252,61 @@ class MeaningIndex:
                 if blob is not None:
                     rows.append(MeaningRow(quotation.quotation_id, quotation.statement_id, quotation.spoken.speaker))
                     blobs.append(blob)
-        return cls(rows, blobs_to_matrix(blobs))
+        return cls(rows, blobs_to_matrix(blobs, dtype), dtype)
+
+    def layout(self) -> dict[str, np.ndarray]:
+        """Everything but the vectors, as arrays: what a nearest-neighbour index keeps beside them."""
+        return {
+            "quotations": self.quotations,
+            "starts": self.starts,
+            "statements": self.statements,
+            "speaker_codes": self.speaker_codes,
+            "speaker_names": np.array(self.speaker_names, dtype=str),
+        }
+
+    @classmethod
+    def with_nearest(cls, layout: Mapping[str, np.ndarray], near: NearestRows) -> MeaningIndex:
+        """An index whose vectors are in `near` (row i of the layout is its key i), none in memory."""
+        index = cls.__new__(cls)
+        index.matrix = None
+        index.quotations = np.asarray(layout["quotations"], dtype=np.int64)
+        index.starts = np.asarray(layout["starts"], dtype=np.int64)
+        index.statements = np.asarray(layout["statements"], dtype=np.int64)
+        index.speaker_codes = np.asarray(layout["speaker_codes"], dtype=np.int32)
+        index.speaker_names = [str(name) for name in layout["speaker_names"]]
+        index.near = near
+        return index
 
     def __len__(self) -> int:
         return len(self.quotations)
 
+    def span(self, position: int) -> tuple[int, int]:
+        """The rows of the statement at this position."""
+        end = self.starts[position + 1] if position + 1 < len(self.starts) else len(self.quotations)
+        return int(self.starts[position]), int(end)
+
     def similarities(self, readings: np.ndarray) -> Similarities:
         """Each statement's best cosine with the query (over all its pieces and the query's readings,
         one vector per row)."""
-        if not len(self.quotations):
+        readings = readings.astype(np.float32)
+        if self.near is not None:
+            return NearSimilarities(self, self.near, readings)
+        if not len(self.quotations) or self.matrix is None:
             return Similarities(self, np.zeros(0, np.float32), np.zeros(0, np.float32))
-        rows = (self.matrix @ readings.astype(np.float32).T).max(axis=1)
+        rows = (self.matrix @ readings.T).max(axis=1)
         return Similarities(self, rows, np.maximum.reduceat(rows, self.starts))
 
 
+class NearestRows(Protocol):
+    """Piece vectors kept outside memory, keyed by row: the closest rows to some vectors, and rows' vectors."""
+
+    def nearest_rows(self, readings: np.ndarray, count: int) -> np.ndarray: ...
+
+    def vectors(self, start: int, end: int) -> np.ndarray: ...
+
+
 class Similarities:
-    """The cosines of one query against a `MeaningIndex`."""
+    """The cosines of one query against a `MeaningIndex`, every statement's computed at once."""
 
     def __init__(self, index: MeaningIndex, rows: np.ndarray, statements: np.ndarray) -> None:
         self._index = index
@@ -276,7 +320,7 @@ class Similarities:
     def nearest(self, speakers: Collection[str], limit: int) -> list[tuple[int, float]]:
         """(statement id, cosine) of the closest statements of these speakers, closest first."""
         index = self._index
-        codes = [index.speaker_names.index(s) for s in speakers if s in index.speaker_names]
+        codes = self._codes(speakers)
         if not codes or not len(self._statements):
             return []
         scores = np.where(np.isin(index.speaker_codes, codes), self._statements, -np.inf)
@@ -290,12 +334,61 @@ class Similarities:
         position = self._position(statement_id)
         if position is None:
             return None
-        index = self._index
-        start = index.starts[position]
-        end = index.starts[position + 1] if position + 1 < len(index.starts) else len(index.quotations)
-        return int(index.quotations[start + int(np.argmax(self._rows[start:end]))])
+        start, _ = self._index.span(position)
+        return int(self._index.quotations[start + int(np.argmax(self._piece_scores(position)))])
+
+    def _piece_scores(self, position: int) -> np.ndarray:
+        start, end = self._index.span(position)
+        return self._rows[start:end]
+
+    def _codes(self, speakers: Collection[str]) -> list[int]:
+        names = self._index.speaker_names
+        return [names.index(s) for s in speakers if s in names]
 
     def _position(self, statement_id: int) -> int | None:
         statements = self._index.statements
         position = int(np.searchsorted(statements, statement_id))
         return position if position < len(statements) and statements[position] == statement_id else None
+
+
+NEAREST_ROWS_FIRST = 64  # rows asked of the nearest-neighbour index for ten statements (more when a filter
+# leaves too few of them)
+NEAREST_ROWS_GROWTH = 4
+
+
+class NearSimilarities(Similarities):
+    """The same cosines, computed only for the statements asked about and for the candidates a
+    nearest-neighbour index proposes: the exact cosine of each, from its own vectors."""
+
+    def __init__(self, index: MeaningIndex, near: NearestRows, readings: np.ndarray) -> None:
+        super().__init__(index, np.zeros(0, np.float32), np.zeros(0, np.float32))
+        self._near = near
+        self._readings = readings
+        self._scored: dict[int, np.ndarray] = {}
+
+    def of(self, statement_id: int) -> float | None:
+        position = self._position(statement_id)
+        return None if position is None else float(self._piece_scores(position).max())
+
+    def nearest(self, speakers: Collection[str], limit: int) -> list[tuple[int, float]]:
+        index = self._index
+        codes = self._codes(speakers)
+        if not codes or not len(index.statements):
+            return []
+        count = NEAREST_ROWS_FIRST
+        while True:
+            rows = self._near.nearest_rows(self._readings, count)
+            positions = np.unique(np.searchsorted(index.starts, rows, side="right") - 1)
+            positions = positions[np.isin(index.speaker_codes[positions], codes)]
+            if len(positions) >= limit or count >= len(index):
+                break
+            count *= NEAREST_ROWS_GROWTH
+        scored = sorted((-float(self._piece_scores(int(p)).max()), int(p)) for p in positions)[:limit]
+        return [(int(index.statements[p]), -score) for score, p in scored]
+
+    def _piece_scores(self, position: int) -> np.ndarray:
+        scores = self._scored.get(position)
+        if scores is None:
+            vectors = self._near.vectors(*self._index.span(position))
+            scores = self._scored[position] = (vectors @ self._readings.T).max(axis=1)
+        return scores

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import speakers_file
+from bot.core import ann
 from bot.core.meaning import Embedder, MeaningIndex, Similarities, load_embedder
 from bot.core.registry import SpeakerRegistry, load_registry
 from bot.core.search import (
@@ -24,6 +25,7 @@ from bot.core.search import (
     score_quotation,
 )
 from bot.library.text import shorten
+from bot.library.vectorindex import build_in_child
 from bot.store.store import StatementView, Store
 
 log = logging.getLogger(__name__)
@@ -120,13 +122,20 @@ class Searcher:
 
     INDEX_CHECK_SECONDS = 2.0
 
-    def __init__(self, store: Store, registry: SpeakerRegistry, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        registry: SpeakerRegistry,
+        embedder: Embedder | None = None,
+        exact_below_rows: int = ann.EXACT_BELOW_ROWS,
+    ) -> None:
         self.store = store
         self.registry = registry
         self.embedder = embedder
+        self.exact_below_rows = exact_below_rows  # from this many piece vectors on, a nearest-neighbour index
         self._vocabulary: Vocabulary | None = None
         self._meaning: MeaningIndex | None = None
-        self._generation = -1
+        self._build = ""
         self._checked_at = 0.0
         self._reading = False
 
@@ -147,16 +156,30 @@ class Searcher:
         self._checked_at = now
         self._reading = True
         try:
-            generation = await self.store.generation()
-            if self._vocabulary is None or generation != self._generation:
+            build = await self.store.index_build()
+            if self._vocabulary is None or build != self._build:
                 vocabulary = Vocabulary(await self.store.vocabulary())
                 if self.embedder is not None:
-                    principals = [s.id for s in self.registry.principals]
-                    quotations, vectors = await self.store.meaning_inputs(self.embedder.name, principals)
-                    self._meaning = await asyncio.to_thread(MeaningIndex.build, quotations, vectors)
-                self._vocabulary, self._generation = vocabulary, generation
+                    self._meaning = await self._meaning_index(self.embedder.name, build)
+                self._vocabulary, self._build = vocabulary, build
         finally:
             self._reading = False
+
+    async def _meaning_index(self, model: str, build: str) -> MeaningIndex:
+        """The vectors of this state of the index: as one matrix while the model's vectors are fewer than
+        `exact_below_rows`; else through the vector index beside the store, opened from disk, or built there
+        first (in a child process) when missing or unreadable. One that cannot be built leaves exact search."""
+        if await self.store.vector_count(model) >= self.exact_below_rows:
+            path = ann.index_path(self.store.path, model, build)
+            kept = await asyncio.to_thread(ann.open_index, path)
+            principals = [s.id for s in self.registry.principals]
+            if kept is None and await build_in_child(self.store.path, model, build, principals):
+                ann.forget_other_builds(self.store.path, path)
+                kept = await asyncio.to_thread(ann.open_index, path)
+            if kept is not None:
+                return kept
+        quotations, vectors = await self.store.meaning_inputs(model, [s.id for s in self.registry.principals])
+        return await asyncio.to_thread(MeaningIndex.build, quotations, vectors)
 
     def forget_index(self) -> None:
         """After this process changed the index: read its words (and vectors) again on the next query."""

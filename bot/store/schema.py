@@ -155,4 +155,9 @@ MIGRATIONS: list[str] = [
         language TEXT NOT NULL
     );
     """,
+    # 9: a random name for the index's current state, changed with each generation: files kept beside the store
+    # for one state of the index (the vector index) are named with it (see Store.index_build).
+    """
+    INSERT INTO meta(key, value) VALUES ('build', lower(hex(randomblob(8))));
+    """,
 ]

@@ -271,11 +271,19 @@ class Store:
 
     # ---- indexing ----------------------------------------------------------------------------
 
-    async def generation(self) -> int:
-        """A number that changes each time the index does (caches key on it)."""
-        async with self._db.execute("SELECT value FROM meta WHERE key = 'generation'") as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+    async def index_build(self) -> str:
+        """A name for the index as it is now, unique to this database and generation: caches key on it, and
+        files kept beside the store for one index (the vector index) carry it, so that a file of another
+        database or of an earlier state of this one, even with the same generation number, is never taken for
+        the current one."""
+        async with self._db.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'build')") as cursor:
+            meta = {row[0]: row[1] async for row in cursor}
+        return f"{meta.get('generation', '0')}-{meta.get('build', 'none')}"
+
+    async def _next_generation(self) -> None:
+        """Inside a write transaction: the index changed (a new generation, and a new build name)."""
+        await self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        await self._db.execute("UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key = 'build'")
 
     async def stored_articles(self) -> dict[str, str]:
         """file -> content hash of every indexed article."""
@@ -321,7 +329,7 @@ class Store:
             await self._write_index(articles, quotations, statements, reread)
             if vectors is not None:
                 await self._write_vectors(vectors)
-            await db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            await self._next_generation()
             await db.commit()
         except BaseException:
             await db.rollback()
@@ -412,6 +420,12 @@ class Store:
     async def piece_vector_keys(self, model: str) -> set[str]:
         async with self._db.execute("SELECT key FROM piece_vectors WHERE model = ?", (model,)) as cursor:
             return {row[0] async for row in cursor}
+
+    async def vector_count(self, model: str) -> int:
+        """How many pieces this model embedded: whether search by meaning needs its vector index."""
+        async with self._db.execute("SELECT COUNT(*) FROM piece_vectors WHERE model = ?", (model,)) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
 
     async def piece_vectors(self, model: str) -> dict[str, bytes]:
         """key -> vector of every stored piece embedded by this model."""
@@ -630,7 +644,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (moderator, action, target, before, after, named),
             )
-            await db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            await self._next_generation()
             await db.commit()
         except BaseException:
             await db.rollback()
