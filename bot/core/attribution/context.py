@@ -535,11 +535,9 @@ class ArticleContext:
             return Found(ambiguous=True)  # « la lettre adressée à X par Y »: not read here
         return Found(pronoun=ANY_GENDER)
 
-    def _last_holder_named(self, at: int, holders: set[str]) -> str | None:
-        """The last person named as an actor before `at` who holds the title, passing over registry people who
-        do not (« Emmanuel Macron, Friedrich Merz et leurs ministres ... a expliqué le chef de l'État »); None
-        when a name the registry does not know comes first (it may be the holder: « Gabriel Attal ... le
-        Premier ministre »)."""
+    def _actors_before(self, at: int) -> list[tuple[int, str | None]]:
+        """(end, registry id or None for a name the registry does not know) of every person named as an actor
+        before `at`, last first. A possessor or a complement ("Starmer's accusations", "à Kim") is not an actor."""
         actors: list[tuple[int, str | None]] = [
             (m.end, m.speaker.id) for m in self.mentions if m.end <= at and not m.complement and not m.possessor
         ]
@@ -549,7 +547,14 @@ class ArticleContext:
                 run.start(), self.spans
             ):
                 actors.append((run.end(), None))
-        for _, speaker_id in sorted(actors, reverse=True):
+        return sorted(actors, key=lambda actor: actor[0], reverse=True)  # a mention wins a tie with a run
+
+    def _last_holder_named(self, at: int, holders: set[str]) -> str | None:
+        """The last person named as an actor before `at` who holds the title, passing over registry people who
+        do not (« Emmanuel Macron, Friedrich Merz et leurs ministres ... a expliqué le chef de l'État »); None
+        when a name the registry does not know comes first (it may be the holder: « Gabriel Attal ... le
+        Premier ministre »)."""
+        for _, speaker_id in self._actors_before(at):
             if speaker_id is None or speaker_id in holders:
                 return speaker_id
             speaker = self.registry.get(speaker_id)
@@ -558,21 +563,13 @@ class ArticleContext:
         return None
 
     def _last_person_named(self, at: int) -> str | None:
-        """The registry id of the last person named as an actor before `at`; None if it is someone else.
-
-        Someone else: a name the registry does not know (a run of capitalised words), an agency.
-        A possessor or a complement ("Starmer's accusations", "à Kim") is not an actor.
-        """
-        last_end, last_id = -1, None
-        for mention in self.mentions:
-            if mention.end <= at and not mention.complement and not mention.possessor and mention.end > last_end:
-                last_end, last_id = mention.end, mention.speaker.id if mention.speaker.principal else None
-        for run in _PERSON_NAME.finditer(self.text, 0, at):
-            near = self.mentions_in(run.start() - MENTION_LEAD_REACH, run.end())
-            overlaps = any(m.start < run.end() and run.start() < m.end for m in near)
-            if run.end() > last_end and not overlaps and not _within_any(run.start(), self.spans):
-                last_end, last_id = run.end(), None
-        return last_id
+        """The registry id of the last person named as an actor before `at`; None if it is someone else (a name
+        the registry does not know, an agency)."""
+        actors = self._actors_before(at)
+        if not actors or actors[0][1] is None:
+            return None
+        speaker = self.registry.get(actors[0][1])
+        return speaker.id if speaker is not None and speaker.principal else None
 
     def resolve_after_verb(self, start: int, limit: int, *, allow_description: bool = True) -> Found:
         """The subject after an inverted verb, with its apposition when the title alone names nobody:
@@ -1027,11 +1024,14 @@ class ArticleContext:
         named = self._named_at_start(quote.sentence)
         if named is not None and named.speaker is not None and self.verbs_before(quote):
             return self._if_gender_fits(named.speaker, gender)
-        earlier = [
-            self.decided[p].speaker for p in quote.sentence.quotes if p < quote.index and p in self.decided
-        ]
+        earlier = self.speaker_quoted_before(quote)
+        return self._if_gender_fits(earlier, gender) if earlier else None
+
+    def speaker_quoted_before(self, quote: Quote) -> str | None:
+        """The speaker of the last attributed quotation before this one in its sentence, or None."""
+        earlier = [self.decided[p].speaker for p in quote.sentence.quotes if p < quote.index and p in self.decided]
         known = [s for s in earlier if s != UNKNOWN]
-        return self._if_gender_fits(known[-1], gender) if known else None
+        return known[-1] if known else None
 
     def sentence_subject_for(self, sentence: Sentence, subject: tuple[int, int] | None, gender: str) -> str | None:
         """A pronoun subject of a clause hanging on its sentence's main clause names that clause's subject, a

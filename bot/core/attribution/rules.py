@@ -425,7 +425,7 @@ def quote_resumes_after_its_cue(ctx: ArticleContext, quote: Quote) -> Verdict | 
 
 def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """The nearest speech verb before the quotation in its sentence, and that verb's subject."""
-    span, sentence, q = quote.span, quote.sentence, quote.index
+    span, sentence = quote.span, quote.sentence
     verbs = ctx.verbs_before(quote)
     if not verbs:
         return None
@@ -454,10 +454,9 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         return Verdict(ctx.checked(own_subject[0], quote.sentence_index, nearest.start(), own_subject[1]), cue)
     if participle or nearest.group("aux") == "avoir":  # « après avoir salué »: an infinitive has no subject
         # "..., soulignant que « ... »": the speaker of the clause it hangs on.
-        earlier = [ctx.decided[p].speaker for p in sentence.quotes if p < q and p in ctx.decided]
-        known = [s for s in earlier if s != UNKNOWN]
-        if known:
-            return Verdict(known[-1], cue)
+        earlier = ctx.speaker_quoted_before(quote)
+        if earlier:
+            return Verdict(earlier, cue)
         # the clause it hangs on: the nearest earlier verb that has a subject ("being called" has none)
         anchors: list[int | None] = [v.start() for v in reversed(verbs[:-1])]
         for anchor in anchors or [ctx.any_verb_before(sentence.start, nearest.start())]:
