@@ -98,9 +98,53 @@ def test_vocabulary_corrects_typos_but_not_short_words() -> None:
     assert vocabulary.spellings("pax") == []
     assert vocabulary.plan(parse_query("le le le", REGISTRY)) == []
     first = vocabulary.plan(parse_query("devoir fratenel", REGISTRY))[0]
-    assert (first.expression, first.ranked) == ('("fraternel") AND ("devoir")', True)
-    phrase = vocabulary.plan(parse_query("devoir fraternel", REGISTRY))[0]
-    assert (phrase.expression, phrase.ranked) == ('"devoir fraternel"', False)
+    assert (first.expression, first.ranked, first.when_full) == ('("fraternel") AND ("devoir")', True, None)
+    every_word = vocabulary.plan(parse_query("devoir fraternel", REGISTRY))[0]
+    assert every_word.expression == '("fraternel") AND ("devoir")'
+    assert every_word.when_full is not None  # all words known: the phrase, when every word fills a page
+    assert (every_word.when_full.expression, every_word.when_full.ranked) == ('"devoir fraternel"', False)
+
+
+async def _ask_among_fillers(tmp_path: Path, fillers: int, target: str, query: str) -> Answer:
+    """`query` asked of a store whose quotations are `fillers` long ones holding "devoir" and
+    "fraternel" far apart, then `target`, stored last."""
+    from bot.store.store import ArticleRecord, QuotationRecord, StatementRecord
+
+    filler = "la paix durable reste un devoir pour la région numéro {}, et nous restons fraternel"
+    texts = [filler.format(n) for n in range(fillers)]
+    texts.append(target)
+    articles = [ArticleRecord("many.txt", "h", "Many", "Outlet", None, "2025-09-03", "fr")]
+    quotations = [
+        QuotationRecord("many.txt", i * 1000, i * 1000 + len(t), t, normalise(t), "kim", "full", "a déclaré")
+        for i, t in enumerate(texts)
+    ]
+    statements = [StatementRecord(q.speaker, q.text, (i,)) for i, q in enumerate(quotations)]
+    store = await Store.open(tmp_path / "many.sqlite3")
+    await store.replace_index(articles, quotations, statements)
+    answer = await Searcher(store, REGISTRY).ask(query)
+    await store.close()
+    return answer
+
+
+async def test_an_exact_fragment_past_a_full_page_of_its_words_is_found(tmp_path: Path) -> None:
+    """More quotations hold every word of the query, in another order, than one page of look-up
+    returns, and too many to rank: the one that holds them as they stand is still the answer."""
+    from bot.core.search import RANK_LIMIT
+    from bot.library.searching import CANDIDATES
+
+    target = "nous avons un devoir fraternel envers nos voisins du nord"
+    answer = await _ask_among_fillers(tmp_path, RANK_LIMIT + CANDIDATES, target, "un devoir fraternel")
+    assert answer.confident is not None and answer.confident.statement.text == target
+
+
+async def test_a_full_page_of_few_enough_hits_is_taken_in_bm25_order(tmp_path: Path) -> None:
+    """A misspelt query (no phrase to try) whose words more quotations hold than a page returns,
+    but few enough to rank: the short quotation that holds them close, stored last, is found."""
+    from bot.library.searching import CANDIDATES
+
+    target = "un devoir fraternel, un devoir fraternel"
+    answer = await _ask_among_fillers(tmp_path, 2 * CANDIDATES, target, "devoir fratenel")
+    assert answer.confident is not None and answer.confident.statement.text == target
 
 
 def test_index_and_query_share_one_normalisation() -> None:

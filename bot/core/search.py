@@ -100,11 +100,12 @@ class Vocabulary:
         """FTS5 look-ups to try in turn, each with a bounded amount of work.
 
         Each query word stands for its known spellings ("alons" -> allons).
-        0. The words as one phrase, when all are known: an exact fragment.
         1. Every word: all its hits contain every word, so they need no ranking; the first
-           ones are taken and rapidfuzz orders them.
-        2. The rarest words together, ranked by bm25 when few quotations can match.
-        3. Any uncommon word, ranked (a misremembered word must not sink the answer).
+           ones are taken and rapidfuzz orders them. When they fill a page, the words as one
+           phrase follow (`when_full`): the exact fragment may lie past that page. A phrase of
+           common words reads every position of every word, so it runs only then.
+        2. The rarest words together; a full page in bm25 order when few quotations can match.
+        3. Any uncommon word, a full page in bm25 order (a misremembered word must not sink the answer).
         """
         spelled = [g for g in (self.spellings(word) for word in query.content) if g]
         # (spellings of one word, how many quotations hold any of them), rarest first
@@ -115,16 +116,14 @@ class Vocabulary:
         def either(terms: list[str]) -> str:
             return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
 
-        lookups = []
         sequence = words(query.text)
+        phrase = None
         if len(sequence) > 1 and all(w in self.counts for w in sequence):
-            lookups.append(Lookup('"' + " ".join(sequence) + '"', ranked=False))  # the words as they stand
-        rarest_count = groups[0][1]
-        lookups.append(Lookup(" AND ".join(either(g) for g, _ in groups), ranked=rarest_count <= RANK_LIMIT))
+            phrase = Lookup('"' + " ".join(sequence) + '"', ranked=False)  # the words as they stand
+        few = groups[0][1] <= RANK_LIMIT  # the rarest word bounds what an AND of it can match
+        lookups = [Lookup(" AND ".join(either(g) for g, _ in groups), ranked=few, when_full=phrase)]
         if len(groups) > AND_GROUPS:
-            lookups.append(
-                Lookup(" AND ".join(either(g) for g, _ in groups[:AND_GROUPS]), ranked=rarest_count <= RANK_LIMIT)
-            )
+            lookups.append(Lookup(" AND ".join(either(g) for g, _ in groups[:AND_GROUPS]), ranked=few))
         uncommon = [g for g, count in groups if count <= RANK_LIMIT]
         if len(groups) > 1 and uncommon:
             lookups.append(Lookup(" OR ".join(either(g) for g in uncommon[:FTS_TERMS]), ranked=True))
@@ -133,10 +132,12 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Lookup:
-    """One FTS5 query; `ranked` when few enough quotations can match to order them by bm25."""
+    """One FTS5 query. When its hits fill a page: `ranked`, take the page in bm25 order (only when
+    few enough quotations can match); `when_full`, add a narrower look-up's hits (they may lie past it)."""
 
     expression: str
     ranked: bool
+    when_full: Lookup | None = None
 
 
 @dataclass(frozen=True)

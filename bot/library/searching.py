@@ -15,6 +15,7 @@ from bot.core.meaning import Embedder, MeaningIndex, Similarities, load_embedder
 from bot.core.registry import SpeakerRegistry, load_registry
 from bot.core.search import (
     Evidence,
+    Lookup,
     Match,
     ParsedQuery,
     Verdict,
@@ -26,7 +27,7 @@ from bot.core.search import (
 )
 from bot.library.text import shorten
 from bot.library.vectorindex import build_in_child
-from bot.store.store import StatementView, Store
+from bot.store.store import Candidate, StatementView, Store
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +205,7 @@ class Searcher:
         assert self._vocabulary is not None
         best: dict[int, tuple[Match, int, str]] = {}  # statement -> its best variant's match, id, words
         for lookup in self._vocabulary.plan(parsed):
-            for candidate in await self.store.candidates(lookup.expression, speakers, CANDIDATES, lookup.ranked):
+            for candidate in await self._candidates(lookup, speakers):
                 scored = score_quotation(parsed, candidate.norm)
                 current = best.get(candidate.statement_id)
                 if current is None or scored.score > current[0].score:
@@ -228,6 +229,19 @@ class Searcher:
             if statement_id in by_id
         ]
         return Answer(query, parsed, results)
+
+    async def _candidates(self, lookup: Lookup, speakers: list[str]) -> list[Candidate]:
+        """A look-up's hits, at most a page. Unordered first: a page it does not fill holds every hit,
+        and rapidfuzz orders them (bm25 would read every position of every word for nothing). Only a
+        full page is asked again in bm25 order (when `lookup.ranked`) and gets its narrower look-up's hits."""
+        found = await self.store.candidates(lookup.expression, speakers, CANDIDATES, ranked=False)
+        if len(found) < CANDIDATES:
+            return found
+        if lookup.ranked:
+            found = await self.store.candidates(lookup.expression, speakers, CANDIDATES, ranked=True)
+        if lookup.when_full is not None:
+            found += await self._candidates(lookup.when_full, speakers)
+        return found
 
     def _similarities(self, parsed: ParsedQuery) -> Similarities | None:
         """The query against every statement's meaning; None when off, or when the model fails on this
