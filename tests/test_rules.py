@@ -64,6 +64,20 @@ def test_incise_ending_a_sentence_inside_the_marks_is_one_quotation(dev_quotes) 
     assert q.text == "Nous irons jusqu'au bout. Et nous gagnerons."
 
 
+def test_an_incise_after_a_list_with_commas_is_still_found(dev_quotes) -> None:
+    """The comma closing one piece of a list may open the incise: « le travail, la paix, a dit X, »."""
+    text = "« Il faut du travail, de la patience et du courage, a affirmé Giorgia Meloni, pour réussir. »"
+    (q,) = dev_quotes(text)
+    assert (q.speaker, q.text) == ("meloni", "Il faut du travail, de la patience et du courage pour réussir.")
+
+
+def test_a_verb_that_reports_only_after_words_said_works_in_an_incise(dev_quotes) -> None:
+    (q,) = dev_quotes("« Nous tiendrons, a lancé Pedro Sánchez. Les Espagnols le savent. »")
+    assert (q.speaker, q.text) == ("sanchez", "Nous tiendrons. Les Espagnols le savent.")
+    pieces = dev_quotes('"We will hold, for years, if needed," Keir Starmer countered, "and we will win."', "en")
+    assert [q.speaker for q in pieces] == ["starmer", "starmer"]
+
+
 # ---- term_as_subject -------------------------------------------------------------------------
 
 

@@ -47,7 +47,8 @@ COMPLETIVE_OPENS_QUOTE_WORDS = 8
 CUE_AFTER_SUBJECT_WORDS = 6
 # An incise inside the marks, between 2 and 60 characters: « ..., a-t-il dit, ... », or ending a
 # sentence that the quotation goes on after: « Nous irons, a déclaré la présidente. Et nous gagnerons. »
-_INCISE = re.compile(r",\s*(?P<cue>[^,.!?]{2,60}?)\s*(?:,|(?=[.!?]\s+\S))")
+# (the comma closing it is looked at, not taken: it may open the next one, « liberté, sécurité, a dit X, »)
+_INCISE = re.compile(r",\s*(?P<cue>[^,.!?]{2,60}?)\s*(?=,|[.!?]\s+\S)")
 # What may follow a cue ending its sentence: "he said on Thursday.", "a-t-il ajouté mardi."
 _SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
 # A dateline opening a wire story: "Rome, 29 mars (LaPresse) – ".
@@ -245,7 +246,8 @@ def incise_inside_marks(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         found = _incise_speaker(ctx, match.group("cue"), cue_at)
         if found is not None:
             cue = ctx.text[cue_at : start + match.end("cue")]
-            cut = (start + match.start(), start + match.end())
+            closing_comma = folded.startswith(",", match.end())
+            cut = (start + match.start(), start + match.end() + closing_comma)
             return Verdict(ctx.settle(found, quote.sentence_index), cue.strip(), cut)
     return None
 
@@ -259,10 +261,11 @@ def _incise_speaker(ctx: ArticleContext, cue: str, cue_at: int) -> Found | None:
     verb = ctx.verbs.match(cue)
     if verb is not None and reflexive_only(verb):
         verb = None
+    verb = verb or ctx.after_only.match(cue)  # words before it are quoted: « ..., a lancé X, ... »
     if verb is not None:  # "a déclaré Poutine"
         subject_span = (cue_at + verb.end(), cue_at + len(cue)) if verb.end() < len(cue) else None
     else:  # "Putin said"
-        trailing = re.search(rf"\s(?:{ctx.verbs.pattern})$", cue)
+        trailing = re.search(rf"\s(?:{ctx.verbs.pattern})$", cue) or re.search(rf"\s(?:{ctx.after_only.pattern})$", cue)
         subject_span = (cue_at, cue_at + trailing.start()) if trailing else None
     if subject_span is None:
         return None
