@@ -994,6 +994,28 @@ def test_selon_and_a_pronoun_then_more_words_is_the_pronouns_source(dev_quotes) 
     assert by_text(dev_quotes(text, "fr", "2023-05-02"), "minorité").speaker == "lula"
 
 
+# ---- clause_before_colon ---------------------------------------------------------------------
+
+
+def test_a_colon_closing_a_clause_announces_its_subjects_words(dev_quotes) -> None:
+    (q,) = dev_quotes("Pedro Sánchez n'a pas reculé : « Nous garderons le cap jusqu'au bout. »")
+    assert q.speaker == "sanchez"
+    (q,) = dev_quotes("Giorgia Meloni s'est montrée confiante : le pays « sortira plus fort de cette crise ».")
+    assert q.speaker == "meloni"
+
+
+def test_a_colon_after_someone_else_a_document_or_a_question_is_not_the_subjects(dev_quotes) -> None:
+    for text in (
+        "Pedro Sánchez a reçu un appel d'Emmanuel Macron : « Nous serons à vos côtés. »",
+        "Pedro Sánchez a relu la lettre envoyée mardi : « Nous serons à vos côtés. »",
+        "Pedro Sánchez a été interpellé par une étudiante : « Pourquoi avez-vous attendu si longtemps ? »",
+        "Pedro Sánchez a été accueilli par une banderole : « Bienvenue aux amis du peuple. »",
+        "Pedro Sánchez a visité une école qui affichait sur sa façade : « Le savoir libère. »",
+    ):
+        (q,) = dev_quotes(text)
+        assert q.speaker != "sanchez", text
+
+
 # ---- quoted_predicate, completive_of_quoted_words ----------------------------------------------
 
 

@@ -127,12 +127,17 @@ _PERSON_NAME = re.compile(
 )
 # What speaks for its author: a document (« la lettre de X », « sa déclaration », "the statement"), or the
 # words themselves (« les premiers mots de X : »).
-_DOCUMENT = re.compile(
-    r"^(?:le|la|l'|les|sa|son|ses|leur|cette|ce|the|his|her|its|their|this|a|an|un|une)\s*(?:\w+\s+)?"
+_DOCUMENT_NOUN = (
     r"(?:lettre|missive|message|declaration|communique|discours|tweet|post|publication|texte|courrier|allocution"
     r"|tribune|letter|statement|speech|address|note|readout|memo|mot|propos|parole|reponse|reaction|commentaire"
-    r"|word|remark|response|reply|comment)s?\b(?P<of>\s+(?:de|du|d'|des|of|from)\b\s*)?"
+    r"|word|remark|response|reply|comment)s?\b"
 )
+_DOCUMENT = re.compile(
+    r"^(?:le|la|l'|les|sa|son|ses|leur|cette|ce|the|his|her|its|their|this|a|an|un|une)\s*(?:\w+\s+)?"
+    + _DOCUMENT_NOUN
+    + r"(?P<of>\s+(?:de|du|d'|des|of|from)\b\s*)?"
+)
+_ANY_DOCUMENT = re.compile(r"(?<![\w'])" + _DOCUMENT_NOUN)
 # Characters before a bare title searched for its determiner: « le nouveau président ».
 TITLE_LEAD_CHARS = 16
 _BARE_TITLE_BEFORE = re.compile(
@@ -817,6 +822,10 @@ class ArticleContext:
                 if start <= entity.start < end and not self.masked[entity.start : entity.end].startswith("_"):
                     return True
         return False
+
+    def names_a_document(self, start: int, end: int) -> bool:
+        """Whether a stretch names something that speaks for its author (« une lettre », "the statement")."""
+        return _ANY_DOCUMENT.search(self.masked, start, end) is not None
 
     def capitalised_words(self, start: int, end: int) -> bool:
         """Whether a stretch is capitalised words and the small words of a title only: a name's shape."""

@@ -96,6 +96,14 @@ _OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:apres(?:\s+avoir)?|en|tout\s+en|afte
 _REPORTED_CLAUSE_OPENS = re.compile(
     r"\s*(?:that|que|qu'|:)?\s*(?:(?:a|an|the|this|un|une|le|la|les|l'|des|du|ce|cette|ces)\s*)?"
 )
+# A colon closing a clause announces what its subject says (« X n'a rien cédé : « ... » »); at most this many
+# words, none a verb, between the colon and the marks: « X s'est montré optimiste : une « étape ... » ».
+COLON_LEAD_WORDS = 3
+# In the clause before such a colon, what makes its subject someone spoken to, not the speaker: a passive
+# or an agent (« X a été interpellé par une étudiante : »), a question put to them.
+_SPOKEN_TO = re.compile(
+    r"(?<![\w'])(?:ete|par|by|was|were|been|being|interroge\w*|questionne\w*|asked|questioned|told)(?![\w'])"
+)
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
 TERM_MAX_WORDS = 4
 # Characters before a quotation searched for a naming construction.
@@ -653,6 +661,37 @@ def quoted_predicate(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     return Verdict(ctx.settle(found, quote.sentence_index), verb)
 
 
+def clause_before_colon(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """Marks after a colon closing a clause whose subject is someone, with no speech verb: « Joe Biden n'a
+    rien cédé : « ... » », « X s'est montré optimiste : une « étape décisive » sera franchie ». Not when
+    the clause names someone else, a document, or a relative clause (whose words they may be), nor when
+    its subject is spoken to (« X a été interpellé par une étudiante : « ... » »)."""
+    span, sentence = quote.span, quote.sentence
+    colon = ctx.masked.rfind(":", sentence.start, span.open_at)
+    if colon == -1 or ctx.verbs_before(quote):
+        return None
+    lead = ctx.masked[colon + 1 : span.open_at]
+    if "_" in lead or word_count(lead) > COLON_LEAD_WORDS or ctx.any_verb_before(colon + 1, span.open_at):
+        return None
+    verb_at = ctx.any_verb_before(sentence.start, colon)
+    if verb_at is None:
+        return None
+    found, subject = ctx.subject_before(sentence, verb_at)
+    if found.empty or found.ambiguous or subject is None:
+        return None
+    if not (found.pronoun or ctx.registry.get(found.speaker or "") or ctx.names_someone(*subject)):
+        return None
+    clause = (subject[1], colon)
+    if (
+        ctx.names_someone(*clause)
+        or ctx.names_a_document(*clause)
+        or _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, *clause)
+        or _SPOKEN_TO.search(ctx.masked, *clause)
+    ):
+        return None
+    return Verdict(ctx.checked(found, quote.sentence_index, verb_at, subject), ctx.text[verb_at:colon].strip())
+
+
 def completive_of_quoted_words(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """A quotation in the completive that an attributed quotation opens, with nobody named between:
     « Il « veut croire » que 2022 « sera l'année ... » », "she “hopes” that the talks “will go on”"."""
@@ -813,6 +852,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     inverted_cue_ending_sentence,
     subject_cue_ending_sentence,
     quoted_predicate,
+    clause_before_colon,
     completive_of_quoted_words,
     quote_sentence_continues,
     cue_in_next_sentence,
