@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from bot.core.search import Vocabulary, parse_query, score_quotation
 from bot.core.text import normalise
 from bot.library import Answer, Searcher
 from bot.store import Store
+from bot.store.store import Candidate
 from tests.conftest import DATA, GOLD_DIR, ROOT
 
 REGISTRY = load_registry(DATA / "speakers.toml")
@@ -101,18 +103,31 @@ def test_vocabulary_corrects_typos_but_not_short_words() -> None:
     assert (first.expression, first.ranked, first.when_full) == ('("fraternel") AND ("devoir")', True, None)
     every_word = vocabulary.plan(parse_query("devoir fraternel", REGISTRY))[0]
     assert every_word.expression == '("fraternel") AND ("devoir")'
-    assert every_word.when_full is not None  # all words known: the phrase, when every word fills a page
-    assert (every_word.when_full.expression, every_word.when_full.ranked) == ('"devoir fraternel"', False)
+    assert every_word.when_full is not None  # all words known: where they stand, when every word fills a page
+    assert (every_word.when_full.expression, every_word.when_full.ranked) == ('NEAR("devoir" "fraternel", 0)', False)
 
 
-async def _ask_among_fillers(tmp_path: Path, fillers: int, target: str, query: str) -> Answer:
-    """`query` asked of a store whose quotations are `fillers` long ones holding "devoir" and
-    "fraternel" far apart, then `target`, stored last."""
+def test_the_words_where_they_stand_skip_common_words_and_keep_their_span() -> None:
+    """« un devoir de paix » : the words that carry meaning, with the one common word between them."""
+    vocabulary = Vocabulary({"un": 9, "devoir": 4, "de": 9, "paix": 2})
+    (lookup,) = vocabulary.plan(parse_query("un devoir de paix", REGISTRY))[:1]
+    assert lookup.when_full is not None and lookup.when_full.expression == 'NEAR("devoir" "paix", 1)'
+
+
+def test_no_words_where_they_stand_when_each_is_in_too_many_quotations() -> None:
+    """NEAR decodes positions in every quotation holding the words: not when even the rarest is everywhere."""
+    from bot.core.search import NEAR_LIMIT
+
+    vocabulary = Vocabulary({"devoir": NEAR_LIMIT + 1, "fraternel": NEAR_LIMIT + 1})
+    assert vocabulary.plan(parse_query("devoir fraternel", REGISTRY))[0].when_full is None
+    vocabulary = Vocabulary({"devoir": NEAR_LIMIT + 1, "fraternel": NEAR_LIMIT})
+    assert vocabulary.plan(parse_query("devoir fraternel", REGISTRY))[0].when_full is not None
+
+
+async def _store_of_fillers(tmp_path: Path, texts: list[str]) -> tuple[Store, Searcher]:
+    """A store holding these quotations of one speaker, one statement each, in this order."""
     from bot.store.store import ArticleRecord, QuotationRecord, StatementRecord
 
-    filler = "la paix durable reste un devoir pour la région numéro {}, et nous restons fraternel"
-    texts = [filler.format(n) for n in range(fillers)]
-    texts.append(target)
     articles = [ArticleRecord("many.txt", "h", "Many", "Outlet", None, "2025-09-03", "fr")]
     quotations = [
         QuotationRecord("many.txt", i * 1000, i * 1000 + len(t), t, normalise(t), "kim", "full", "a déclaré")
@@ -121,7 +136,15 @@ async def _ask_among_fillers(tmp_path: Path, fillers: int, target: str, query: s
     statements = [StatementRecord(q.speaker, q.text, (i,)) for i, q in enumerate(quotations)]
     store = await Store.open(tmp_path / "many.sqlite3")
     await store.replace_index(articles, quotations, statements)
-    answer = await Searcher(store, REGISTRY).ask(query)
+    return store, Searcher(store, REGISTRY)
+
+
+async def _ask_among_fillers(tmp_path: Path, fillers: int, target: str, query: str) -> Answer:
+    """`query` asked of a store whose quotations are `fillers` long ones holding "devoir" and
+    "fraternel" far apart, then `target`, stored last."""
+    filler = "la paix durable reste un devoir pour la région numéro {}, et nous restons fraternel"
+    store, searcher = await _store_of_fillers(tmp_path, [filler.format(n) for n in range(fillers)] + [target])
+    answer = await searcher.ask(query)
     await store.close()
     return answer
 
@@ -135,6 +158,26 @@ async def test_an_exact_fragment_past_a_full_page_of_its_words_is_found(tmp_path
     target = "nous avons un devoir fraternel envers nos voisins du nord"
     answer = await _ask_among_fillers(tmp_path, RANK_LIMIT + CANDIDATES, target, "un devoir fraternel")
     assert answer.confident is not None and answer.confident.statement.text == target
+
+
+async def test_a_full_page_holding_a_perfect_match_is_not_narrowed(tmp_path: Path) -> None:
+    """A page of every word that already holds the words as they stand needs no second look-up."""
+    from bot.library.searching import CANDIDATES
+
+    target = "nous avons un devoir fraternel envers nos voisins"
+    store, searcher = await _store_of_fillers(tmp_path, [target] * (CANDIDATES + 5))
+    asked: list[str] = []
+    original = store.candidates
+
+    async def counted(match: str, speakers: Sequence[str], limit: int, ranked: bool) -> list[Candidate]:
+        asked.append(match)
+        return await original(match, speakers, limit, ranked)
+
+    store.candidates = counted  # type: ignore[method-assign]
+    answer = await searcher.ask("un devoir fraternel")
+    await store.close()
+    assert answer.confident is not None and answer.confident.score == 100
+    assert asked and all(" AND " in m and not m.startswith("NEAR") for m in asked)  # every word only
 
 
 async def test_a_full_page_of_few_enough_hits_is_taken_in_bm25_order(tmp_path: Path) -> None:

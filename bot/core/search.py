@@ -22,9 +22,13 @@ TYPO_SCORE = 80  # fuzz.ratio for a misspelt word to count as the word
 MIN_TYPO_LENGTH = 4
 CONFIDENT_COVERAGE = 0.75
 CONFIDENT_SCORE = 70
+PERFECT_SCORE = 100
 FTS_TERMS = 6
 AND_GROUPS = 3
 RANK_LIMIT = 2000  # bm25 costs about a microsecond per matching quotation: rank only small sets
+# NEAR decodes the positions of its words in every quotation holding them all (about 0.1 µs each,
+# and a query whose words are not in place finds none): only when the rarest is in so many at most
+NEAR_LIMIT = 20_000
 # Search by meaning (see `rank_statements`); cosines of the multilingual sentence model.
 SUPPORT_WEIGHT = 0.15
 MAX_READING = 500  # characters the sentence model reads of a query: a remembered sentence, not a page
@@ -101,9 +105,9 @@ class Vocabulary:
 
         Each query word stands for its known spellings ("alons" -> allons).
         1. Every word: all its hits contain every word, so they need no ranking; the first
-           ones are taken and rapidfuzz orders them. When they fill a page, the words as one
-           phrase follow (`when_full`): the exact fragment may lie past that page. A phrase of
-           common words reads every position of every word, so it runs only then.
+           ones are taken and rapidfuzz orders them. When they fill a page without a perfect match,
+           the words where they stand follow (`when_full`, see `_as_they_stand`): the exact
+           fragment may lie past that page.
         2. The rarest words together; a full page in bm25 order when few quotations can match.
         3. Any uncommon word, a full page in bm25 order (a misremembered word must not sink the answer).
         """
@@ -117,11 +121,11 @@ class Vocabulary:
             return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
 
         sequence = words(query.text)
-        phrase = None
-        if len(sequence) > 1 and all(w in self.counts for w in sequence):
-            phrase = Lookup('"' + " ".join(sequence) + '"', ranked=False)  # the words as they stand
+        in_place = None
+        if len(sequence) > 1 and all(w in self.counts for w in sequence) and groups[0][1] <= NEAR_LIMIT:
+            in_place = _as_they_stand(sequence, query.content)
         few = groups[0][1] <= RANK_LIMIT  # the rarest word bounds what an AND of it can match
-        lookups = [Lookup(" AND ".join(either(g) for g, _ in groups), ranked=few, when_full=phrase)]
+        lookups = [Lookup(" AND ".join(either(g) for g, _ in groups), ranked=few, when_full=in_place)]
         if len(groups) > AND_GROUPS:
             lookups.append(Lookup(" AND ".join(either(g) for g, _ in groups[:AND_GROUPS]), ranked=few))
         uncommon = [g for g, count in groups if count <= RANK_LIMIT]
@@ -130,10 +134,22 @@ class Vocabulary:
         return lookups
 
 
+def _as_they_stand(sequence: list[str], content: tuple[str, ...]) -> Lookup | None:
+    """The query's words that carry meaning within the span they have in it (FTS5 NEAR, any order).
+    That reads only their positions: a phrase would also read those of its common words (« les »,
+    « la »), which have one in most quotations. None for fewer than two such words."""
+    at = [n for n, word in enumerate(sequence) if word in content]
+    if len(at) < 2:
+        return None
+    between = at[-1] - at[0] - 1  # NEAR's distance: the tokens between the first and the last
+    return Lookup("NEAR(" + " ".join(f'"{sequence[n]}"' for n in at) + f", {between})", ranked=False)
+
+
 @dataclass(frozen=True)
 class Lookup:
     """One FTS5 query. When its hits fill a page: `ranked`, take the page in bm25 order (only when
-    few enough quotations can match); `when_full`, add a narrower look-up's hits (they may lie past it)."""
+    few enough quotations can match); `when_full`, add a narrower look-up's hits (they may lie past it)
+    unless the page already holds a perfect match."""
 
     expression: str
     ranked: bool
@@ -144,6 +160,11 @@ class Lookup:
 class Match:
     score: int  # 0-100
     coverage: float  # share of the query's words found in the quotation
+
+    @property
+    def perfect(self) -> bool:
+        """Every word, as it stands: no other quotation can answer better."""
+        return self.score == PERFECT_SCORE
 
     @property
     def confident(self) -> bool:

@@ -27,7 +27,7 @@ from bot.core.search import (
 )
 from bot.library.text import shorten
 from bot.library.vectorindex import build_in_child
-from bot.store.store import Candidate, StatementView, Store
+from bot.store.store import StatementView, Store
 
 log = logging.getLogger(__name__)
 
@@ -205,11 +205,7 @@ class Searcher:
         assert self._vocabulary is not None
         best: dict[int, tuple[Match, int, str]] = {}  # statement -> its best variant's match, id, words
         for lookup in self._vocabulary.plan(parsed):
-            for candidate in await self._candidates(lookup, speakers):
-                scored = score_quotation(parsed, candidate.norm)
-                current = best.get(candidate.statement_id)
-                if current is None or scored.score > current[0].score:
-                    best[candidate.statement_id] = (scored, candidate.quotation_id, candidate.norm)
+            await self._look_up(lookup, parsed, speakers, best)
             if any(m.confident for m, _, _ in best.values()):
                 break
         similarities = self._similarities(parsed)
@@ -230,18 +226,26 @@ class Searcher:
         ]
         return Answer(query, parsed, results)
 
-    async def _candidates(self, lookup: Lookup, speakers: list[str]) -> list[Candidate]:
-        """A look-up's hits, at most a page. Unordered first: a page it does not fill holds every hit,
-        and rapidfuzz orders them (bm25 would read every position of every word for nothing). Only a
-        full page is asked again in bm25 order (when `lookup.ranked`) and gets its narrower look-up's hits."""
+    async def _look_up(
+        self, lookup: Lookup, parsed: ParsedQuery, speakers: list[str], best: dict[int, tuple[Match, int, str]]
+    ) -> None:
+        """A look-up's hits, at most a page, scored into `best`. Unordered first: a page it does not fill
+        holds every hit, and rapidfuzz orders them (bm25 would read every position of every word for
+        nothing). Only a full page is asked again in bm25 order (when `lookup.ranked`); and only a full
+        page without a perfect match gets its narrower look-up's hits."""
         found = await self.store.candidates(lookup.expression, speakers, CANDIDATES, ranked=False)
-        if len(found) < CANDIDATES:
-            return found
-        if lookup.ranked:
+        full = len(found) == CANDIDATES
+        if full and lookup.ranked:
             found = await self.store.candidates(lookup.expression, speakers, CANDIDATES, ranked=True)
-        if lookup.when_full is not None:
-            found += await self._candidates(lookup.when_full, speakers)
-        return found
+        perfect = False
+        for candidate in found:
+            scored = score_quotation(parsed, candidate.norm)
+            perfect = perfect or scored.perfect
+            current = best.get(candidate.statement_id)
+            if current is None or scored.score > current[0].score:
+                best[candidate.statement_id] = (scored, candidate.quotation_id, candidate.norm)
+        if full and not perfect and lookup.when_full is not None:
+            await self._look_up(lookup.when_full, parsed, speakers, best)
 
     def _similarities(self, parsed: ParsedQuery) -> Similarities | None:
         """The query against every statement's meaning; None when off, or when the model fails on this
