@@ -159,3 +159,19 @@ async def test_a_database_from_a_newer_version_is_refused(tmp_path) -> None:
     connection.close()
     with pytest.raises(StoreError, match="newer"):
         await Store.open(path)
+
+
+async def test_a_look_up_for_one_speaker_reads_the_full_text_index_first(tmp_path) -> None:
+    """With one speaker, SQLite would walk that speaker's index and run the full-text match once per
+    quotation (a minute per query at 1M): the match must stay the outer loop, for one speaker or several."""
+    import sqlite3
+
+    from bot.store.store import candidates_sql
+
+    store = await Store.open(tmp_path / "plan.sqlite3")
+    await store.close()
+    with sqlite3.connect(tmp_path / "plan.sqlite3") as db:
+        for speakers in (1, 2):
+            sql = "EXPLAIN QUERY PLAN " + candidates_sql(speakers, ranked=False)
+            steps = [row[3] for row in db.execute(sql, ('"paix"', *["kim"] * speakers, 100))]
+            assert steps[0].startswith("SCAN quotation_fts"), steps

@@ -20,6 +20,19 @@ from bot.core.meaning import IndexedQuotation, Spoken
 from bot.store.schema import MIGRATIONS
 
 
+def candidates_sql(speakers: int, ranked: bool) -> str:
+    """The look-up of `Store.candidates`. CROSS JOIN keeps the full-text match as the outer loop: with one
+    speaker, SQLite would otherwise walk that speaker's index and run the match once per quotation
+    (a minute per query at 1M quotations)."""
+    marks = ",".join("?" * speakers)
+    order = "ORDER BY quotation_fts.rank " if ranked else ""
+    return (
+        "SELECT q.id, q.statement_id, q.speaker, q.norm FROM quotation_fts "
+        "CROSS JOIN quotations q ON q.id = quotation_fts.rowid "
+        f"WHERE quotation_fts MATCH ? AND q.speaker IN ({marks}) AND q.statement_id IS NOT NULL AND q.hidden = 0 "
+        f"{order}LIMIT ?"
+    )
+
 class StoreError(RuntimeError):
     """The database cannot be opened or written; the message says what to do."""
 
@@ -490,16 +503,8 @@ class Store:
 
     async def candidates(self, match: str, speakers: Sequence[str], limit: int, ranked: bool) -> list[Candidate]:
         """Quotations of these speakers matching an FTS5 query; best bm25 first when `ranked`."""
-        marks = ",".join("?" * len(speakers))
-        order = "ORDER BY quotation_fts.rank " if ranked else ""
-        sql = (
-            "SELECT q.id, q.statement_id, q.speaker, q.norm FROM quotation_fts "
-            "JOIN quotations q ON q.id = quotation_fts.rowid "
-            f"WHERE quotation_fts MATCH ? AND q.speaker IN ({marks}) AND q.statement_id IS NOT NULL AND q.hidden = 0 "
-            f"{order}LIMIT ?"
-        )
         try:
-            async with self._db.execute(sql, (match, *speakers, limit)) as cursor:
+            async with self._db.execute(candidates_sql(len(speakers), ranked), (match, *speakers, limit)) as cursor:
                 return [Candidate(*row) async for row in cursor]
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse matches nothing
