@@ -33,6 +33,7 @@ def candidates_sql(speakers: int, ranked: bool) -> str:
         f"{order}LIMIT ?"
     )
 
+
 class StoreError(RuntimeError):
     """The database cannot be opened or written; the message says what to do."""
 

@@ -823,6 +823,13 @@ class ArticleContext:
                     return True
         return False
 
+    def is_someone(self, found: Found, subject: tuple[int, int] | None) -> bool:
+        """Whether a resolved subject is someone who can speak: a pronoun, a registry person or body, or a
+        phrase naming a person (« La coopération » is not)."""
+        if found.pronoun or self.registry.get(found.speaker or ""):
+            return True
+        return subject is not None and self.names_someone(*subject)
+
     def names_a_document(self, start: int, end: int) -> bool:
         """Whether a stretch names something that speaks for its author (« une lettre », "the statement")."""
         return _ANY_DOCUMENT.search(self.masked, start, end) is not None

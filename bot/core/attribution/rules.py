@@ -273,7 +273,9 @@ def _incise_speaker(ctx: ArticleContext, cue: str, cue_at: int) -> Found | None:
     if verb is not None:  # "a déclaré Poutine"
         subject_span = (cue_at + verb.end(), cue_at + len(cue)) if verb.end() < len(cue) else None
     else:  # "Putin said"
-        trailing = re.search(rf"\s(?:{ctx.verbs.pattern})$", cue) or re.search(rf"\s(?:{ctx.after_only.pattern})$", cue)
+        trailing = None
+        for verbs in (ctx.verbs, ctx.after_only):
+            trailing = trailing or re.search(rf"\s(?:{verbs.pattern})$", cue)
         subject_span = (cue_at, cue_at + trailing.start()) if trailing else None
     if subject_span is None:
         return None
@@ -500,10 +502,7 @@ def _subject_follows(
         return False
     if not ctx.comma_before(verb.start()) or before.empty:
         return True  # a quotation right before the verb, or nothing that can be its subject
-    someone = before.pronoun or ctx.registry.get(before.speaker or "") or (
-        subject is not None and ctx.names_someone(*subject)
-    )
-    return not someone and quote.span.text(ctx.text)[:1].isupper()
+    return not ctx.is_someone(before, subject) and quote.span.text(ctx.text)[:1].isupper()
 
 
 def _main_clause_subject(ctx: ArticleContext, quote: Quote, verb: re.Match[str]) -> Found | None:
@@ -654,9 +653,8 @@ def quoted_predicate(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         return None
     if _COMPLETIVE_BEFORE.search(ctx.masked, sentence.start, subject[0]):
         return None  # « X veut croire que Y « finira par céder » »: X's words about Y, or Y's: not known
-    someone = found.pronoun or ctx.registry.get(found.speaker or "") or ctx.names_someone(*subject)
-    if not someone or not ctx.opens_on_its_verb(subject, span, sentence):  # « La coopération « doit croître » »: no one
-        return None
+    if not ctx.is_someone(found, subject) or not ctx.opens_on_its_verb(subject, span, sentence):
+        return None  # « La coopération « doit croître » »: no one
     verb = span.text(ctx.text).split(maxsplit=1)[0]
     return Verdict(ctx.settle(found, quote.sentence_index), verb)
 
@@ -679,7 +677,7 @@ def clause_before_colon(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     found, subject = ctx.subject_before(sentence, verb_at)
     if found.empty or found.ambiguous or subject is None:
         return None
-    if not (found.pronoun or ctx.registry.get(found.speaker or "") or ctx.names_someone(*subject)):
+    if not ctx.is_someone(found, subject):
         return None
     clause = (subject[1], colon)
     if (
