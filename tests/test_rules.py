@@ -1263,6 +1263,19 @@ def test_an_undated_article_gives_a_role_to_the_holder_it_names(dev_quotes) -> N
     assert by_text(dev_quotes(both, "fr", "2022-06-01"), "onde").speaker == "biden"  # a date decides
 
 
+def test_an_undated_article_about_a_former_holder_gives_her_role_and_title(dev_quotes) -> None:
+    text = (
+        "Angela Merkel ne sera bientôt plus la chancelière allemande. Elle a reçu Emmanuel Macron.\n\n"
+        "« Le dialogue continue », a déclaré la chancelière allemande. Plus discrète qu'Emmanuel Macron, "
+        "la chancelière a jugé la rencontre « très utile »."
+    )
+    quotes = dev_quotes(text, "fr")
+    assert by_text(quotes, "dialogue").speaker == "merkel"  # her role, though her term has ended
+    assert by_text(quotes, "utile").speaker == "merkel"  # her bare title, Macron passed over
+    alone = dev_quotes("« Le dialogue continue », a déclaré la chancelière.", "fr")
+    assert by_text(alone, "dialogue").speaker != "merkel"  # nobody named: not a former holder
+
+
 def test_the_company_a_subject_keeps_is_not_the_subject(dev_quotes) -> None:
     text = (
         "« Nous ne réussirons qu'ensemble », a estimé Olaf Scholz au cours d'une conférence de presse avec "

@@ -202,15 +202,17 @@ class SpeakerRegistry:
         (an undated report of Biden and Lula at the White House: « le président américain » is Biden, not
         today's holder); nobody when it names several; today's holder when it names none."""
         ever = {s.id: s for s, _ in self._by_role.get(self._key(role.group()), [])}
-        if len(ever) > 1:
-            named_holders = [ever[i] for i in named if i in ever]
-            if named_holders:
-                return named_holders[0] if len(named_holders) == 1 else None
+        named_holders = [ever[i] for i in named if i in ever]
+        if named_holders:
+            return named_holders[0] if len(named_holders) == 1 else None
         return self.role_holder(role.group(), None)
 
-    def title_holders(self, title: str, when: date | None) -> list[Speaker]:
-        """The principals whose role has this bare title ("premier ministre", "president") at a date."""
-        holders = {s.id: s for s, terms in self._by_title.get(title, []) if any(t.holds(when) for t in terms)}
+    def title_holders(self, title: str, when: date | None, *, ever: bool = False) -> list[Speaker]:
+        """The principals whose role has this bare title ("premier ministre", "president") at a date, or at any
+        time when `ever`."""
+        holders = {
+            s.id: s for s, terms in self._by_title.get(title, []) if ever or any(t.holds(when) for t in terms)
+        }
         return list(holders.values())
 
     @property
