@@ -1261,6 +1261,11 @@ def test_an_undated_article_gives_a_role_to_the_holder_it_names(dev_quotes) -> N
     both = f"Donald Trump a critiqué Joe Biden. {said}"
     assert by_text(dev_quotes(both, "fr"), "onde").speaker not in {"trump", "biden"}
     assert by_text(dev_quotes(both, "fr", "2022-06-01"), "onde").speaker == "biden"  # a date decides
+    bare = "« Nous sommes sur la même longueur d'onde », a déclaré le président."
+    assert by_text(dev_quotes(f"Donald Trump a critiqué Joe Biden. {bare}", "fr"), "onde").speaker not in {
+        "trump",
+        "biden",
+    }  # the bare title as the role: two holders named, so nobody
 
 
 def test_an_undated_article_about_a_former_holder_gives_her_role_and_title(dev_quotes) -> None:

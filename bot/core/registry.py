@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -192,27 +193,27 @@ class SpeakerRegistry:
     def _speaker_for(self, matched: str) -> Speaker:
         return self._by_name[self._key(matched)]
 
-    def role_holder(self, role: str, when: date | None) -> Speaker | None:
-        """Who a role names at a date: the one registry person holding it then, else nobody."""
-        holders = {s.id: s for s, terms in self._by_role.get(self._key(role), []) if any(t.holds(when) for t in terms)}
-        return next(iter(holders.values())) if len(holders) == 1 else None
+    def role_holder(self, role: str, when: date | None, named: Collection[str] = ()) -> Speaker | None:
+        """Who a role names at a date: the one registry person holding it then, else nobody (see `_holders`)."""
+        holders = self._holders(self._by_role.get(self._key(role), []), when, named)
+        return holders[0] if len(holders) == 1 else None
 
-    def _undated_holder(self, role: re.Match[str], named: set[str]) -> Speaker | None:
-        """Who a role names in an undated article: of the people who ever held it, the one the article names
-        (an undated report of Biden and Lula at the White House: « le président américain » is Biden, not
-        today's holder); nobody when it names several; today's holder when it names none."""
-        ever = {s.id: s for s, _ in self._by_role.get(self._key(role.group()), [])}
-        named_holders = [ever[i] for i in named if i in ever]
-        if named_holders:
-            return named_holders[0] if len(named_holders) == 1 else None
-        return self.role_holder(role.group(), None)
+    def title_holders(self, title: str, when: date | None, named: Collection[str] = ()) -> list[Speaker]:
+        """The principals whose role has this bare title ("premier ministre", "president") at a date."""
+        return self._holders(self._by_title.get(title, []), when, named)
 
-    def title_holders(self, title: str, when: date | None, *, ever: bool = False) -> list[Speaker]:
-        """The principals whose role has this bare title ("premier ministre", "president") at a date, or at any
-        time when `ever`."""
-        holders = {
-            s.id: s for s, terms in self._by_title.get(title, []) if ever or any(t.holds(when) for t in terms)
-        }
+    @staticmethod
+    def _holders(
+        entries: list[tuple[Speaker, tuple[Term, ...]]], when: date | None, named: Collection[str]
+    ) -> list[Speaker]:
+        """Who held a role or title at a date. An undated article (`when` None) is read as current unless it
+        names (`named`, speaker ids) people who held it at some time: then those (an undated report of Biden
+        and Lula at the White House: « le président américain » is Biden, not today's holder)."""
+        holders = {s.id: s for s, terms in entries if any(t.holds(when) for t in terms)}
+        if when is None:
+            named_ever = {s.id: s for s, _ in entries if s.id in named}
+            if named_ever:
+                return list(named_ever.values())
         return list(holders.values())
 
     @property
@@ -252,7 +253,7 @@ class SpeakerRegistry:
         found = [m for m in found if m.core_start not in someone_elses]
         named = {m.speaker.id for m in found}
         for match in self._role_re.finditer(folded):
-            holder = self.role_holder(match.group(), when) if when is not None else self._undated_holder(match, named)
+            holder = self.role_holder(match.group(), when, named)
             if holder is not None and self._role_is_ours(text, folded, match, holder):
                 found.append(self._mention(text, folded, match.start(), match.end(), holder, by_role=True))
         return self._merge(found)

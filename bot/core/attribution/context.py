@@ -470,17 +470,14 @@ class ArticleContext:
 
         The one principal who holds a role with that title at the article's date, is the last
         person named before it, and nobody else is named with that title before it (a reader has not yet
-        met "the South Korean president" named further down). An undated article is read as current unless
-        it names none of today's holders: then the holders of any time, as for roles (an undated report of
-        Merkel's last council calls her « la chancelière »).
+        met "the South Korean president" named further down). In an undated article, the holders it names
+        decide, as for roles (an undated report of Merkel's last council calls her « la chancelière »).
         """
         title = _bare_title(phrase)
         if title is None:
             return None
-        holders = {s.id for s in self.registry.title_holders(title, self.published)}
         named = {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
-        if self.published is None and not holders & named:
-            holders = {s.id for s in self.registry.title_holders(title, None, ever=True)}
+        holders = {s.id for s in self.registry.title_holders(title, self.published, named)}
         holder = self._last_holder_named(at, holders)
         if holder is None or len(holders & named) != 1:
             return None
