@@ -1448,3 +1448,26 @@ def test_a_quotation_paragraph_after_reported_speech_continues_its_speaker(dev_q
 def test_a_reflexive_cue_with_en_between(dev_quotes, verb: str) -> None:
     text = f"Les deux présidents ont affiché leur proximité. Emmanuel Macron {verb} : « Je remercie Joe Biden. »"
     assert by_text(dev_quotes(text, "fr", "2022-12-01"), "remercie").speaker == "macron"
+
+
+def test_a_counterpart_holds_the_possessors_title_in_the_country_named(dev_quotes) -> None:
+    text = (
+        "Joe Biden a reçu Emmanuel Macron. « La France est notre amie », lance le président américain. "
+        "« Vive l'amitié », lui répond son homologue français."
+    )
+    assert by_text(dev_quotes(text, "fr", "2022-12-02"), "amitié").speaker == "macron"
+    text = 'Joe Biden met the press. "We compete, we do not fight," said his Chinese counterpart.'
+    assert by_text(dev_quotes(text, "en", "2023-11-15"), "compete").speaker == "xi"
+
+
+def test_a_counterpart_of_someone_else_or_of_a_title_nobody_holds_is_nobody(dev_quotes) -> None:
+    minister = (
+        "Emmanuel Macron a reçu le ministre allemand Boris Pistorius. « Nous avançons », a déclaré son "
+        "homologue français."
+    )
+    assert by_text(dev_quotes(minister, "fr", "2024-05-01"), "avançons").speaker != "macron"  # a minister's
+    chancellor = "Olaf Scholz a accueilli la presse. « Nous avançons », a déclaré son homologue français."
+    assert by_text(dev_quotes(chancellor, "fr", "2023-05-01"), "avançons").speaker != "macron"  # no chancelier
+    text = "Joe Biden est arrivé à Brasilia. « Nous avançons », a déclaré son homologue brésilien."
+    assert by_text(dev_quotes(text, "fr", "2023-05-01"), "avançons").speaker == "lula"
+    assert by_text(dev_quotes(text, "fr", "2010-05-01"), "avançons").speaker != "lula"  # Biden not president then

@@ -28,7 +28,7 @@ from bot.core.cues import (
     verb_pattern,
 )
 from bot.core.marks import QuoteSpan
-from bot.core.registry import BARE_TITLES, UNKNOWN, Mention, SpeakerRegistry, introduced_by_preposition
+from bot.core.registry import BARE_TITLES, UNKNOWN, Mention, SpeakerRegistry, bare_titles, introduced_by_preposition
 from bot.core.sentences import Sentence
 from bot.core.text import STOPWORDS, fold_chars, word_count
 
@@ -155,6 +155,10 @@ _TITLE_BEFORE_NAME = re.compile(
     r"|chanceliere|presidente|ministre|sir|dame|mr|mrs|ms|dr|m|mme)\.?\s+){1,3}"
 )
 # A deputy's title contains the one it stands in for: "Deputy Prime Minister", « vice-Premier ministre ».
+# « son homologue français », "his Indian counterpart": the holder of the possessor's title in another country
+_COUNTERPART = re.compile(
+    r"^(?:son|sa|leur)\s+homologue\s+(?P<after>[\w-]+)$|^(?:his|her|their)\s+(?P<before>[\w-]+)\s+counterpart$"
+)
 _DEPUTY_BEFORE = re.compile(r"(?:^|[^\w])(?:deputy|vice|acting|interim|interimaire)[\s-]*$")
 # A participle after a bare title belongs to the phrase around it: « la déclaration du président publiée ».
 _PARTICIPLE = re.compile(r"\w+(?:ee|ees|ed)")
@@ -439,6 +443,9 @@ class ArticleContext:
         titled = self.title_holder(np_start, folded)
         if titled is not None:
             return Found(speaker=titled)
+        counterpart = self.counterpart_holder(np_start, folded)
+        if counterpart is not None:
+            return counterpart
         if _bare_title(folded) is not None:
             # « a affirmé le président » whom the article does not settle: doubt, never "someone else"
             return Found(ambiguous=allow_description)
@@ -482,6 +489,29 @@ class ArticleContext:
         if holder is None or len(holders & named) != 1:
             return None
         return holder if self._title_is_only_theirs(title, holder, at) else None
+
+    def counterpart_holder(self, at: int, phrase: str) -> Found | None:
+        """Who « son homologue français » or "his Indian counterpart" names: the one principal who holds, at the
+        article's date, the possessor's title then with that nationality (« président » + « français »). The
+        possessor is the last person named as an actor before; when that is not a principal, or no one
+        principal holds the title there, doubt (the phrase names someone, never a description)."""
+        match = _COUNTERPART.match(phrase)
+        if match is None:
+            return None
+        actors = self._actors_before(at)
+        possessor = self.registry.get(actors[0][1]) if actors and actors[0][1] is not None else None
+        if possessor is None or not possessor.principal:
+            return Found(ambiguous=True)
+        named = {m.speaker.id for m in self.mentions if m.end <= at}
+        held = [r for r in possessor.roles if self.published is None or any(t.holds(self.published) for t in r.terms)]
+        titles = {title for role in held for title in bare_titles(role.text)}
+        holders = set()
+        for title in titles:
+            role = f"{title} {match.group('after')}" if match.group("after") else f"{match.group('before')} {title}"
+            holder = self.registry.role_holder(role, self.published, named)
+            if holder is not None and holder.principal and holder.id != possessor.id:
+                holders.add(holder.id)
+        return Found(speaker=holders.pop()) if len(holders) == 1 else Found(ambiguous=True)
 
     def _title_is_only_theirs(self, title: str, holder: str, until: int) -> bool:
         """Whether every use of the title before `until` is the holder's, or bare (« le président a dit »).
