@@ -1471,3 +1471,12 @@ def test_a_counterpart_of_someone_else_or_of_a_title_nobody_holds_is_nobody(dev_
     text = "Joe Biden est arrivé à Brasilia. « Nous avançons », a déclaré son homologue brésilien."
     assert by_text(dev_quotes(text, "fr", "2023-05-01"), "avançons").speaker == "lula"
     assert by_text(dev_quotes(text, "fr", "2010-05-01"), "avançons").speaker != "lula"  # Biden not president then
+
+
+def test_a_comma_closing_the_subjects_apposition_is_no_inverted_cue(dev_quotes) -> None:
+    text = (
+        "« Nous tiendrons nos engagements », a déclaré Recep Tayyip Erdogan à Athènes.\n\n"
+        "Le chancelier autrichien, Karl Nehammer, a pour sa part rappelé l'importance pour Ankara et Vienne "
+        "d'avancer ensemble. « Il faut des solutions communes », a-t-il affirmé."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "communes").speaker == "other:Karl Nehammer"

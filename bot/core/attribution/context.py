@@ -962,13 +962,17 @@ class ArticleContext:
         # first verb
         main = self._main_clause_start(sentence)
         found = self._named_at_start(sentence, main) or self._source_at_start(sentence)
+        inverted_doubt = False
         if found is None:
             groups = self.verb_groups(main, sentence.end)
             if groups and self.comma_before(groups[0].start()):
-                # "Our troops held, a détaillé M. Zelensky": an inverted speech verb names its subject after it
+                # "Our troops held, a détaillé M. Zelensky": an inverted speech verb names its subject after it;
+                # a comma may also close the subject's apposition (« Le Premier ministre grec, X, a souligné
+                # la nécessité pour A et B ... »), so doubt after the verb leaves the subject before it to read
                 found = self.resolve_after_verb(groups[0].end(), sentence.end, allow_description=False)
-                if not found.empty:
-                    return self._if_gender_fits(found.speaker, gender, found.gender) if found.speaker else None
+                if found.speaker:
+                    return self._if_gender_fits(found.speaker, gender, found.gender)
+                inverted_doubt = found.ambiguous
             verb_at = groups[0].start() if groups else self.first_verb(main, sentence.end)
             found = (
                 self.subject_before(sentence, verb_at)[0]
@@ -982,7 +986,7 @@ class ArticleContext:
         if found is not None and found.pronoun is not None and found.pronoun in (gender, ANY_GENDER):
             return _SAME_PRONOUN
         if found is None or found.pronoun or found.empty:
-            return None
+            return AMBIGUOUS if inverted_doubt else None
         if found.ambiguous or found.speaker is None:
             return AMBIGUOUS
         return self._if_gender_fits(found.speaker, gender, found.gender)
