@@ -1480,3 +1480,13 @@ def test_a_comma_closing_the_subjects_apposition_is_no_inverted_cue(dev_quotes) 
         "d'avancer ensemble. « Il faut des solutions communes », a-t-il affirmé."
     )
     assert by_text(dev_quotes(text, "fr", "2023-05-02"), "communes").speaker == "other:Karl Nehammer"
+
+
+def test_a_subhead_repeating_words_with_other_apostrophes_is_one_quotation(dev_quotes) -> None:
+    text = (
+        "Olaf Scholz a reçu la presse à Berlin.\n\n"
+        '"L\'Europe n\'attendra pas"\n\n'
+        "Le chancelier a insisté : \"L’Europe n’attendra pas\"."
+    )
+    quotes = dev_quotes(text, "fr", "2023-05-02")
+    assert [(q.speaker, q.text) for q in quotes if "attendra" in q.text] == [("scholz", "L'Europe n'attendra pas")]
