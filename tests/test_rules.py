@@ -1490,3 +1490,26 @@ def test_a_subhead_repeating_words_with_other_apostrophes_is_one_quotation(dev_q
     )
     quotes = dev_quotes(text, "fr", "2023-05-02")
     assert [(q.speaker, q.text) for q in quotes if "attendra" in q.text] == [("scholz", "L'Europe n'attendra pas")]
+
+
+def test_an_adverb_between_an_english_subject_and_its_verb_keeps_the_subject(dev_quotes) -> None:
+    text = (
+        '"We will not wait," said Olaf Scholz in Berlin. He further urged his partners to act. '
+        '"Europe must move now."'
+    )
+    assert by_text(dev_quotes(text, "en", "2023-05-02"), "move now").speaker == "scholz"
+
+
+def test_a_capitalised_bare_title_is_no_unknown_name_before_the_next_one(dev_quotes) -> None:
+    text = (
+        "Prime Minister Narendra Modi spoke in Varanasi.\n\n"
+        "The Prime Minister also hit out at his critics. \"They stand with the corrupt,\" said the Prime Minister."
+    )
+    assert by_text(dev_quotes(text, "en", "2016-12-22"), "corrupt").speaker == "modi"
+
+
+def test_a_question_reported_right_after_the_marks_is_the_askers(dev_quotes) -> None:
+    text = 'Narendra Modi spoke in Varanasi. "Whose report card is this?" questioned Modi.'
+    assert by_text(dev_quotes(text, "en", "2016-12-22"), "report card").speaker == "modi"
+    text = 'Joe Biden met the press. "Who pays for it?" asked the former senator Bernie Sanders.'
+    assert by_text(dev_quotes(text, "en", "2023-05-02"), "pays").speaker == "other:Bernie Sanders"

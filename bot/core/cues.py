@@ -340,7 +340,10 @@ _FR_AFTER_ONLY = (
     "lanc", "gliss", "tonn", "repliqu", "plaisant", "retorqu", "coup", "enchain", "cingl", "tacl", "tempet",
     "pens",
 )  # fmt: skip
-_EN_AFTER_ONLY = ("quipped", "shot back", "retorted", "countered", "went on", "continued", "concluded", "read", "reads")
+_EN_AFTER_ONLY = (
+    "quipped", "shot back", "retorted", "countered", "went on", "continued", "concluded", "read", "reads",
+    "asked", "questioned", "wondered",
+)  # fmt: skip
 
 # Verbs of speech only as reflexives in the past, after their auxiliary: « s'est inquiété », « s'est élevé
 # contre » (a bare « inquiète » or « élevé » is an adjective). `reflexive_only` tells them apart.

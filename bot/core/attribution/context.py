@@ -172,6 +172,11 @@ _CIRCUMSTANCE_IN_PHRASE = re.compile(
     rf"(?<=\w)\s+(?:{'|'.join(sorted(_CIRCUMSTANCE_AFTER_TITLE))}|au\s+cours|a\s+l'issue|en\s+marge|a\s+l'occasion"
     r"|aux\s+cotes|au\s+cote|en\s+compagnie|avec|alongside|with|en\s+[\w-]+ant)\b"
 )
+# Adverbs between an English subject and its verb: "He further urged", "The minister also said".
+_ADVERBS_AFTER_SUBJECT = frozenset(
+    "also further then later again too still once separately earlier previously repeatedly subsequently".split()
+)
+_ADVERBS_ENDING_SUBJECT = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_ADVERBS_AFTER_SUBJECT))}))+\s*$")
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
@@ -414,6 +419,9 @@ class ArticleContext:
         circumstance = _CIRCUMSTANCE_IN_PHRASE.search(self.masked, start, end)
         if circumstance is not None and re.search(r"\w", self.masked[start : circumstance.start()]):
             end = circumstance.start()  # « la présidente devant la presse », "the minister after the talks"
+        adverbs = _ADVERBS_ENDING_SUBJECT.search(self.masked, start, end)
+        if adverbs is not None and re.search(r"\w", self.masked[start : adverbs.start()]):
+            end = adverbs.start()  # "He further", "the Prime Minister also"
         original = self.text[start:end].strip(_STRIP)
         folded = self.masked[start:end].strip(_STRIP)
         if not re.search(r"\w", folded):
@@ -541,10 +549,11 @@ class ArticleContext:
                 word in STOPWORDS
                 or word in _AUXILIARIES
                 or word in _CIRCUMSTANCE_AFTER_TITLE
+                or word in _ADVERBS_AFTER_SUBJECT
                 or self.verbs.fullmatch(word)
                 or _PARTICIPLE.fullmatch(word)
             ):
-                continue  # "the President added", « le président a déclaré », « le président après avoir »
+                continue  # "the President added", « le président a déclaré », « le président après avoir », "also"
             return False  # « le président sud-coréen », « le Premier ministre palestinien Mohammed Shtayyeh »
         return True
 
@@ -578,6 +587,8 @@ class ArticleContext:
             (m.end, m.speaker.id) for m in self.mentions if m.end <= at and not m.complement and not m.possessor
         ]
         for run in _PERSON_NAME.finditer(self.text, 0, at):
+            if _bare_title(fold_chars(run.group())) is not None:
+                continue  # "The Prime Minister also hit out": a capitalised title, not a name
             near = self.mentions_in(run.start() - MENTION_LEAD_REACH, run.end())
             if not any(m.start < run.end() and run.start() < m.end for m in near) and not _within_any(
                 run.start(), self.spans
