@@ -1513,3 +1513,11 @@ def test_a_question_reported_right_after_the_marks_is_the_askers(dev_quotes) -> 
     assert by_text(dev_quotes(text, "en", "2016-12-22"), "report card").speaker == "modi"
     text = 'Joe Biden met the press. "Who pays for it?" asked the former senator Bernie Sanders.'
     assert by_text(dev_quotes(text, "en", "2023-05-02"), "pays").speaker == "other:Bernie Sanders"
+
+
+def test_dont_opens_a_relative_whose_own_subject_speaks(dev_quotes) -> None:
+    text = (
+        "Olaf Scholz s'est exprimé à Berlin. Le chancelier soutient Robert Habeck, ministre de l'Économie, "
+        "dont il vante la « ténacité »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "ténacité").speaker == "scholz"

@@ -468,5 +468,5 @@ NOT_A_SUBJECT = re.compile(
     r"|in|on|at|under|among|from|during|after|before|for\ (?:his|her)\ part|meanwhile|however|but|with|without"
     r"|according|as|while|when|yesterday|today|last|on\ \w+day)\b"
 )
-CLAUSE_BOUNDARY = re.compile(r"(?:\bque\b|\bqu'|\bthat\b|[;:(\[]|\s-\s)")
+CLAUSE_BOUNDARY = re.compile(r"(?:\bque\b|\bdont\b|\bqu'|\bthat\b|[;:(\[]|\s-\s)")
 COORDINATION_END = re.compile(r"(?:\bet|\bmais|\bpuis|\band|\bbut|\bthen)\s*,?\s*$")
