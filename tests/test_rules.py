@@ -1521,3 +1521,13 @@ def test_dont_opens_a_relative_whose_own_subject_speaks(dev_quotes) -> None:
         "dont il vante la « ténacité »."
     )
     assert by_text(dev_quotes(text, "fr", "2023-05-02"), "ténacité").speaker == "scholz"
+
+
+def test_a_name_in_a_complement_does_not_stand_between_a_title_and_its_holder(dev_quotes) -> None:
+    text = (
+        "Emmanuel Macron est interrogé sur la nomination de Gérald Darmanin. « La présomption d'innocence "
+        "vaut pour tous », répond le chef de l'Etat."
+    )
+    assert by_text(dev_quotes(text, "fr", "2020-07-14"), "présomption").speaker == "macron"
+    agent = 'Giorgia Meloni was received by Mark Rutte in The Hague. "We agree on migration," said the prime minister.'
+    assert by_text(dev_quotes(agent, "en", "2023-05-02"), "migration").speaker != "meloni"  # the agent may be him

@@ -177,6 +177,7 @@ _ADVERBS_AFTER_SUBJECT = frozenset(
     "also further then later again too still once separately earlier previously repeatedly subsequently".split()
 )
 _ADVERBS_ENDING_SUBJECT = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_ADVERBS_AFTER_SUBJECT))}))+\s*$")
+_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:par|by)\s*$")
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
@@ -589,6 +590,12 @@ class ArticleContext:
         for run in _PERSON_NAME.finditer(self.text, 0, at):
             if _bare_title(fold_chars(run.group())) is not None:
                 continue  # "The Prime Minister also hit out": a capitalised title, not a name
+            if introduced_by_preposition(self.text, run.start()) and not _AGENT_BEFORE.search(
+                self.masked, max(0, run.start() - MENTION_LEAD_REACH), run.start()
+            ):
+                # « interrogé sur la nomination de Gérald Darmanin »: a complement, as for mentions; an agent
+                # (« reçu par X », "told by X") may be the one who speaks next, so it stays
+                continue
             near = self.mentions_in(run.start() - MENTION_LEAD_REACH, run.end())
             if not any(m.start < run.end() and run.start() < m.end for m in near) and not _within_any(
                 run.start(), self.spans
