@@ -1531,3 +1531,8 @@ def test_a_name_in_a_complement_does_not_stand_between_a_title_and_its_holder(de
     assert by_text(dev_quotes(text, "fr", "2020-07-14"), "présomption").speaker == "macron"
     agent = 'Giorgia Meloni was received by Mark Rutte in The Hague. "We agree on migration," said the prime minister.'
     assert by_text(dev_quotes(agent, "en", "2023-05-02"), "migration").speaker != "meloni"  # the agent may be him
+
+
+def test_a_reflexive_verb_in_the_pluperfect_reports(dev_quotes) -> None:
+    text = "La veille, Olaf Scholz s'était engagé à « tenir la ligne » face à Moscou."
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "tenir").speaker == "scholz"

@@ -351,7 +351,9 @@ _FR_REFLEXIVE_PARTICIPLES = (
     "inquiet", "elev", "alarm", "emport", "etonn", "desol", "offusqu", "moqu",
     "exclam", "interrog", "engag", "indign", "insurg",  # the reflexive -er stems above, after « s'est »
 )  # fmt: skip
-_FR_REFLEXIVE_AUX = frozenset({"s'est", "se sont", "s'en est", "s'en sont", "s'y est"})
+_FR_REFLEXIVE_AUX = frozenset(
+    {"s'est", "se sont", "s'en est", "s'en sont", "s'y est", "s'etait", "s'etaient", "se serait", "se seraient"}
+)
 _REFLEXIVE_PARTICIPLE = re.compile(rf"(?:{'|'.join(_FR_REFLEXIVE_PARTICIPLES)})(?:e|ee|es|ees)")
 
 # Verbs that speak through their object and a preposition: « a appelé sa formation à », « qu'il taxe de ».
@@ -366,6 +368,7 @@ SPEECH_VERB = {
 }
 _AUX = {
     "fr": r"(?:a|ont|avait|avaient|aurait|auraient|avoir|ayant|va|vont|allait|vient\ de|venait\ de|s'est|se\ sont"
+    r"|s'etait|s'etaient|se\ serait|se\ seraient"
     r"|s'en\ est|s'en\ sont|s'y\ est)",
     "en": r"(?:has|have|had|was|were|is|are|will|would|also)",
 }
