@@ -1536,3 +1536,16 @@ def test_a_name_in_a_complement_does_not_stand_between_a_title_and_its_holder(de
 def test_a_reflexive_verb_in_the_pluperfect_reports(dev_quotes) -> None:
     text = "La veille, Olaf Scholz s'était engagé à « tenir la ligne » face à Moscou."
     assert by_text(dev_quotes(text, "fr", "2023-05-02"), "tenir").speaker == "scholz"
+
+
+def test_a_relative_or_participle_set_off_by_commas_is_not_the_subject(dev_quotes) -> None:
+    text = (
+        "Xi Jinping, que Joe Biden a plusieurs fois traité de « dictateur », a ajouté : « Nous voulons "
+        "la stabilité. »"
+    )
+    assert by_text(dev_quotes(text, "fr", "2024-04-26"), "stabilité").speaker == "xi"
+    text = (
+        'Defence Minister Ursula von der Leyen, nominated to lead the European Commission, said she would '
+        'present her "plan" soon.'
+    )
+    assert by_text(dev_quotes(text, "en", "2019-07-03"), "plan").speaker == "von_der_leyen"

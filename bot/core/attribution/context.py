@@ -178,6 +178,9 @@ _ADVERBS_AFTER_SUBJECT = frozenset(
 )
 _ADVERBS_ENDING_SUBJECT = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_ADVERBS_AFTER_SUBJECT))}))+\s*$")
 _AGENT_BEFORE = re.compile(r"(?<![\w'])(?:par|by)\s*$")
+# A relative clause or a participle set off by commas between a subject and its verb.
+_APPOSED_RELATIVE = re.compile(r",\s*(?:que\b|qu'|dont\b)[^,]*$")
+_APPOSED_PARTICIPLE = re.compile(r"(?:[a-z]+ed|[a-zà-ÿ]+(?:é|ée|és|ées))\s+(?:to|by|as|in|for|at|à|a|par|pour|en|au)\b")
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
@@ -718,6 +721,10 @@ class ArticleContext:
         left = self.masked[left_start:verb_start]
         boundaries = list(CLAUSE_BOUNDARY.finditer(left))
         if boundaries:
+            apposed = _APPOSED_RELATIVE.search(left, 0, boundaries[-1].end())
+            if apposed is not None and left.rstrip().endswith(",") and depth < COORDINATION_DEPTH:
+                # « Xi, que Biden a qualifié de « ... », a ajouté »: a relative set off by commas, then its verb
+                return self.subject_before(sentence, left_start + apposed.start(), depth + 1)
             left_start += boundaries[-1].end()
             left = self.masked[left_start:verb_start]
         coordination = COORDINATION_END.search(left)
@@ -752,6 +759,10 @@ class ArticleContext:
             folded = self.masked[start:end].strip()
             if not folded or NOT_A_SUBJECT.match(folded) or folded.startswith("_"):
                 continue
+            if index > 0 and _APPOSED_PARTICIPLE.match(self.text, start + len(self.masked[start:end]) - len(
+                self.masked[start:end].lstrip()
+            )):
+                continue  # "X, nominated to lead the Commission, said": what X is, not the subject
             found = self.resolve_np(start, end)
             if found.empty:
                 continue  # "Kim, speaking through an interpreter, said": look further left
