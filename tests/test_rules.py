@@ -1549,3 +1549,11 @@ def test_a_relative_or_participle_set_off_by_commas_is_not_the_subject(dev_quote
         'present her "plan" soon.'
     )
     assert by_text(dev_quotes(text, "en", "2019-07-03"), "plan").speaker == "von_der_leyen"
+
+
+def test_a_list_bullet_is_no_part_of_the_subject(dev_quotes) -> None:
+    text = (
+        "Le Premier ministre, Pedro Sánchez, a tenu une conférence de presse.\n\n"
+        "• Le Premier ministre a martelé que l'Espagne tiendrait bon. « Nous ne reculerons pas »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2024-01-18"), "reculerons").speaker == "sanchez"

@@ -99,7 +99,7 @@ _FINITE_VERB = {
         r"\b(?:(?:has|have|had|was|were)\s+\w+|(?!(?:need|red|bed|led|fled|speed|seed|united|based)\b)\w{3,}ed)\b"
     ),
 }
-_STRIP = " ,;:\u00a0"
+_STRIP = " ,;:\u00a0•·▪"  # spaces and punctuation around a phrase, list bullets too
 # Dependency labels of the French (UD) and English (ClearNLP) models, and their person/organisation names.
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 _AUXILIARY = ("aux:tense", "aux", "aux:pass", "auxpass")
