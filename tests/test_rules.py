@@ -1557,3 +1557,15 @@ def test_a_list_bullet_is_no_part_of_the_subject(dev_quotes) -> None:
         "• Le Premier ministre a martelé que l'Espagne tiendrait bon. « Nous ne reculerons pas »."
     )
     assert by_text(dev_quotes(text, "fr", "2024-01-18"), "reculerons").speaker == "sanchez"
+
+
+def test_a_pronoun_after_a_coordination_is_the_sentences_first_subject(dev_quotes) -> None:
+    text = (
+        "Giorgia Meloni a reçu la presse.\n\nOlaf Scholz ajoute qu'il a parlé avec Robert Habeck et il évoque "
+        "une « confiance totale »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "confiance").speaker == "scholz"
+    other = (
+        "Emmanuel Macron a reçu la presse. Robert Habeck a écrit à Olaf Scholz et il évoque une « confiance totale »."
+    )
+    assert by_text(dev_quotes(other, "fr", "2023-05-02"), "confiance").speaker == "unknown"  # Habeck or Scholz

@@ -191,6 +191,11 @@ _FOR_SOMEONE_TO = re.compile(
 # A pronoun subject right after the relative that stands for the object of its sentence (« X a reçu Y, dont il a
 # salué »: « il » is not Y, so X); « où il » could be either, and is not one of them.
 _CLAUSE_BEFORE_PRONOUN = re.compile(r",\s*(?:qu'|que\s+|dont\s+)\s*$")
+# A pronoun subject of a clause coordinated to the sentence's first: « X ajoute que ... et il parle de »
+_COORDINATED_PRONOUN = re.compile(
+    rf"(?:\bet|\bmais|\bpuis|\band|\bbut)\s+(?P<pronoun>{_SUBJECT_PRONOUNS})(?:\s+(?:y|en|lui|leur|ne|n'|se|s'))*\s*$"
+)
+_COORDINATION_BEFORE = re.compile(r"(?:\bet|\bmais|\bpuis|\band|\bbut)\s+$")
 # A subordinate clause or a circumstance opening a sentence, before the main clause and its subject: « Alors
 # que ..., », « Entre ..., », "During the talks, ".
 _SUBORDINATE_OPENING = re.compile(
@@ -750,6 +755,10 @@ class ArticleContext:
             and not _JOINED_BEFORE.search(self.masked[left_start : adjacent[-1].start])
         ):
             return Found(speaker=adjacent[-1].speaker.id), (adjacent[-1].start, adjacent[-1].end)  # "..., Starmer said"
+        coordinated = _COORDINATED_PRONOUN.search(left)
+        if coordinated is not None:
+            at = left_start + coordinated.start("pronoun")
+            return pronoun(coordinated.group("pronoun")), (at, at + len(coordinated.group("pronoun")))
         pieces = list(re.finditer(r"[^,]+", left))
         for index in range(len(pieces) - 1, -1, -1):
             start, end = left_start + pieces[index].start(), left_start + pieces[index].end()
@@ -1116,13 +1125,20 @@ class ArticleContext:
     def sentence_subject_for(self, sentence: Sentence, subject: tuple[int, int] | None, gender: str) -> str | None:
         """A pronoun subject of a clause hanging on its sentence's main clause names that clause's subject, a
         registry person opening the sentence: « X a présenté ses condoléances ..., qu'il a qualifiées de
-        « ... » », « X a reçu Y, dont il a salué « ... » »."""
-        if subject is None or not _CLAUSE_BEFORE_PRONOUN.search(self.masked, sentence.start, subject[0]):
+        « ... » », « X a reçu Y, dont il a salué « ... » », « X ajoute que ... et il parle de « ... » ». After a
+        coordination, a sentence that names someone else first leaves the pronoun in doubt (« Y a écrit à X
+        et il a salué »: either), never to an earlier sentence's speaker."""
+        if subject is None:
+            return None
+        coordinated = _COORDINATION_BEFORE.search(self.masked, sentence.start, subject[0]) is not None
+        if not coordinated and not _CLAUSE_BEFORE_PRONOUN.search(self.masked, sentence.start, subject[0]):
             return None
         named = self._named_at_start(sentence, self._main_clause_start(sentence))
         if named is None or named.speaker is None:
-            return None
-        return self._if_gender_fits(named.speaker, gender)
+            before = (sentence.start, subject[0])
+            someone = bool(self.mentions_in(*before)) or self.names_someone(*before)
+            return UNKNOWN if coordinated and someone else None
+        return self._if_gender_fits(named.speaker, gender) or (UNKNOWN if coordinated else None)
 
     def settle(self, found: Found, sentence_index: int) -> str:
         """A speaker id for a resolved phrase: a pronoun is followed back, doubt is unknown."""
