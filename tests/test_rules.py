@@ -1482,16 +1482,6 @@ def test_a_comma_closing_the_subjects_apposition_is_no_inverted_cue(dev_quotes) 
     assert by_text(dev_quotes(text, "fr", "2023-05-02"), "communes").speaker == "other:Karl Nehammer"
 
 
-def test_a_subhead_repeating_words_with_other_apostrophes_is_one_quotation(dev_quotes) -> None:
-    text = (
-        "Olaf Scholz a reçu la presse à Berlin.\n\n"
-        '"L\'Europe n\'attendra pas"\n\n'
-        "Le chancelier a insisté : \"L’Europe n’attendra pas\"."
-    )
-    quotes = dev_quotes(text, "fr", "2023-05-02")
-    assert [(q.speaker, q.text) for q in quotes if "attendra" in q.text] == [("scholz", "L'Europe n'attendra pas")]
-
-
 def test_an_adverb_between_an_english_subject_and_its_verb_keeps_the_subject(dev_quotes) -> None:
     text = (
         '"We will not wait," said Olaf Scholz in Berlin. He further urged his partners to act. '

@@ -12,7 +12,6 @@ from bot.core.attribution import attribute
 from bot.core.marks import find_quotations
 from bot.core.registry import SpeakerRegistry, load_registry
 from bot.core.sentences import split_sentences
-from bot.core.text import normalise
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -98,11 +97,9 @@ class Extractor:
                 glue = "" if rest[:1] in ".!?" else " "
                 words = f"{text[first_start:cut_start].rstrip()}{glue}{rest}".strip()
                 words = "\n".join([words, *(text[s:e] for s, e in span.pieces[1:])])
-            key = (normalise(words), result.speaker)
+            key = (" ".join(words.split()), result.speaker)
             if key in seen:
-                # the same words of the same speaker again (a repeated headline or block, its apostrophes typed
-                # otherwise): one quotation
-                continue
+                continue  # the same words of the same speaker again (a repeated headline or block): one quotation
             seen.add(key)
             quotations.append(Quotation(name, words, result.speaker, result.kind, span.start, span.end, result.cue))
         return ExtractedArticle(article, quotations)

@@ -190,7 +190,7 @@ _FOR_SOMEONE_TO = re.compile(
 )
 # A pronoun subject right after the relative that stands for the object of its sentence (« X a reçu Y, dont il a
 # salué »: « il » is not Y, so X); « où il » could be either, and is not one of them.
-_CLAUSE_BEFORE_PRONOUN = re.compile(r",\s*(?:qu'|que\s+|dont\s+)\s*$")
+_CLAUSE_BEFORE_PRONOUN = re.compile(r",\s*(?:qu'|que\b|dont\b)\s*$")
 # A pronoun subject of a clause coordinated to the sentence's first: « X ajoute que ... et il parle de »
 _COORDINATED_PRONOUN = re.compile(
     rf"(?:\bet|\bmais|\bpuis|\band|\bbut)\s+(?P<pronoun>{_SUBJECT_PRONOUNS})(?:\s+(?:y|en|lui|leur|ne|n'|se|s'))*\s*$"
