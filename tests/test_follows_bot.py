@@ -211,7 +211,7 @@ async def test_statements_another_process_added_reach_followers_without_a_digest
     article.write_bytes(ARTICLE)
     async with running_bot(settings):
         await say(fake, USER, f"/follow {PRINCIPAL.command('fr')}")
-        cli = ["add", "--db", str(settings.db_path), "--data", str(data_dir), str(article)]
+        cli = ["add", "--db", str(settings.db), "--data", str(data_dir), str(article)]
         assert await asyncio.to_thread(main, cli) == 0  # quotebot add, as from cron, beside the running bot
         await until(lambda: len(alerts_to(fake, USER)) == 2)
         assert any("fierté de notre peuple" in alert for alert in alerts_to(fake, USER))

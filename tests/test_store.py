@@ -94,7 +94,7 @@ KILLED_WRITER = textwrap.dedent(
     from bot.library import index_directory
     from bot.store import store as store_module
 
-    original = store_module.Store._write_statements
+    original = store_module.SQLiteStore._write_statements
 
     async def write_then_die(self, *args):
         result = await original(self, *args)
@@ -103,10 +103,10 @@ KILLED_WRITER = textwrap.dedent(
         os.kill(os.getpid(), signal.SIGKILL)
         return result
 
-    store_module.Store._write_statements = write_then_die
+    store_module.SQLiteStore._write_statements = write_then_die
 
     async def main():
-        store = await store_module.Store.open(Path({db!r}))
+        store = await store_module.SQLiteStore.open(Path({db!r}))
         await index_directory(store, Path({data!r}))
 
     asyncio.run(main())
