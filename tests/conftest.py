@@ -107,9 +107,21 @@ async def fake():
 
 
 @pytest.fixture
-async def bot(fake: FakeTelegram, tmp_path: Path, data_dir: Path):
+def bot_db(request, tmp_path: Path) -> Path | str:
+    """The bot's store: SQLite, or PostgreSQL for a test parametrized with
+    `@pytest.mark.parametrize("bot_db", STORES, indirect=True)` (some bot tests run on both)."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        return tmp_path / "bot.sqlite3"
+    return request.getfixturevalue("pg").database()
+
+
+BOTH_STORES = pytest.mark.parametrize("bot_db", STORES, indirect=True)
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, tmp_path: Path, data_dir: Path, bot_db: Path | str):
     """The real Application, polling the fake Bot API, on a copy of the bundled data (moderator: 42)."""
-    async with running_bot(settings_for(fake, tmp_path, data_dir)) as application:
+    async with running_bot(settings_for(fake, tmp_path, data_dir, db=bot_db)) as application:
         yield application
 
 

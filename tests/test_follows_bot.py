@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.registry import load_registry
-from tests.conftest import DATA
+from tests.conftest import BOTH_STORES, DATA
 from tests.fake_telegram import MODERATOR, USER, FakeTelegram, running_bot, settings_for, to
 from tests.feed_site import news_page
 
@@ -115,6 +115,7 @@ async def test_followers_get_each_new_statement_once_and_the_rest_in_a_digest(fa
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
+@BOTH_STORES
 async def test_unfollow_one_or_all_and_usage(fake, bot, language) -> None:
     command = PRINCIPAL.command(language)
     assert "/follow" in await say(fake, USER, "/follow", language)  # no argument: how to
