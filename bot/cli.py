@@ -14,13 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.config import ConfigError, Settings, load_settings, speakers_file
+from bot.config import ConfigError, Settings, load_settings, redacted, speakers_file, store_target
 from bot.core.dates import DateError
 from bot.core.registry import RegistryError, Speaker
 from bot.core.sources import SourcesError
 
 if TYPE_CHECKING:
     from bot.library import AddedPage, Export, Period, TimelineSelection
+
+
+_DB_HELP = "the SQLite file or postgresql:// URL (default: QUOTEBOT_DB or var/quotebot.sqlite3)"
 
 
 class BadInput(ValueError):
@@ -102,9 +105,10 @@ def _progress_bar(done: int, total: int, name: str) -> None:
             print(file=sys.stderr)
 
 
-def _paths(args: argparse.Namespace, settings: Settings) -> tuple[Path, Path]:
+def _paths(args: argparse.Namespace, settings: Settings) -> tuple[Path, Path | str]:
+    """The data directory and the index (a SQLite file or a postgresql:// URL): the arguments, else the settings."""
     data = Path(args.data) if getattr(args, "data", None) else settings.data_dir
-    db = Path(args.db) if args.db else settings.db_path
+    db = store_target(args.db, "--db") if args.db else settings.db
     return data, db
 
 
@@ -128,7 +132,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
     state = "updated" if summary.changed else "already up to date"
     print(
         f"index {state}: {summary.articles} articles ({summary.extracted} read, {summary.removed} removed), "
-        f"{summary.quotations} quotations, {summary.statements} statements in {db}"
+        f"{summary.quotations} quotations, {summary.statements} statements in {redacted(db)}"
     )
     return 0
 
@@ -148,7 +152,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         print(f"quotebot: {data} has no articles/ directory", file=sys.stderr)
         return 2
     _check_data(data)
-    settings = dataclasses.replace(settings, data_dir=data, db_path=db)
+    settings = dataclasses.replace(settings, data_dir=data, db=db)
 
     async def run() -> int:
         status = 0
@@ -206,7 +210,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
     from bot.core.registry import load_registry
     from bot.library import Searcher, index_directory, meaning_model, outlet_label, vectors_missing
-    from bot.store import Store
+    from bot.store import open_store
 
     settings = load_settings()
     data, db = _paths(args, settings)
@@ -224,7 +228,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     print(f"quotebot: {meaning_status}", file=sys.stderr)
 
     async def run() -> int:
-        store = await Store.open(db)
+        store = await open_store(db)
         try:
             if (await store.counts())["articles"] == 0:
                 # only a fresh database is built here; an existing index changes with `quotebot index` alone
@@ -233,7 +237,8 @@ def _cmd_ask(args: argparse.Namespace) -> int:
                     print(f"quotebot: indexed {data} first ({summary.quotations} quotations)", file=sys.stderr)
             elif embedder is not None and await vectors_missing(store, embedder):
                 print(
-                    f"quotebot: this index has no vectors for search by meaning yet: run quotebot index --db {db}",
+                    "quotebot: this index has no vectors for search by meaning yet: "
+                    f"run quotebot index --db {redacted(db)}",
                     file=sys.stderr,
                 )
             searcher = Searcher(store, registry, embedder)
@@ -270,10 +275,13 @@ def _names(speakers: Sequence[Speaker]) -> str:
     return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
-def _selection(args: argparse.Namespace) -> tuple[Path, list[Speaker], Period]:
+def _selection(args: argparse.Namespace) -> tuple[Path | str, list[Speaker], Period]:
     """The index, the speakers (--speaker, a registry id; default every principal) and the period asked for."""
+    import asyncio
+
     from bot.core.registry import load_registry
     from bot.library import Period
+    from bot.store import index_exists
 
     data, db = _paths(args, load_settings())
     registry = load_registry(speakers_file(data))
@@ -286,8 +294,9 @@ def _selection(args: argparse.Namespace) -> tuple[Path, list[Speaker], Period]:
             known = ", ".join(s.id for s in registry.principals)
             raise BadInput(f"unknown speaker {args.speaker!r}: the registry knows {known}")
         speakers = [found]
-    if not db.is_file():
-        raise BadInput(f"there is no index at {db}: build it with quotebot index --db {db}")
+    if not asyncio.run(index_exists(db)):
+        shown = redacted(db)
+        raise BadInput(f"there is no index at {shown}: build it with quotebot index --db {shown}")
     return db, speakers, period
 
 
@@ -302,12 +311,12 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     import asyncio
 
     from bot.library import reader_date, select_timeline, timeline_picture
-    from bot.store import Store
+    from bot.store import open_store
 
     db, speakers, period = _selection(args)
 
     async def select() -> TimelineSelection:
-        store = await Store.open(db)
+        store = await open_store(db)
         try:
             return await select_timeline(store, speakers, period, "en")
         finally:
@@ -318,7 +327,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     undated = len(selection.undated)
     apart = f"; {undated} without an exact date" if undated else ""
     if selection.indexed == 0:
-        print(f"quotebot: the index at {db} has no statement of {who} yet: nothing drawn", file=sys.stderr)
+        print(f"quotebot: the index at {redacted(db)} has no statement of {who} yet: nothing drawn", file=sys.stderr)
         return 1
     if not selection.dated:
         when = _period_words(period)
@@ -355,12 +364,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     import asyncio
 
     from bot.library import export_bytes, select_export
-    from bot.store import Store
+    from bot.store import open_store
 
     db, speakers, period = _selection(args)
 
     async def select() -> Export:
-        store = await Store.open(db)
+        store = await open_store(db)
         try:
             return await select_export(store, speakers, period)
         finally:
@@ -394,7 +403,7 @@ def _cmd_feeds(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     data, db = _paths(args, settings)
-    settings = dataclasses.replace(settings, data_dir=data, db_path=db)
+    settings = dataclasses.replace(settings, data_dir=data, db=db)
 
     async def run() -> int:
         library = await Library.open(settings, load_registry(speakers_file(data)))
@@ -434,8 +443,17 @@ def _when(timestamp: float | None) -> str:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.store import open_store
+
     settings = load_settings()
     settings.require_token()
+
+    async def check_store() -> None:  # a server that cannot be reached: one line now, not a traceback later
+        await (await open_store(settings.db)).close()
+
+    asyncio.run(check_store())
     from bot.telegram.app import run
 
     run(settings)
@@ -450,7 +468,9 @@ def _positive(value: str) -> int:
 
 
 def _selection_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--db", metavar="PATH", help="the index (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    command.add_argument(
+        "--db", metavar="PATH", help="the index, a SQLite file or postgresql:// URL (default: QUOTEBOT_DB)"
+    )
     command.add_argument("--data", metavar="DIR", help="whose speakers.toml names the speakers (default: ./data)")
     command.add_argument("--speaker", metavar="ID", help="one speaker, by registry id (default: every one)")
     command.add_argument("--since", metavar="DATE", help="YYYY-MM-DD, YYYY-MM or YYYY, included")
@@ -484,7 +504,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = commands.add_parser("index", help="index the articles of a data directory")
     index.add_argument("--data", metavar="DIR", help="laid out like data/: articles/*.txt and sources.toml")
-    index.add_argument("--db", metavar="PATH", help="the SQLite file (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    index.add_argument("--db", metavar="PATH", help=_DB_HELP)
     index.add_argument(
         "--workers",
         default="1",
@@ -495,7 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add = commands.add_parser("add", help="fetch links and read files (.html, .txt), keep and index them")
     add.add_argument("--data", metavar="DIR", help="where the pages are kept (articles/) and sources.toml")
-    add.add_argument("--db", metavar="PATH", help="the SQLite file (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    add.add_argument("--db", metavar="PATH", help=_DB_HELP)
     add.add_argument("targets", nargs="+", metavar="URL|FILE")
     add.set_defaults(run=_cmd_add)
 
@@ -524,7 +544,7 @@ def build_parser() -> argparse.ArgumentParser:
     feeds = commands.add_parser("feeds", help="the feeds of data/feeds.toml and how they are doing")
     feeds.add_argument("--once", action="store_true", help="poll every feed once first (for cron); 1 if one failed")
     feeds.add_argument("--data", metavar="DIR", help="whose feeds.toml lists the feeds (default: ./data)")
-    feeds.add_argument("--db", metavar="PATH", help="the SQLite file (default: QUOTEBOT_DB or var/quotebot.sqlite3)")
+    feeds.add_argument("--db", metavar="PATH", help=_DB_HELP)
     feeds.set_defaults(run=_cmd_feeds)
 
     run = commands.add_parser("run", help="run the Telegram bot (long polling, or a webhook if configured)")
@@ -538,6 +558,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except (ConfigError, RegistryError, SourcesError, DateError, BadInput) as error:
         print(f"quotebot: {error}", file=sys.stderr)
+        return 2
+    except RuntimeError as error:
+        from bot.store import StoreError  # imported only now: the store's modules load numpy
+
+        if not isinstance(error, StoreError):
+            raise
+        print(f"quotebot: {error}", file=sys.stderr)  # a database that cannot be opened: one line, no traceback
         return 2
     except BrokenPipeError:  # `quotebot extract ... | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
@@ -27,9 +28,36 @@ class ConfigError(ValueError):
     """A setting is missing or malformed; the message is one line saying what to do."""
 
 
+def store_target(value: str, key: str = "QUOTEBOT_DB") -> Path | str:
+    """Where the index is: a postgresql:// (or postgres://) URL, kept as a string, else a SQLite file's path.
+    A URL of another scheme, or a postgresql URL that cannot be read, is a ConfigError."""
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*)://", value, re.I)
+    if scheme is None:
+        return Path(value)
+    if scheme.group(1).lower() not in ("postgresql", "postgres"):
+        raise ConfigError(
+            f"{key} must be a SQLite file's path or a postgresql:// URL, found a {scheme.group(1)}:// URL"
+        )
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (urlsplit checks the port only when asked for it)
+    except ValueError as error:
+        raise ConfigError(f"{key} is not a valid postgresql:// URL ({error}): postgresql://USER@HOST:PORT/DB") from None
+    if any(c.isspace() for c in value) or (not parts.hostname and "host=" not in parts.query):
+        raise ConfigError(f"{key} is not a valid postgresql:// URL (no host): postgresql://USER@HOST:PORT/DB")
+    return value
+
+
+def redacted(target: Path | str) -> str:
+    """A store target as messages show it: a URL's password hidden."""
+    if isinstance(target, Path):
+        return str(target)
+    return re.sub(r"^([a-z][a-z0-9+.-]*://[^:@/]*):[^@/]*@", r"\1:***@", target, flags=re.I)
+
+
 @dataclass(frozen=True)
 class Settings:
-    db_path: Path
+    db: Path | str  # the index: a SQLite file, or a postgresql:// URL (QUOTEBOT_DB); see `store_target`
     data_dir: Path
     token: str | None
     admin_ids: frozenset[int]
@@ -141,7 +169,7 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
     if not re.fullmatch(r"[\x21-\x7e][\x20-\x7e]{0,199}", user_agent):
         raise ConfigError("QUOTEBOT_USER_AGENT must be 1 to 200 printable ASCII characters")
     return Settings(
-        db_path=Path(get("QUOTEBOT_DB") or "var/quotebot.sqlite3"),
+        db=store_target(get("QUOTEBOT_DB") or "var/quotebot.sqlite3"),
         data_dir=Path(get("QUOTEBOT_DATA") or default_data_dir()),
         token=get("TELEGRAM_BOT_TOKEN"),
         admin_ids=frozenset(admin_ids),

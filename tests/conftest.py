@@ -11,14 +11,48 @@ import pytest
 
 from bot.core.extract import Extractor, Quotation
 from bot.library import index_directory
-from bot.store import Store
+from bot.store import SQLiteStore, Store
 from tests.fake_telegram import FakeTelegram, running_bot, settings_for
+from tests.postgres import Cluster, Unavailable
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")  # loopback requests must not go to a proxy
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold"  # copies of shared/gold
 DATA = ROOT / "data"
+
+
+STORES = ["sqlite", "postgres"]  # the tests of the store, search and bot run against each
+
+
+@pytest.fixture(scope="session")
+def pg():
+    """A PostgreSQL cluster for the session (tests/postgres.py). Where none can be started the PostgreSQL
+    cases are skipped, saying why; under CI (CI=true) they fail instead: CI must test both stores."""
+    try:
+        cluster = Cluster.start()
+    except Unavailable as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI runs the store's tests on PostgreSQL, and none could be started: {error}")
+        pytest.skip(f"no PostgreSQL here ({error})")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=STORES)
+def db(request, tmp_path: Path) -> Path | str:
+    """A new, empty store's target, of each kind: a SQLite file, or a postgresql:// URL of its own database."""
+    if request.param == "sqlite":
+        return tmp_path / "q.sqlite3"
+    return request.getfixturevalue("pg").database()
+
+
+async def rows(store: Store, sql: str) -> list[tuple]:
+    """Every row a raw query gives, on either store (tests look at tables directly)."""
+    if isinstance(store, SQLiteStore):
+        async with store._db.execute(sql) as cursor:
+            return [tuple(row) for row in await cursor.fetchall()]
+    return [tuple(row) for row in await store._pool.fetch(sql)]  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
@@ -73,9 +107,21 @@ async def fake():
 
 
 @pytest.fixture
-async def bot(fake: FakeTelegram, tmp_path: Path, data_dir: Path):
+def bot_db(request, tmp_path: Path) -> Path | str:
+    """The bot's store: SQLite, or PostgreSQL for a test parametrized with
+    `@pytest.mark.parametrize("bot_db", STORES, indirect=True)` (some bot tests run on both)."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        return tmp_path / "bot.sqlite3"
+    return request.getfixturevalue("pg").database()
+
+
+BOTH_STORES = pytest.mark.parametrize("bot_db", STORES, indirect=True)
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, tmp_path: Path, data_dir: Path, bot_db: Path | str):
     """The real Application, polling the fake Bot API, on a copy of the bundled data (moderator: 42)."""
-    async with running_bot(settings_for(fake, tmp_path, data_dir)) as application:
+    async with running_bot(settings_for(fake, tmp_path, data_dir, db=bot_db)) as application:
         yield application
 
 
@@ -91,6 +137,22 @@ def seed_index(tmp_path_factory, extractor: Extractor) -> Path:
 
     asyncio.run(build())
     return path
+
+
+@pytest.fixture(scope="module", params=STORES)
+def seed_target(request, extractor: Extractor) -> Path | str:
+    """The bundled articles indexed, in each kind of store, shared by a module's read-only tests."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("seed_index")
+    target = request.getfixturevalue("pg").database()
+
+    async def build() -> None:
+        store = await Store.open(target)
+        await index_directory(store, DATA, extractor)
+        await store.close()
+
+    asyncio.run(build())
+    return target
 
 
 UNDATED_ARTICLE = (

@@ -302,7 +302,7 @@ class FakeTelegram:
 
 def settings_for(fake: FakeTelegram, tmp: Path, data_dir: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
-        "db_path": tmp / "bot.sqlite3",
+        "db": tmp / "bot.sqlite3",
         "data_dir": data_dir,
         "token": TOKEN,
         "admin_ids": frozenset({42}),

@@ -8,6 +8,7 @@ import threading
 
 import pytest
 
+from tests.conftest import BOTH_STORES
 from tests.fake_telegram import BOT_USERNAME, MODERATOR, USER, FakeTelegram, running_bot, settings_for, to
 
 
@@ -26,6 +27,7 @@ async def test_start_in_french_and_in_english(fake, bot) -> None:
     assert "Modération" in moderator["text"]
 
 
+@BOTH_STORES
 async def test_a_query_lists_the_outlets_and_pages_with_buttons(fake, bot) -> None:
     sent = await ask(fake, USER, "nous n'oublierons jamais les sacrifices")
     assert sent["parse_mode"] == "HTML"
@@ -80,6 +82,7 @@ async def test_a_query_that_is_only_a_name_answers_like_its_command(fake, bot) -
     assert "«" in card["text"] and "ajoutez des mots" not in card["text"]
 
 
+@BOTH_STORES
 async def test_sources_counts_statements_per_outlet(fake, bot) -> None:
     sent = await ask(fake, USER, "/sources")
     assert "SadaNews" in sent["text"] and "AlAhed" in sent["text"]
@@ -152,6 +155,7 @@ def only_changes_make_the_searcher_read_again(bot) -> None:
     bot.bot_data["library"].searcher.INDEX_CHECK_SECONDS = 3600
 
 
+@BOTH_STORES
 async def test_moderator_uploads_an_article(fake, bot, data_dir) -> None:
     assert "pas de réponse sûre" in (await ask(fake, USER, "cette usine fera la fierte de notre peuple"))["text"]
     only_changes_make_the_searcher_read_again(bot)
@@ -204,6 +208,7 @@ async def test_a_hostile_file_name_stays_inside_the_articles_directory(fake, bot
     assert not (data_dir.parent / "etc").exists()
 
 
+@BOTH_STORES
 async def test_moderator_commands_and_audit(fake, bot) -> None:
     listing = await ask(fake, MODERATOR, "/articles")
     assert "000_95109f075a4b3989.txt" in listing["text"]
@@ -275,6 +280,7 @@ async def test_a_user_over_the_query_limit_is_slowed_down_and_others_are_not(fak
         assert "Kim Jong-un" in (await ask(fake, USER + 1, "devoir fraternel"))["text"]
 
 
+@BOTH_STORES
 async def test_queries_are_answered_from_the_whole_old_index_during_a_reindex(fake, bot, data_dir) -> None:
     """The rebuild is held twice: while spaCy reads the first article, and inside the write transaction.
     Users are answered at both points, from the index as it was; then from the new one."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.registry import load_registry
-from tests.conftest import DATA
+from tests.conftest import BOTH_STORES, DATA
 from tests.fake_telegram import MODERATOR, USER, FakeTelegram, running_bot, settings_for, to
 from tests.feed_site import news_page
 
@@ -115,6 +115,7 @@ async def test_followers_get_each_new_statement_once_and_the_rest_in_a_digest(fa
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
+@BOTH_STORES
 async def test_unfollow_one_or_all_and_usage(fake, bot, language) -> None:
     command = PRINCIPAL.command(language)
     assert "/follow" in await say(fake, USER, "/follow", language)  # no argument: how to
@@ -211,7 +212,7 @@ async def test_statements_another_process_added_reach_followers_without_a_digest
     article.write_bytes(ARTICLE)
     async with running_bot(settings):
         await say(fake, USER, f"/follow {PRINCIPAL.command('fr')}")
-        cli = ["add", "--db", str(settings.db_path), "--data", str(data_dir), str(article)]
+        cli = ["add", "--db", str(settings.db), "--data", str(data_dir), str(article)]
         assert await asyncio.to_thread(main, cli) == 0  # quotebot add, as from cron, beside the running bot
         await until(lambda: len(alerts_to(fake, USER)) == 2)
         assert any("fierté de notre peuple" in alert for alert in alerts_to(fake, USER))

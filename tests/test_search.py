@@ -25,8 +25,8 @@ SEED_QUERIES = json.loads((GOLD_DIR / "seed_queries.json").read_text(encoding="u
 
 
 @pytest.fixture
-async def searcher(seed_index: Path):
-    store = await Store.open(seed_index)
+async def searcher(seed_target: Path | str):
+    store = await Store.open(seed_target)
     yield Searcher(store, REGISTRY)
     await store.close()
 
@@ -124,7 +124,7 @@ def test_no_words_where_they_stand_when_each_is_in_too_many_quotations() -> None
     assert vocabulary.plan(parse_query("devoir fraternel", REGISTRY))[0].when_full is not None
 
 
-async def _store_of_fillers(tmp_path: Path, texts: list[str]) -> tuple[Store, Searcher]:
+async def _store_of_fillers(db: Path | str, texts: list[str]) -> tuple[Store, Searcher]:
     """A store holding these quotations of one speaker, one statement each, in this order."""
     from bot.store.store import ArticleRecord, QuotationRecord, StatementRecord
 
@@ -134,38 +134,38 @@ async def _store_of_fillers(tmp_path: Path, texts: list[str]) -> tuple[Store, Se
         for i, t in enumerate(texts)
     ]
     statements = [StatementRecord(q.speaker, q.text, (i,)) for i, q in enumerate(quotations)]
-    store = await Store.open(tmp_path / "many.sqlite3")
+    store = await Store.open(db)
     await store.replace_index(articles, quotations, statements)
     return store, Searcher(store, REGISTRY)
 
 
-async def _ask_among_fillers(tmp_path: Path, fillers: int, target: str, query: str) -> Answer:
+async def _ask_among_fillers(db: Path | str, fillers: int, target: str, query: str) -> Answer:
     """`query` asked of a store whose quotations are `fillers` long ones holding "devoir" and
     "fraternel" far apart, then `target`, stored last."""
     filler = "la paix durable reste un devoir pour la région numéro {}, et nous restons fraternel"
-    store, searcher = await _store_of_fillers(tmp_path, [filler.format(n) for n in range(fillers)] + [target])
+    store, searcher = await _store_of_fillers(db, [filler.format(n) for n in range(fillers)] + [target])
     answer = await searcher.ask(query)
     await store.close()
     return answer
 
 
-async def test_an_exact_fragment_past_a_full_page_of_its_words_is_found(tmp_path: Path) -> None:
+async def test_an_exact_fragment_past_a_full_page_of_its_words_is_found(db: Path | str) -> None:
     """More quotations hold every word of the query, in another order, than one page of look-up
     returns, and too many to rank: the one that holds them as they stand is still the answer."""
     from bot.core.search import RANK_LIMIT
     from bot.library.searching import CANDIDATES
 
     target = "nous avons un devoir fraternel envers nos voisins du nord"
-    answer = await _ask_among_fillers(tmp_path, RANK_LIMIT + CANDIDATES, target, "un devoir fraternel")
+    answer = await _ask_among_fillers(db, RANK_LIMIT + CANDIDATES, target, "un devoir fraternel")
     assert answer.confident is not None and answer.confident.statement.text == target
 
 
-async def test_a_full_page_holding_a_perfect_match_is_not_narrowed(tmp_path: Path) -> None:
+async def test_a_full_page_holding_a_perfect_match_is_not_narrowed(db: Path | str) -> None:
     """A page of every word that already holds the words as they stand needs no second look-up."""
     from bot.library.searching import CANDIDATES
 
     target = "nous avons un devoir fraternel envers nos voisins"
-    store, searcher = await _store_of_fillers(tmp_path, [target] * (CANDIDATES + 5))
+    store, searcher = await _store_of_fillers(db, [target] * (CANDIDATES + 5))
     asked: list[str] = []
     original = store.candidates
 
@@ -180,13 +180,13 @@ async def test_a_full_page_holding_a_perfect_match_is_not_narrowed(tmp_path: Pat
     assert asked and all(" AND " in m and not m.startswith("NEAR") for m in asked)  # every word only
 
 
-async def test_a_full_page_of_few_enough_hits_is_taken_in_bm25_order(tmp_path: Path) -> None:
+async def test_a_full_page_of_few_enough_hits_is_taken_in_bm25_order(db: Path | str) -> None:
     """A misspelt query (no phrase to try) whose words more quotations hold than a page returns,
     but few enough to rank: the short quotation that holds them close, stored last, is found."""
     from bot.library.searching import CANDIDATES
 
     target = "un devoir fraternel, un devoir fraternel"
-    answer = await _ask_among_fillers(tmp_path, 2 * CANDIDATES, target, "devoir fratenel")
+    answer = await _ask_among_fillers(db, 2 * CANDIDATES, target, "devoir fratenel")
     assert answer.confident is not None and answer.confident.statement.text == target
 
 
@@ -255,7 +255,7 @@ def test_ask_on_an_existing_index_never_changes_its_articles(tmp_path: Path) -> 
     assert json.loads(out.stdout)["results"][0]["speaker"] == "putin"
 
 
-async def test_a_principals_name_in_the_query_is_read_both_ways(data_dir: Path, extractor, tmp_path: Path) -> None:
+async def test_a_principals_name_in_the_query_is_read_both_ways(data_dir: Path, extractor, db: Path | str) -> None:
     """The name as who spoke, and as words of the quotation; the reading the words support wins."""
     from bot.library import index_directory
 
@@ -265,7 +265,7 @@ async def test_a_principals_name_in_the_query_is_read_both_ways(data_dir: Path, 
         "« Poutine est le meilleur ami du peuple coréen », a répondu Kim Jong-un.\n",
         encoding="utf-8",
     )
-    store = await Store.open(tmp_path / "amis.sqlite3")
+    store = await Store.open(db)
     await index_directory(store, data_dir, extractor)
     searcher = Searcher(store, REGISTRY)
     putin_words = (await searcher.ask("le camarade Kim est un ami fidèle")).confident
@@ -298,3 +298,77 @@ async def test_a_principals_name_in_the_query_is_read_both_ways(data_dir: Path, 
 def test_confidence_sits_between_these_cases(query: str, quotation: str, confident: bool) -> None:
     """Moving a threshold (coverage 0.75, score 70) or the weights moves one of these across the bar."""
     assert score_quotation(parse_query(query, REGISTRY), normalise(quotation)).confident is confident
+
+
+# ---- the two stores side by side ------------------------------------------------------------------
+
+
+def test_fts5_match_strings_read_as_tsquery() -> None:
+    """What the library builds (bot.core.search), read for PostgreSQL; a NEAR of the top-level AND is kept
+    to be checked on the positions, one under an OR is only the AND of its words."""
+    from bot.store.tsquery import MatchSyntaxError, Near, translate
+
+    read = translate('("fraternel" OR "fraternelle") AND ("devoir")')
+    assert read is not None and (read.tsquery, read.near) == ("(('fraternel' | 'fraternelle') & 'devoir')", ())
+    read = translate('NEAR("devoir" "paix", 1)')
+    assert read is not None and (read.tsquery, read.near) == ("('devoir' & 'paix')", (Near("devoir paix", 1),))
+    read = translate('NEAR("a" "b", 2) OR "c"')
+    assert read is not None and (read.tsquery, read.near) == ("(('a' & 'b') | 'c')", ())
+    read = translate("\"l'europe unie\" souverain* NOT guerre")
+    assert read is not None and read.tsquery == "(('l' <-> 'europe' <-> 'unie') & ('souverain':* & !'guerre'))"
+    assert translate('"!!!"') is None
+    for broken in ('("devoir"', "AND", 'NEAR("a" "b", loin)'):
+        with pytest.raises(MatchSyntaxError):
+            translate(broken)
+
+
+async def test_postgresql_finds_what_sqlite_finds_from_the_same_words(seed_index: Path, pg, extractor) -> None:
+    """The same vocabulary (what typo correction reads); and for every look-up the seed queries make, every
+    quotation FTS5 finds, PostgreSQL finds too. PostgreSQL may find more: it stems (« peuples » finds
+    « peuple »), FTS5 matches words as they are; the answers, scored on the words, stay the same."""
+    from bot.library import index_directory
+
+    sqlite = await Store.open(seed_index)
+    postgres = await Store.open(pg.database())
+    await index_directory(postgres, DATA, extractor)
+    vocabulary = await sqlite.vocabulary()
+    assert vocabulary == await postgres.vocabulary() and len(vocabulary) > 100
+    everyone = [s.id for s in REGISTRY.principals]
+    plans = Vocabulary(vocabulary)
+    looked_up = 0
+    for case in SEED_QUERIES:
+        for lookup in plans.plan(parse_query(case["query"], REGISTRY)):
+            for expression in filter(None, (lookup.expression, lookup.when_full and lookup.when_full.expression)):
+                for ranked in (False, True):
+                    found = {c.quotation_id for c in await sqlite.candidates(expression, everyone, 500, ranked)}
+                    also = {c.quotation_id for c in await postgres.candidates(expression, everyone, 500, ranked)}
+                    assert found <= also, expression
+                    looked_up += bool(found)
+    assert looked_up > 20
+    stemmed = await postgres.candidates('"peuples"', everyone, 100, False)
+    plain = await sqlite.candidates('"peuples"', everyone, 100, False)
+    assert {c.norm for c in plain} < {c.norm for c in stemmed}  # « peuple » too, on PostgreSQL only
+    assert all("peuple" in c.norm for c in stemmed)
+    await sqlite.close()
+    await postgres.close()
+
+
+def test_index_and_ask_on_postgresql_from_the_command_line(pg) -> None:
+    url = pg.database()
+    index = subprocess.run(
+        [sys.executable, "-m", "bot", "index", "--data", str(DATA), "--db", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert "index updated: 5 articles" in index.stdout and url in index.stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--db", url, "--json", "devoir", "fratenel"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    top = json.loads(out.stdout)["results"][0]
+    assert top["speaker"] == "kim" and top["confident"] is True and "indexed" not in out.stderr

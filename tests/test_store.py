@@ -1,7 +1,8 @@
-"""The store on a real SQLite file: idempotent indexing, replacement, and crash safety."""
+"""The store, on a real SQLite file and on PostgreSQL: idempotent indexing, replacement, and crash safety."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import signal
 import subprocess
@@ -12,8 +13,14 @@ from pathlib import Path
 import pytest
 
 from bot.library import Searcher, index_directory
-from bot.store import Store
-from tests.conftest import DATA, ROOT
+from bot.store import SQLiteStore, Store, StoreError
+from tests.conftest import DATA, ROOT, rows
+
+COLUMNS = {  # those of SQLite's schema, in its order (PostgreSQL's quotations also hold their tsvectors)
+    "articles": "id, file, content_hash, title, outlet, url, published, language, text_hash",
+    "quotations": 'id, article_id, statement_id, start, "end", text, norm, speaker, kind, cue, hidden',
+    "statements": "id, key, speaker, text",
+}
 
 
 @pytest.fixture
@@ -24,16 +31,12 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 async def snapshot(store: Store) -> dict:
-    db = store._db  # the test looks at every row
-    result = {}
-    for table in ("articles", "quotations", "statements"):
-        async with db.execute(f"SELECT * FROM {table} ORDER BY id") as cursor:
-            result[table] = [tuple(row) for row in await cursor.fetchall()]
-    return result
+    """Every row of the index (the test looks at them all)."""
+    return {table: await rows(store, f"SELECT {cols} FROM {table} ORDER BY id") for table, cols in COLUMNS.items()}
 
 
-async def test_indexing_the_same_data_twice_changes_nothing(tmp_path, data_dir, extractor) -> None:
-    store = await Store.open(tmp_path / "q.sqlite3")
+async def test_indexing_the_same_data_twice_changes_nothing(db, data_dir, extractor) -> None:
+    store = await Store.open(db)
     first = await index_directory(store, data_dir, extractor)
     before, build = await snapshot(store), await store.index_build()
     second = await index_directory(store, data_dir, extractor)
@@ -43,8 +46,8 @@ async def test_indexing_the_same_data_twice_changes_nothing(tmp_path, data_dir, 
     await store.close()
 
 
-async def test_a_changed_article_replaces_its_quotations_and_keeps_other_ids(tmp_path, data_dir, extractor) -> None:
-    store = await Store.open(tmp_path / "q.sqlite3")
+async def test_a_changed_article_replaces_its_quotations_and_keeps_other_ids(db, data_dir, extractor) -> None:
+    store = await Store.open(db)
     await index_directory(store, data_dir, extractor)
     before = await snapshot(store)
     path = data_dir / "articles" / "003_3732444aa2140bd8.txt"
@@ -63,8 +66,8 @@ async def test_a_changed_article_replaces_its_quotations_and_keeps_other_ids(tmp
     await store.close()
 
 
-async def test_a_removed_article_leaves_the_index(tmp_path, data_dir, extractor) -> None:
-    store = await Store.open(tmp_path / "q.sqlite3")
+async def test_a_removed_article_leaves_the_index(db, data_dir, extractor) -> None:
+    store = await Store.open(db)
     await index_directory(store, data_dir, extractor)
     (data_dir / "articles" / "002_65c4bf68423a7321.txt").unlink()
     summary = await index_directory(store, data_dir, extractor)
@@ -74,12 +77,11 @@ async def test_a_removed_article_leaves_the_index(tmp_path, data_dir, extractor)
     await store.close()
 
 
-async def test_outlet_comes_from_sources_then_the_text_never_invented(tmp_path, data_dir, extractor) -> None:
+async def test_outlet_comes_from_sources_then_the_text_never_invented(db, data_dir, extractor) -> None:
     (data_dir / "sources.toml").write_text('[[article]]\nfile = "000_95109f075a4b3989.txt"\noutlet = "Sada"\n')
-    store = await Store.open(tmp_path / "q.sqlite3")
+    store = await Store.open(db)
     await index_directory(store, data_dir, extractor)
-    async with store._db.execute("SELECT file, outlet FROM articles ORDER BY file") as cursor:
-        outlets = dict(await cursor.fetchall())
+    outlets = dict(await rows(store, "SELECT file, outlet FROM articles ORDER BY file"))
     assert outlets["000_95109f075a4b3989.txt"] == "Sada"  # sources.toml wins
     assert outlets["002_65c4bf68423a7321.txt"] == "AlAhed"  # from the byline
     assert outlets["001_eb8995c44e228464.txt"] is None  # the text does not name it
@@ -91,22 +93,34 @@ KILLED_WRITER = textwrap.dedent(
     import asyncio, os, signal, sys
     from pathlib import Path
     sys.path.insert(0, {root!r})
+    from bot.config import store_target
     from bot.library import index_directory
-    from bot.store import store as store_module
+    from bot.store import open_store, store as store_module
+    from bot.store.postgres import PostgresStore
 
-    original = store_module.Store._write_statements
-
-    async def write_then_die(self, *args):
-        result = await original(self, *args)
-        await self._db.execute("DELETE FROM quotations")  # make the half-written state obvious
+    async def obvious(connection):  # make the half-written state obvious
+        await connection.execute("DELETE FROM quotations")
         print("inside the transaction", flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
+
+    sqlite_statements = store_module.SQLiteStore._write_statements
+    postgres_statements = PostgresStore._write_statements
+
+    async def sqlite_then_die(self, *args):
+        result = await sqlite_statements(self, *args)
+        await obvious(self._db)
         return result
 
-    store_module.Store._write_statements = write_then_die
+    async def postgres_then_die(connection, *args):
+        result = await postgres_statements(connection, *args)
+        await obvious(connection)
+        return result
+
+    store_module.SQLiteStore._write_statements = sqlite_then_die
+    PostgresStore._write_statements = staticmethod(postgres_then_die)
 
     async def main():
-        store = await store_module.Store.open(Path({db!r}))
+        store = await open_store(store_target({db!r}))
         await index_directory(store, Path({data!r}))
 
     asyncio.run(main())
@@ -114,8 +128,7 @@ KILLED_WRITER = textwrap.dedent(
 )
 
 
-async def test_an_indexer_killed_midway_leaves_the_previous_index_whole(tmp_path, data_dir, extractor) -> None:
-    db = tmp_path / "q.sqlite3"
+async def test_an_indexer_killed_midway_leaves_the_previous_index_whole(db, data_dir, extractor) -> None:
     store = await Store.open(db)
     await index_directory(store, data_dir, extractor)
     before = await snapshot(store)
@@ -134,31 +147,45 @@ async def test_an_indexer_killed_midway_leaves_the_previous_index_whole(tmp_path
     await store.close()
 
 
-async def test_a_reader_never_sees_a_half_built_index(tmp_path, data_dir, extractor) -> None:
-    db = tmp_path / "q.sqlite3"
+async def test_a_reader_never_sees_a_half_built_index(db, data_dir, extractor) -> None:
     writer = await Store.open(db)
     await index_directory(writer, data_dir, extractor)
     reader = await Store.open(db)
     counts = await reader.counts()
-    await writer._db.execute("BEGIN IMMEDIATE")
-    await writer._db.execute("DELETE FROM quotations")
+    answer = await Searcher.for_data(reader, data_dir).ask("familles des martyrs")
+    if isinstance(writer, SQLiteStore):
+        await writer._db.execute("BEGIN IMMEDIATE")
+        await writer._db.execute("DELETE FROM quotations")
+        rollback = writer._db.rollback
+    else:
+        connection = await writer._pool.acquire()  # type: ignore[attr-defined]
+        transaction = connection.transaction()
+        await transaction.start()
+        await connection.execute("DELETE FROM quotations")
+        rollback = transaction.rollback
     assert await reader.counts() == counts  # the write is not committed: the reader sees the old index
-    await writer._db.rollback()
+    again = await Searcher.for_data(reader, data_dir).ask("familles des martyrs")
+    assert again.confident is not None and again.confident.statement.id == answer.confident.statement.id
+    await rollback()
+    if not isinstance(writer, SQLiteStore):
+        await writer._pool.release(connection)  # type: ignore[attr-defined]
     await reader.close()
     await writer.close()
 
 
-async def test_a_database_from_a_newer_version_is_refused(tmp_path) -> None:
-    import sqlite3
+async def test_a_database_from_a_newer_version_is_refused(db) -> None:
+    if isinstance(db, Path):
+        import sqlite3
 
-    from bot.store import StoreError
-
-    path = tmp_path / "new.sqlite3"
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA user_version = 99")
-    connection.close()
+        connection = sqlite3.connect(db)
+        connection.execute("PRAGMA user_version = 99")
+        connection.close()
+    else:
+        store = await Store.open(db)
+        await store._pool.execute("UPDATE schema_version SET version = 99")  # type: ignore[attr-defined]
+        await store.close()
     with pytest.raises(StoreError, match="newer"):
-        await Store.open(path)
+        await Store.open(db)
 
 
 async def test_a_look_up_for_one_speaker_reads_the_full_text_index_first(tmp_path) -> None:
@@ -175,3 +202,60 @@ async def test_a_look_up_for_one_speaker_reads_the_full_text_index_first(tmp_pat
             sql = "EXPLAIN QUERY PLAN " + candidates_sql(speakers, ranked=False)
             steps = [row[3] for row in db.execute(sql, ('"paix"', *["kim"] * speakers, 100))]
             assert steps[0].startswith("SCAN quotation_fts"), steps
+
+
+# ---- PostgreSQL's own ------------------------------------------------------------------------------
+
+
+async def test_two_processes_opening_a_new_postgresql_database_together_migrate_it_once(pg) -> None:
+    """Both wait on the advisory lock: without it, the second one's CREATE would fail on the first one's."""
+    url = pg.empty_database()
+    stores = await asyncio.gather(*(Store.open(url) for _ in range(4)))
+    assert [await rows(stores[0], "SELECT version FROM schema_version")] == [[(1,)]]
+    for store in stores:
+        assert await store.counts() == {"articles": 0, "quotations": 0, "statements": 0}
+        await store.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://nobody@127.0.0.1:1/quotebot",  # nothing listens there
+        "postgresql://nobody@no-such-host.invalid/quotebot",
+    ],
+)
+async def test_a_postgresql_server_that_cannot_be_reached_is_one_line(url: str) -> None:
+    with pytest.raises(StoreError, match=r"^cannot open the PostgreSQL database postgresql://") as raised:
+        await Store.open(url)
+    assert "\n" not in str(raised.value)
+
+
+async def test_a_missing_postgresql_database_is_one_line_with_the_password_hidden(pg) -> None:
+    url = pg.base_url.replace("postgres@", "postgres:secret@") + "/no_such_database"
+    with pytest.raises(StoreError, match="no_such_database") as raised:
+        await Store.open(url)
+    assert "secret" not in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_a_malformed_postgresql_url_is_a_config_error() -> None:
+    from bot.config import ConfigError, load_settings
+
+    for value, said in (("postgresql://h:port/db", "not a valid"), ("mysql://h/db", "mysql://")):
+        with pytest.raises(ConfigError, match=said):
+            load_settings({"QUOTEBOT_DB": value}, env_file=Path("/nonexistent"))
+    assert load_settings({"QUOTEBOT_DB": "postgres://u@h:5433/q"}, env_file=Path("/nonexistent")).db == (
+        "postgres://u@h:5433/q"
+    )
+
+
+def test_the_command_line_says_there_is_no_index_in_an_empty_postgresql_database(pg) -> None:
+    url = pg.empty_database()
+    run = [sys.executable, "-m", "bot", "export", "--db", url]
+    out = subprocess.run(run, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 2 and out.stderr.strip() == (
+        f"quotebot: there is no index at {url}: build it with quotebot index --db {url}"
+    )
+    unreachable = [sys.executable, "-m", "bot", "export", "--db", "postgresql://nobody@127.0.0.1:1/q"]
+    out = subprocess.run(unreachable, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 2 and out.stderr.startswith("quotebot: cannot open the PostgreSQL database")
+    assert len(out.stderr.strip().splitlines()) == 1  # no traceback

@@ -22,7 +22,8 @@ from bot.core.sources import SourceInfo, load_sources
 from bot.core.text import normalise
 from bot.core.webpage import HTML_SUFFIXES, WebPage, is_page, read_page
 from bot.library.parallel import ExtractionJob, check_workers, extract_in_order
-from bot.store.store import ArticleRecord, PieceVectors, QuotationRecord, StatementRecord, Store
+from bot.store import open_store
+from bot.store.store import ArticleRecord, PieceVectors, QuotationRecord, StatementRecord, Store, StoreTarget
 
 Progress = Callable[[int, int, str], None]
 
@@ -105,7 +106,7 @@ def _content_hash(raw: bytes, source: SourceInfo | None) -> str:
 
 
 def index_data(
-    store_path: Path,
+    store_path: StoreTarget,
     data_dir: Path,
     extractor: Extractor | None = None,
     progress: Progress | None = None,
@@ -115,7 +116,7 @@ def index_data(
     """Synchronous entry point for the command line."""
 
     async def run() -> IndexSummary:
-        store = await Store.open(store_path)
+        store = await open_store(store_path)
         try:
             return await index_directory(store, data_dir, extractor, progress, embedder=embedder, workers=workers)
         finally:

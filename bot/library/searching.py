@@ -174,7 +174,7 @@ class Searcher:
             path = ann.index_path(self.store.path, model, build)
             kept = await asyncio.to_thread(ann.open_index, path)
             principals = [s.id for s in self.registry.principals]
-            if kept is None and await build_in_child(self.store.path, model, build, principals):
+            if kept is None and await build_in_child(self.store.target, model, build, principals):
                 ann.forget_other_builds(self.store.path, path)
                 kept = await asyncio.to_thread(ann.open_index, path)
             if kept is not None:

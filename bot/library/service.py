@@ -31,6 +31,7 @@ from bot.library.pages import AddedPage, add_file, add_url, ingest_page
 from bot.library.searching import Answer, Searcher, meaning_model
 from bot.library.speakers import Who, clean_name, parse_speaker_argument, who
 from bot.library.uploads import ingest_upload, parse_caption
+from bot.store import open_store
 from bot.store.store import ArticleRow, FeedState, FollowRow, StatementView, Store, StoredQuotation
 
 log = logging.getLogger(__name__)
@@ -103,8 +104,8 @@ class Library:
     @classmethod
     async def open(cls, settings: Settings, registry: SpeakerRegistry) -> Library:
         """Open the stores, load spaCy and the sentence model (in worker threads), and build a fresh index."""
-        writer = await Store.open(settings.db_path)
-        reader = await Store.open(settings.db_path)
+        writer = await open_store(settings.db)
+        reader = await open_store(settings.db)
         extractor = await asyncio.to_thread(Extractor, speakers_file(settings.data_dir))
         embedder, meaning_status = await asyncio.to_thread(meaning_model, settings.meaning, settings.cache_dir)
         log.info(meaning_status)

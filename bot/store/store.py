@@ -1,4 +1,5 @@
-"""The store: one SQLite file (WAL), behind functions named for what the product does.
+"""The store: the functions, named for what the product does, that every store has (`Store`), and the
+embedded one: one SQLite file (WAL).
 
 Every change of the index is one transaction: a reader sees the old index or the new one,
 never half of it, and an indexer killed midway leaves the old one whole.
@@ -6,6 +7,7 @@ never half of it, and an indexer killed midway leaves the old one whole.
 
 from __future__ import annotations
 
+import abc
 import hashlib
 import json
 import sqlite3
@@ -240,15 +242,251 @@ _CORRECTED_QUOTATION = (
 )
 
 
-class Store:
-    """Async access to the database. Open with `await Store.open(path)`."""
+StoreTarget = str | Path  # a SQLite file, or a postgresql:// URL (see `bot.store.open_store`)
+
+
+def is_postgres_url(target: StoreTarget) -> bool:
+    """Whether a store target names a PostgreSQL database rather than a SQLite file."""
+    return isinstance(target, str) and target.lower().startswith(("postgresql://", "postgres://"))
+
+
+class Store(abc.ABC):
+    """What the product asks of its database, whichever it is: `SQLiteStore` (the embedded default, below) or
+    `bot.store.postgres.PostgresStore`. Open one with `await bot.store.open_store(target)` (or `Store.open`).
+
+    `target` is what opened it (give it to a child process); `path` is where files kept beside the store for
+    one state of its index live (the vector index, `bot.core.ann.vectors_dir`)."""
+
+    target: StoreTarget
+    path: Path
+
+    @classmethod
+    async def open(cls, target: StoreTarget) -> Store:
+        """The store at `target`: a postgresql:// URL, else a SQLite file."""
+        if is_postgres_url(target):
+            from bot.store.postgres import PostgresStore
+
+            return await PostgresStore.open(str(target))
+        return await SQLiteStore.open(Path(target))
+
+    @abc.abstractmethod
+    async def close(self) -> None:
+        ...
+
+    @abc.abstractmethod
+    async def index_build(self) -> str:
+        """A name for the index as it is now, unique to this database and generation: caches key on it, and
+        files kept beside the store for one index (the vector index) carry it, so that a file of another
+        database or of an earlier state of this one, even with the same generation number, is never taken for
+        the current one."""
+
+    @abc.abstractmethod
+    async def stored_articles(self) -> dict[str, str]:
+        """file -> content hash of every indexed article."""
+
+    @abc.abstractmethod
+    async def quotations_of(self, files: Iterable[str]) -> list[QuotationRecord]:
+        ...
+
+    @abc.abstractmethod
+    async def indexed_quotations(self, file: str) -> list[StoredQuotation]:
+        """One article's quotations in text order, with their quotation and statement ids."""
+
+    @abc.abstractmethod
+    async def replace_index(
+        self,
+        articles: Sequence[ArticleRecord],
+        quotations: Sequence[QuotationRecord],
+        statements: Sequence[StatementRecord],
+        reread: Collection[str] = (),
+        vectors: PieceVectors | None = None,
+    ) -> None:
+        """Make the index exactly this, in one transaction; unchanged rows keep their ids.
+
+        The quotations of articles whose text changed, or named in `reread`, are replaced.
+        """
+
+    @abc.abstractmethod
+    async def piece_vector_keys(self, model: str) -> set[str]:
+        ...
+
+    @abc.abstractmethod
+    async def vector_count(self, model: str) -> int:
+        """How many pieces this model embedded: whether search by meaning needs its vector index."""
+
+    @abc.abstractmethod
+    async def piece_vectors(self, model: str) -> dict[str, bytes]:
+        """key -> vector of every stored piece embedded by this model."""
+
+    @abc.abstractmethod
+    async def meaning_inputs(
+        self, model: str, speakers: Sequence[str]
+    ) -> tuple[list[IndexedQuotation], dict[str, bytes]]:
+        """The visible quotations of these speakers and every stored vector of the model, to build
+        a `MeaningIndex` from (in a worker thread: it is CPU work)."""
+
+    @abc.abstractmethod
+    async def vocabulary(self) -> dict[str, int]:
+        """Every indexed word with the number of quotations it is in."""
+
+    @abc.abstractmethod
+    async def candidates(self, match: str, speakers: Sequence[str], limit: int, ranked: bool) -> list[Candidate]:
+        """Quotations of these speakers matching an FTS5 query; best bm25 first when `ranked`."""
+
+    @abc.abstractmethod
+    async def statements(self, ids: Sequence[int]) -> list[StatementView]:
+        """Statements with their variants, in the order of `ids`."""
+
+    @abc.abstractmethod
+    async def reported_variants(self, speakers: Sequence[str]) -> list[ReportedVariant]:
+        """Every visible quotation of these speakers' statements, by statement, then date, article and place."""
+
+    @abc.abstractmethod
+    async def statements_to_read(
+        self, speakers: Sequence[str], kind: str, min_chars: int, max_chars: int, limit: int
+    ) -> list[int]:
+        """Statements of these speakers with a shown quotation of this kind and length, the most carried
+        (then the most recent) first: whole sentences to offer someone who asked for no words in particular."""
+
+    @abc.abstractmethod
+    async def shown_statements(self, speaker: str) -> list[int]:
+        """Every statement of a speaker that answers can show."""
+
+    @abc.abstractmethod
+    async def outlets(self, speakers: Sequence[str]) -> list[tuple[str | None, str, int]]:
+        """(outlet or None, an article title, statements carried) for every outlet, most first."""
+
+    @abc.abstractmethod
+    async def articles(self) -> list[ArticleRow]:
+        ...
+
+    @abc.abstractmethod
+    async def article_already_indexed(self, urls: Iterable[str], text_hash: str | None) -> ArticleRow | None:
+        """The article kept under one of these URLs, or with this text hash: what a page sent again is."""
+
+    @abc.abstractmethod
+    async def words_of(self, file: str, norm: str | None) -> str:
+        """The words of a quotation (by article and folded text) as they are now, or the article's title."""
+
+    @abc.abstractmethod
+    async def quotation_targets(self, kind: str, ident: int) -> list[CorrectedQuotation]:
+        """A quotation, or a statement's quotations."""
+
+    @abc.abstractmethod
+    async def correct(
+        self,
+        moderator: int,
+        action: str,
+        target: str,
+        field: str,
+        value: str | None,
+        quotations: Sequence[tuple[int, str, str]],
+        article_file: str | None,
+        before: str,
+        after: str,
+    ) -> None:
+        """Apply a moderator's correction now, remember it for re-indexing, and log it; one transaction."""
+
+    @abc.abstractmethod
+    async def corrections(self) -> list[tuple[str, str | None, str, str | None]]:
+        """(article file, quote norm or None, field, value), oldest first: later ones win."""
+
+    @abc.abstractmethod
+    async def quotations_corrected_as(self, target: str) -> list[CorrectedQuotation]:
+        """The quotations the latest correction made under a label ("statement 20") named, as they are now."""
+
+    @abc.abstractmethod
+    async def audit(self, limit: int) -> list[AuditRow]:
+        """The latest corrections, newest first."""
+
+    @abc.abstractmethod
+    async def counts(self) -> dict[str, int]:
+        ...
+
+    @abc.abstractmethod
+    async def known_norms(self) -> set[str]:
+        """The folded text of every indexed quotation: what a build compares its statements with."""
+
+    @abc.abstractmethod
+    async def indexed_statements(self) -> list[IndexedStatement]:
+        """Every statement with its quotations' folded texts and words; named by its fullest quotation."""
+
+    @abc.abstractmethod
+    async def remember_language(self, chat_id: int, language: str) -> None:
+        """The language a chat last wrote in (a write only when it changed)."""
+
+    @abc.abstractmethod
+    async def languages(self, chat_ids: Collection[int]) -> dict[int, str]:
+        """The language each of these chats last wrote in, for those the store has seen."""
+
+    @abc.abstractmethod
+    async def add_follow(self, row: FollowRow) -> bool:
+        """False when the chat already follows this (its language is brought up to date all the same)."""
+
+    @abc.abstractmethod
+    async def remove_follows(self, chat_id: int, follow: Follow | None) -> int:
+        """One follow of a chat, or all of them (None); their alerts still owed go with the last one."""
+
+    @abc.abstractmethod
+    async def follows(self, chat_id: int | None = None) -> list[FollowRow]:
+        """A chat's follows (every chat's with None), oldest first."""
+
+    @abc.abstractmethod
+    async def owe_alerts(self, owed: Sequence[tuple[int, str, str, Follow]], now: float) -> int:
+        """(chat, article file, folded text, follow) owed; a statement already owed to a chat is not owed twice."""
+
+    @abc.abstractmethod
+    async def owed_alerts(self) -> list[AlertRow]:
+        """Every alert not sent yet, by chat, oldest first."""
+
+    @abc.abstractmethod
+    async def cards_sent_since(self, chat_id: int, since: float) -> int:
+        """How many alerts went to a chat as a card of their own since a time."""
+
+    @abc.abstractmethod
+    async def mark_alerts_sent(self, ids: Sequence[int], sent_as: str, now: float) -> None:
+        ...
+
+    @abc.abstractmethod
+    async def drop_alerts(self, ids: Sequence[int]) -> None:
+        """Alerts that will never be sent (their statement is gone or hidden, their chat refuses them)."""
+
+    @abc.abstractmethod
+    async def forget_sent_alerts(self, before: float) -> None:
+        """Alerts sent before a time: they no longer count against any limit."""
+
+    @abc.abstractmethod
+    async def statement_of(self, article_file: str, norm: str) -> int | None:
+        """The statement a quotation (by article file and folded text) belongs to now, if it is shown."""
+
+    @abc.abstractmethod
+    async def feed_states(self) -> dict[str, FeedState]:
+        ...
+
+    @abc.abstractmethod
+    async def save_feed_state(self, state: FeedState) -> None:
+        ...
+
+    @abc.abstractmethod
+    async def seen_entries(self, feed_url: str) -> set[str]:
+        ...
+
+    @abc.abstractmethod
+    async def mark_entries_seen(self, feed_url: str, entries: Iterable[str], now: float) -> None:
+        ...
+
+
+class SQLiteStore(Store):
+    """One SQLite file (WAL). Open with `await SQLiteStore.open(path)`."""
 
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
         self._db = db
         self.path = path
+        self.target = path
 
     @classmethod
-    async def open(cls, path: Path) -> Store:
+    async def open(cls, target: StoreTarget) -> SQLiteStore:
+        path = Path(target)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = await aiosqlite.connect(path)
