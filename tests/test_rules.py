@@ -1559,3 +1559,25 @@ def test_a_pronoun_after_a_coordination_is_the_sentences_first_subject(dev_quote
         "Emmanuel Macron a reçu la presse. Robert Habeck a écrit à Olaf Scholz et il évoque une « confiance totale »."
     )
     assert by_text(dev_quotes(other, "fr", "2023-05-02"), "confiance").speaker == "unknown"  # Habeck or Scholz
+
+
+def test_a_place_after_a_french_article_is_no_name_between_a_title_and_its_holder(dev_quotes) -> None:
+    text = (
+        "Brasília – Le président Luiz Inácio Lula da Silva est rentré et s'est dirigé vers le Palais Planalto. "
+        "Le président a reçu la presse. « Nous avons beaucoup travaillé », a-t-il déclaré."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-06-25"), "travaillé").speaker == "lula"
+
+
+def test_a_sentence_whose_subject_is_a_title_does_not_go_on_with_the_last_speaker(dev_quotes) -> None:
+    text = (
+        "Keir Starmer faced Kemi Badenoch in the Commons.\n\n"
+        "“They want me to answer questions,” Badenoch replied.\n\n"
+        "The prime minister hit back: “She wants to swap sides.”"
+    )
+    assert by_text(dev_quotes(text, "en", "2025-03-19"), "swap sides").speaker != "other:Badenoch"
+
+
+def test_the_pm_is_the_prime_minister(dev_quotes) -> None:
+    text = "Prime Minister Narendra Modi spoke in Varanasi. \"We will not stop,\" the PM said."
+    assert by_text(dev_quotes(text, "en", "2016-12-22"), "stop").speaker == "modi"

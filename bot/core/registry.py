@@ -381,6 +381,7 @@ BARE_TITLES = (
     "chanceliere", "chancellor", "chef de l'etat", "cheffe de l'etat", "chef du gouvernement",
     "cheffe du gouvernement", "dirigeant", "dirigeante", "leader", "numero un",
 )  # fmt: skip
+TITLE_ABBREVIATIONS = {"pm": "prime minister"}  # "The PM continued": the bare title it stands for
 
 
 def bare_titles(role: str) -> list[str]:

@@ -28,7 +28,15 @@ from bot.core.cues import (
     verb_pattern,
 )
 from bot.core.marks import QuoteSpan
-from bot.core.registry import BARE_TITLES, UNKNOWN, Mention, SpeakerRegistry, bare_titles, introduced_by_preposition
+from bot.core.registry import (
+    BARE_TITLES,
+    TITLE_ABBREVIATIONS,
+    UNKNOWN,
+    Mention,
+    SpeakerRegistry,
+    bare_titles,
+    introduced_by_preposition,
+)
 from bot.core.sentences import Sentence
 from bot.core.text import STOPWORDS, fold_chars, word_count
 
@@ -181,6 +189,10 @@ _AGENT_BEFORE = re.compile(r"(?<![\w'])(?:par|by)\s*$")
 # A relative clause or a participle set off by commas between a subject and its verb.
 _APPOSED_RELATIVE = re.compile(r",\s*(?:que\b|qu'|dont\b)[^,]*$")
 _APPOSED_PARTICIPLE = re.compile(r"(?:[a-z]+ed|[a-zà-ÿ]+(?:é|ée|és|ées))\s+(?:to|by|as|in|for|at|à|a|par|pour|en|au)\b")
+_FRENCH_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l['’])\s*$", re.I)
+_ANY_BARE_TITLE = re.compile(
+    rf"(?<![\w'-])(?:{'|'.join(re.escape(t) for t in (*BARE_TITLES, *TITLE_ABBREVIATIONS))})(?![\w'-])"
+)
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
@@ -228,6 +240,7 @@ _NOT_A_DESCRIPTION = re.compile(r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|
 def _bare_title(phrase: str) -> str | None:
     """The bare title a folded phrase is (« le nouveau président » -> "president"), or None."""
     title = _TITLE_DETERMINER.sub("", phrase).strip()
+    title = TITLE_ABBREVIATIONS.get(title, title)
     return title if title in BARE_TITLES else None
 
 
@@ -598,6 +611,8 @@ class ArticleContext:
         for run in _PERSON_NAME.finditer(self.text, 0, at):
             if _bare_title(fold_chars(run.group())) is not None:
                 continue  # "The Prime Minister also hit out": a capitalised title, not a name
+            if _FRENCH_ARTICLE_BEFORE.search(self.text, max(0, run.start() - MENTION_LEAD_REACH), run.start()):
+                continue  # « vers le Palais Alvorada », « la Maison Blanche »: French puts no article before a name
             if introduced_by_preposition(self.text, run.start()) and not _AGENT_BEFORE.search(
                 self.masked, max(0, run.start() - MENTION_LEAD_REACH), run.start()
             ):
@@ -898,6 +913,10 @@ class ArticleContext:
         if found.pronoun or self.registry.get(found.speaker or ""):
             return True
         return subject is not None and self.names_someone(*subject)
+
+    def names_a_title(self, start: int, end: int) -> bool:
+        """Whether a stretch outside the marks names someone by a bare title (« le président », "The PM")."""
+        return _ANY_BARE_TITLE.search(self.masked, start, end) is not None
 
     def names_a_document(self, start: int, end: int) -> bool:
         """Whether a stretch names something that speaks for its author (« une lettre », "the statement")."""

@@ -798,6 +798,7 @@ def report_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         or ctx.verb_groups(*between)
         or SOURCE_PREPOSITION.search(ctx.masked, *between)
         or ctx.names_someone(*between)
+        or ctx.names_a_title(*between)  # "The prime minister hit back: “...”" after another's words
     ):
         return None
     return Verdict(last.speaker, None)
