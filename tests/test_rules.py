@@ -1115,7 +1115,7 @@ def test_an_inverted_cue_covers_the_quotations_before_it(dev_quotes, text, speak
     [
         # a description ends before its verb; « à » is no verb
         ("Une population épuisée a parlé de « lassitude ».", "other:Une population épuisée"),
-        ("Le président à vie a dénoncé une « trahison ».", "other:Le président à vie"),
+        ("Le candidat à la mairie a dénoncé une « trahison ».", "other:Le candidat à la mairie"),
         # the subject a pronoun goes back to, in a sentence with no speech
         ("L'adolescent sera envoyé à la campagne. « Il n'y avait rien à manger », a-t-il raconté.",
          "other:L'adolescent"),
@@ -1581,3 +1581,22 @@ def test_a_sentence_whose_subject_is_a_title_does_not_go_on_with_the_last_speake
 def test_the_pm_is_the_prime_minister(dev_quotes) -> None:
     text = "Prime Minister Narendra Modi spoke in Varanasi. \"We will not stop,\" the PM said."
     assert by_text(dev_quotes(text, "en", "2016-12-22"), "stop").speaker == "modi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le dirigeant d'extrême droite a dénoncé une « trahison ».",
+        "« Nous tiendrons », a affirmé le chef du gouvernement brésilien.",
+        "The prime minister of the island said it was a \"betrayal\".",
+    ],
+)
+def test_a_title_the_registry_does_not_list_is_doubt_never_someone_else(dev_quotes, text) -> None:
+    assert dev_quotes(text, None, "2023-05-02")[0].speaker == "unknown"
+
+
+def test_shouting_right_after_the_marks_reports(dev_quotes) -> None:
+    text = "Jair Bolsonaro a quitté la tribune. « Taisez-vous ! », a-t-il crié aux manifestants."
+    assert by_text(dev_quotes(text, "fr", "2021-06-21"), "Taisez").speaker == "bolsonaro"
+    text = "« Dehors ! » a hurlé Jair Bolsonaro devant la presse."
+    assert by_text(dev_quotes(text, "fr", "2021-06-21"), "Dehors").speaker == "bolsonaro"

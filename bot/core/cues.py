@@ -338,7 +338,7 @@ _en = "|".join(re.escape(s) for s in sorted(_EN_VERBS, key=len, reverse=True))
 # Verbs that report speech only when they follow a quotation: "« ... », a lancé X".
 _FR_AFTER_ONLY = (
     "lanc", "gliss", "tonn", "repliqu", "plaisant", "retorqu", "coup", "enchain", "cingl", "tacl", "tempet",
-    "pens",
+    "pens", "cri", "hurl",
 )  # fmt: skip
 _EN_AFTER_ONLY = (
     "quipped", "shot back", "retorted", "countered", "went on", "continued", "concluded", "read", "reads",

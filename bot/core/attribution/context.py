@@ -244,6 +244,12 @@ def _bare_title(phrase: str) -> str | None:
     return title if title in BARE_TITLES else None
 
 
+def _headed_by_title(phrase: str) -> bool:
+    """Whether a folded phrase is a bare title with more words after it (« le président de la Chine »)."""
+    title = _TITLE_DETERMINER.sub("", phrase).strip()
+    return any(title.startswith(f"{t} ") for t in (*BARE_TITLES, *TITLE_ABBREVIATIONS))
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A decision for one quotation: who, what kind, by which cue, and an incise to cut out."""
@@ -491,6 +497,10 @@ class ArticleContext:
                 continue  # « déjà surnommé « le beau Pedro » »: a name in quoted words is not the phrase's
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
                 return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
+        if _headed_by_title(folded):
+            # « le dirigeant d'extrême droite », « le chef du gouvernement brésilien »: a title the registry does
+            # not list may still be a principal's; doubt, never "someone else"
+            return Found(ambiguous=allow_description)
         if allow_description and (_DETERMINER_START.match(folded) or original[:1].isupper()):
             verb = _VERB_IN_DESCRIPTION.search(original)
             if verb is not None:  # « Une population épuisée a parlé de »: the phrase ends at its verb
