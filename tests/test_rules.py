@@ -1600,3 +1600,19 @@ def test_shouting_right_after_the_marks_reports(dev_quotes) -> None:
     assert by_text(dev_quotes(text, "fr", "2021-06-21"), "Taisez").speaker == "bolsonaro"
     text = "« Dehors ! » a hurlé Jair Bolsonaro devant la presse."
     assert by_text(dev_quotes(text, "fr", "2021-06-21"), "Dehors").speaker == "bolsonaro"
+
+
+def test_a_pronoun_passes_over_a_speaker_of_the_other_gender(dev_quotes) -> None:
+    text = (
+        "Volodymyr Zelensky a donné une conférence de presse dans le métro.\n\n"
+        "« Avez-vous peur ? », lui a demandé une journaliste.\n\n"
+        "« Je n'ai pas le droit d'avoir peur », a-t-il répondu."
+    )
+    quotes = dev_quotes(text, "fr", "2022-03-13")
+    assert by_text(quotes, "droit").speaker == "zelensky"
+    assert by_text(quotes, "Avez-vous").speaker == "other:une journaliste"
+    someone_asked = (
+        "Olaf Scholz a parlé à Berlin.\n\n« Que ferez-vous ? », a demandé une journaliste à Emmanuel Macron.\n\n"
+        "« Nous tiendrons », a-t-il répondu."
+    )
+    assert by_text(dev_quotes(someone_asked, "fr", "2023-05-02"), "tiendrons").speaker == "unknown"  # not Scholz

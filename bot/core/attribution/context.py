@@ -85,6 +85,7 @@ PRONOUN_CHAIN_SENTENCES = 2
 AMBIGUOUS = "ambiguous"
 ANY_GENDER = "any"  # a pronoun that says nothing of its referent's gender (« sa lettre »)
 _SAME_PRONOUN = "same pronoun"
+_OTHER_GENDER = "other gender"  # a past sentence's speaker the pronoun cannot stand for (« une journaliste »)
 _DETERMINER_START = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|the|a|an|his|her)\b")
 _BARE_VERB_BLOCKERS = re.compile(
     r"(?:(?<![\w'-])(?:le|la|les|l'|un|une|des|du|de|d'|sa|son|ses|leur|cette|ce|the|a|an|his|her)\s*)$"  # not Jong-un
@@ -993,6 +994,12 @@ class ArticleContext:
             candidate = self._speaker_of_sentence(index + 1, gender)
             if candidate == AMBIGUOUS:
                 return UNKNOWN
+            if candidate == _OTHER_GENDER:
+                # « « ... ? », lui a demandé une journaliste. « ... », a-t-il répondu. »: not her; whoever is
+                # named in her sentence, even as a complement, is passed over
+                passed_over |= {m.speaker.id for m in self.mentions_in(sentence.start, sentence.end)}
+                first_paragraph = min(first_paragraph, sentence.paragraph - 1)  # as for a pronoun going on
+                continue
             if candidate == _SAME_PRONOUN:
                 # "..., he said." before: the same referent goes on; look one paragraph further back
                 first_paragraph = min(first_paragraph, sentence.paragraph - 1)
@@ -1017,7 +1024,9 @@ class ArticleContext:
                 subject = self.recent_speaker(sentence_index, gender)
             if subject is not None and subject != attributed[-1]:
                 return AMBIGUOUS
-            return self._if_gender_fits(attributed[-1], gender) or AMBIGUOUS
+            if self._if_gender_fits(attributed[-1], gender) is None:
+                return _OTHER_GENDER if subject is None else AMBIGUOUS
+            return attributed[-1]
         return self._subject_of_sentence(sentence_index, gender)
 
     def _subject_of_sentence(self, sentence_index: int, gender: str) -> str | None:
@@ -1132,6 +1141,8 @@ class ArticleContext:
         if gender == ANY_GENDER:
             return speaker_id
         speaker = self.registry.get(speaker_id)
+        if phrase_gender is None and speaker_id.startswith("other:"):  # « other:une journaliste »
+            phrase_gender = self._phrase_gender(fold_chars(speaker_id.removeprefix("other:")))
         known = speaker.gender if speaker is not None else phrase_gender
         return None if known and known != gender else speaker_id
 
