@@ -1616,3 +1616,12 @@ def test_a_pronoun_passes_over_a_speaker_of_the_other_gender(dev_quotes) -> None
         "« Nous tiendrons », a-t-il répondu."
     )
     assert by_text(dev_quotes(someone_asked, "fr", "2023-05-02"), "tiendrons").speaker == "unknown"  # not Scholz
+
+
+def test_a_former_holders_title_names_the_former_holder_the_article_names(dev_quotes) -> None:
+    text = "Donald Trump a félicité Javier Milei. « Vous allez réussir », a déclaré l'ex-président."
+    assert by_text(dev_quotes(text, "fr", "2023-11-21"), "réussir").speaker == "trump"
+    text = 'Donald Trump called Javier Milei. "You will succeed," the former president said.'
+    assert by_text(dev_quotes(text, "en", "2023-11-21"), "succeed").speaker == "trump"
+    current = "Joe Biden a reçu Lula. « Nous avançons », a déclaré l'ancien président."
+    assert by_text(dev_quotes(current, "fr", "2023-05-02"), "avançons").speaker == "unknown"  # both in office

@@ -202,6 +202,19 @@ class SpeakerRegistry:
         """The principals whose role has this bare title ("premier ministre", "president") at a date."""
         return self._holders(self._by_title.get(title, []), when, named)
 
+    def former_title_holders(self, title: str, when: date | None) -> list[Speaker]:
+        """The principals who held a role with this bare title before a date and not at it (« l'ancien
+        président »); in an undated article, whoever has a term of it that ended."""
+        entries = self._by_title.get(title, [])
+        return list(
+            {
+                s.id: s
+                for s, terms in entries
+                if any(t.end is not None and (when is None or t.end <= when) for t in terms)
+                and (when is None or not any(t.holds(when) for t in terms))
+            }.values()
+        )
+
     @staticmethod
     def _holders(
         entries: list[tuple[Speaker, tuple[Term, ...]]], when: date | None, named: Collection[str]

@@ -196,6 +196,8 @@ _ANY_BARE_TITLE = re.compile(
 )
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
+# A former holder's title: « l'ancien président », « l'ex-chancelière », "the former prime minister".
+_FORMER_TITLE = re.compile(r"^(?:le|la|l'|the)\s*(?:ancien\s+|ancienne\s+|ex-|former\s+)")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
 # chance for X to say" (never « il est temps pour X de dire »: what someone should say is nobody's speech yet).
 _FOR_SOMEONE_TO = re.compile(
@@ -246,7 +248,11 @@ def _bare_title(phrase: str) -> str | None:
 
 
 def _headed_by_title(phrase: str) -> bool:
-    """Whether a folded phrase is a bare title with more words after it (« le président de la Chine »)."""
+    """Whether a folded phrase is a bare title with more words after it (« le président de la Chine »), or a
+    former holder's title (« l'ex-président »)."""
+    former = _FORMER_TITLE.match(phrase)
+    if former is not None:
+        return True
     title = _TITLE_DETERMINER.sub("", phrase).strip()
     return any(title.startswith(f"{t} ") for t in (*BARE_TITLES, *TITLE_ABBREVIATIONS))
 
@@ -521,6 +527,9 @@ class ArticleContext:
         met "the South Korean president" named further down). In an undated article, the holders it names
         decide, as for roles (an undated report of Merkel's last council calls her « la chancelière »).
         """
+        former = _FORMER_TITLE.match(phrase)
+        if former is not None:
+            return self._former_title_holder(at, phrase[former.end() :])
         title = _bare_title(phrase)
         if title is None:
             return None
@@ -530,6 +539,17 @@ class ArticleContext:
         if holder is None or len(holders & named) != 1:
             return None
         return holder if self._title_is_only_theirs(title, holder, at) else None
+
+    def _former_title_holder(self, at: int, title: str) -> str | None:
+        """Who « l'ancien président » names: the one former holder of the title the article has named, when
+        that is the last person named before it (passing over principals who never held it)."""
+        title = TITLE_ABBREVIATIONS.get(title.strip(), title.strip())
+        if title not in BARE_TITLES:
+            return None
+        holders = {s.id for s in self.registry.former_title_holders(title, self.published)}
+        named = {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
+        holder = self._last_holder_named(at, holders)
+        return holder if holder is not None and len(holders & named) == 1 else None
 
     def counterpart_holder(self, at: int, phrase: str) -> Found | None:
         """Who « son homologue français » or "his Indian counterpart" names: the one principal who holds, at the
