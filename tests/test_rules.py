@@ -1625,3 +1625,21 @@ def test_a_former_holders_title_names_the_former_holder_the_article_names(dev_qu
     assert by_text(dev_quotes(text, "en", "2023-11-21"), "succeed").speaker == "trump"
     current = "Joe Biden a reçu Lula. « Nous avançons », a déclaré l'ancien président."
     assert by_text(dev_quotes(current, "fr", "2023-05-02"), "avançons").speaker == "unknown"  # both in office
+
+
+def test_a_demonstrative_description_points_back_like_a_pronoun(dev_quotes) -> None:
+    text = (
+        "Rishi Sunak est devenu Premier ministre mardi. Cet ancien banquier promet « stabilité et unité » "
+        "aux Britanniques."
+    )
+    assert by_text(dev_quotes(text, "fr", "2022-10-25"), "stabilité").speaker == "sunak"
+    text = "Giorgia Meloni a reçu la presse. Cet ancien banquier promet « stabilité et unité »."
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "stabilité").speaker != "meloni"  # « cet »: a man
+
+
+def test_a_clause_opening_on_a_pronoun_is_no_description(dev_quotes) -> None:
+    text = (
+        "Nick est membre du parti. Il aurait voté pour lui si l'élection était allée au bout. "
+        "« Il a une dure tâche », estime-t-il."
+    )
+    assert by_text(dev_quotes(text, "fr", "2022-10-25"), "dure tâche").speaker == "other:Nick"

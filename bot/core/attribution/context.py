@@ -237,7 +237,13 @@ _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bd
 # Before a gerund, no description: « Tout en reconnaissant que ... » has its subject further on.
 _GERUND_LEAD = frozenset({"tout", "en"})
 # Words that open a phrase that is not a description of a speaker: a participle, an honorific alone.
-_NOT_A_DESCRIPTION = re.compile(r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|cela|ceci|ca|it|this|that)$")
+_NOT_A_DESCRIPTION = re.compile(
+    r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|cela|ceci|ca|it|this|that"
+    r"|il|elle|ils|elles|on|je|j'|nous|vous|he|she|they|we|i)$"  # « Il aurait voté ... »: a clause
+)
+# A demonstrative description points back to someone just named, as a pronoun does: « Cet ancien banquier
+# promet », « cette dirigeante », « ce dernier ».
+_DEMONSTRATIVE_DESCRIPTION = re.compile(r"^(?:(?P<m>ce|cet)|(?P<f>cette))\s+[\w'-]+")
 
 
 def _bare_title(phrase: str) -> str | None:
@@ -504,6 +510,9 @@ class ArticleContext:
                 continue  # « déjà surnommé « le beau Pedro » »: a name in quoted words is not the phrase's
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
                 return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
+        demonstrative = _DEMONSTRATIVE_DESCRIPTION.match(folded) if self.language == "fr" else None
+        if demonstrative is not None and not inside:
+            return Found(pronoun="m" if demonstrative.group("m") else "f")
         if _headed_by_title(folded):
             # « le dirigeant d'extrême droite », « le chef du gouvernement brésilien »: a title the registry does
             # not list may still be a principal's; doubt, never "someone else"
