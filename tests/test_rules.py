@@ -1643,3 +1643,9 @@ def test_a_clause_opening_on_a_pronoun_is_no_description(dev_quotes) -> None:
         "« Il a une dure tâche », estime-t-il."
     )
     assert by_text(dev_quotes(text, "fr", "2022-10-25"), "dure tâche").speaker == "other:Nick"
+
+
+def test_a_possessor_the_model_names_is_not_the_speaker(dev_quotes) -> None:
+    text = 'Keir Starmer met the press. Rachel Reeves’s spokesman said: "Those figures are wrong."'
+    speaker = by_text(dev_quotes(text, "en", "2025-03-19"), "figures").speaker
+    assert speaker.startswith("other:") and speaker.endswith("spokesman")

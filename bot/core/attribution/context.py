@@ -194,6 +194,7 @@ _FRENCH_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l[
 _ANY_BARE_TITLE = re.compile(
     rf"(?<![\w'-])(?:{'|'.join(re.escape(t) for t in (*BARE_TITLES, *TITLE_ABBREVIATIONS))})(?![\w'-])"
 )
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # A former holder's title: « l'ancien président », « l'ex-chancelière », "the former prime minister".
@@ -508,6 +509,8 @@ class ArticleContext:
                 continue  # the small model's slips (« n’ », « cela ») name nobody: a name starts with a capital
             if _within_any(entity.start, self.spans):
                 continue  # « déjà surnommé « le beau Pedro » »: a name in quoted words is not the phrase's
+            if _POSSESSIVE_AFTER.match(self.text, entity.end):
+                continue  # "The Prime Minister's press secretary said": the possessor is not the speaker
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
                 return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
         demonstrative = _DEMONSTRATIVE_DESCRIPTION.match(folded) if self.language == "fr" else None
