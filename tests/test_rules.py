@@ -1649,3 +1649,13 @@ def test_a_possessor_the_model_names_is_not_the_speaker(dev_quotes) -> None:
     text = 'Keir Starmer met the press. Rachel Reeves’s spokesman said: "Those figures are wrong."'
     speaker = by_text(dev_quotes(text, "en", "2025-03-19"), "figures").speaker
     assert speaker.startswith("other:") and speaker.endswith("spokesman")
+
+
+def test_a_subhead_between_does_not_use_up_the_pronouns_reach(dev_quotes) -> None:
+    text = (
+        "Jair Bolsonaro s'est emporté devant la presse.\n\n"
+        "« Vous faites un journalisme pourri », a-t-il crié.\n\n"
+        "Le masque, jamais\n\n"
+        "« Je vais où je veux », a-t-il poursuivi."
+    )
+    assert by_text(dev_quotes(text, "fr", "2021-06-21"), "où je veux").speaker == "bolsonaro"

@@ -1021,6 +1021,7 @@ class ArticleContext:
             if sentence.paragraph < first_paragraph:
                 break
             if self.is_heading(sentence):
+                first_paragraph = min(first_paragraph, sentence.paragraph - 1)  # a subhead is no paragraph of text
                 continue
             budget -= 1
             candidate = self._speaker_of_sentence(index + 1, gender)
