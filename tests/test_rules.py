@@ -1659,3 +1659,18 @@ def test_a_subhead_between_does_not_use_up_the_pronouns_reach(dev_quotes) -> Non
         "« Je vais où je veux », a-t-il poursuivi."
     )
     assert by_text(dev_quotes(text, "fr", "2021-06-21"), "où je veux").speaker == "bolsonaro"
+
+
+def test_a_title_two_named_people_hold_goes_to_the_one_just_speaking(dev_quotes) -> None:
+    text = (
+        "Recep Tayyip Erdogan a reçu Luiz Inácio Lula da Silva à Ankara.\n\n"
+        "Luiz Inácio Lula da Silva a déclaré que la paix était possible.\n\n"
+        "« Nous devons parler à tous », a souligné le chef de l'État."
+    )
+    assert by_text(dev_quotes(text, "fr", "2024-02-16"), "parler à tous").speaker == "lula"
+    both = (
+        "Recep Tayyip Erdogan a reçu Luiz Inácio Lula da Silva à Ankara.\n\n"
+        "Luiz Inácio Lula da Silva a parlé de la paix avec Recep Tayyip Erdogan.\n\n"
+        "« Nous devons parler à tous », a souligné le chef de l'État."
+    )
+    assert by_text(dev_quotes(both, "fr", "2024-02-16"), "parler à tous").speaker == "unknown"

@@ -548,9 +548,22 @@ class ArticleContext:
         named = {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
         holders = {s.id for s in self.registry.title_holders(title, self.published, named)}
         holder = self._last_holder_named(at, holders)
-        if holder is None or len(holders & named) != 1:
+        if holder is None or (len(holders & named) != 1 and not self._subject_just_before(at, holder, holders)):
             return None
         return holder if self._title_is_only_theirs(title, holder, at) else None
+
+    def _subject_just_before(self, at: int, holder: str, holders: set[str]) -> bool:
+        """Whether the holder opens the sentence before the title's, as its subject, and no other holder is
+        named from there on: « Zelensky a rencontré Macron. ⏎ Emmanuel Macron a déclaré ... ⏎ « ... », a
+        souligné le chef de l'État »: both are heads of state, the one just speaking is meant."""
+        index = bisect.bisect_right(self._sentence_starts, at) - 1
+        if index < 1:
+            return False
+        previous = self.sentences[index - 1]
+        opening = self._named_at_start(previous, self._main_clause_start(previous))
+        if opening is None or opening.speaker != holder:
+            return False
+        return not {m.speaker.id for m in self.mentions_in(previous.start, at)} & (holders - {holder})
 
     def _former_title_holder(self, at: int, title: str) -> str | None:
         """Who « l'ancien président » names: the one former holder of the title the article has named, when
