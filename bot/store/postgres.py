@@ -44,6 +44,7 @@ from bot.store.store import (
     StoredQuotation,
     StoreError,
     Variant,
+    new_quotation_rows,
 )
 from bot.store.tsquery import MatchSyntaxError, index_words, translate
 
@@ -226,21 +227,8 @@ class PostgresStore(Store):
 
         statement_of = await self._write_statements(db, quotations, statements)
         new_rows = [
-            (
-                article_ids[q.article_file],
-                statement_of.get(i),
-                q.start,
-                q.end,
-                q.text,
-                q.norm,
-                q.speaker,
-                q.kind,
-                q.cue,
-                int(q.hidden),
-                index_words(q.norm),
-            )
-            for i, q in enumerate(quotations)
-            if q.article_file in changed
+            (*row, index_words(str(row[5])))  # and the words the full-text column is made of, from `norm`
+            for row in new_quotation_rows(quotations, changed, article_ids, statement_of)
         ]
         if new_rows:
             await db.executemany(

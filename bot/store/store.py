@@ -36,6 +36,32 @@ def candidates_sql(speakers: int, ranked: bool) -> str:
     )
 
 
+def new_quotation_rows(
+    quotations: Sequence[QuotationRecord],
+    changed: Collection[str],
+    article_ids: dict[str, int],
+    statement_of: dict[int, int],
+) -> list[tuple[object, ...]]:
+    """The rows to insert for the quotations of the changed articles, in the quotations table's column order
+    (article_id, statement_id, start, end, text, norm, speaker, kind, cue, hidden): both stores write these."""
+    return [
+        (
+            article_ids[q.article_file],
+            statement_of.get(i),
+            q.start,
+            q.end,
+            q.text,
+            q.norm,
+            q.speaker,
+            q.kind,
+            q.cue,
+            int(q.hidden),
+        )
+        for i, q in enumerate(quotations)
+        if q.article_file in changed
+    ]
+
+
 class StoreError(RuntimeError):
     """The database cannot be opened or written; the message says what to do."""
 
@@ -626,22 +652,7 @@ class SQLiteStore(Store):
             article_ids[article.file] = article_id
 
         statement_of = await self._write_statements(quotations, statements)
-        new_rows = [
-            (
-                article_ids[q.article_file],
-                statement_of.get(i),
-                q.start,
-                q.end,
-                q.text,
-                q.norm,
-                q.speaker,
-                q.kind,
-                q.cue,
-                int(q.hidden),
-            )
-            for i, q in enumerate(quotations)
-            if q.article_file in changed
-        ]
+        new_rows = new_quotation_rows(quotations, changed, article_ids, statement_of)
         await db.executemany(
             "INSERT INTO quotations(article_id, statement_id, start, end, text, norm, speaker, kind, cue, hidden) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
