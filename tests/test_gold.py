@@ -142,3 +142,25 @@ def test_extract_into_a_closed_pipe_is_not_an_error() -> None:
     reader.stdin.close()
     reader.wait()
     assert writer.returncode == 0 and "Traceback" not in writer.stderr
+
+
+REAL_SETS = sorted(p.parent for p in (GOLD_DIR.parent).glob("real*/quotes.json"))
+
+
+@pytest.fixture(scope="module")
+def dev_extractor():
+    from bot.core.extract import Extractor
+
+    return Extractor(GOLD_DIR.parent / "realdev" / "speakers.toml")
+
+
+@pytest.mark.parametrize("real_set", REAL_SETS, ids=lambda p: p.name)
+def test_no_real_set_credits_a_principal_with_words_not_theirs(dev_extractor, real_set: Path) -> None:
+    """The product's worst error, on every real development set: someone else's words given to a principal,
+    or one principal's to another. A rule that brings one back fails here, whatever it gains elsewhere."""
+    articles = real_set / "articles"
+    result = evaluate_articles(
+        dev_extractor, load_gold(real_set / "quotes.json"), articles, load_sources(real_set / "sources.toml")
+    )
+    assert result.false_attributions == []
+    assert result.swaps == []
