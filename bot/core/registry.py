@@ -45,7 +45,7 @@ _PREPOSITION = re.compile(
 )
 # A name never runs over a line break: "... des Macron ⏎ Lula critique" is no "Macron Lula".
 _CAPITALISED_WORD = re.compile(r"^[^\S\n]+([A-ZÀ-Þ][\w-]*)")
-_POSSESSIVE = re.compile(r"['’]s?(?=\s)")
+POSSESSIVE = re.compile(r"['’]s?(?=\s)")  # "Meloni's office", "the leaders’ talks"
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w-]+)[^\S\n]+$")
 # Honorifics before a surname, by gender: "M. Dupont" is a man, "Mme Dupont" a woman.
 _HONORIFIC = re.compile(
@@ -329,7 +329,7 @@ class SpeakerRegistry:
             contracted = lead.group().split()[0] in {"du", "au", "aux"}
             start -= len(lead.group())
         # A possessor is not the head of its phrase: "Meloni's office said" is the office speaking.
-        possessive = _POSSESSIVE.match(text, end) is not None
+        possessive = POSSESSIVE.match(text, end) is not None
         complement = contracted or possessive or introduced_by_preposition(text, start)
         return Mention(start, end, speaker, by_role, complement, core_start, possessive)
 

@@ -45,6 +45,7 @@ from bot.store.store import (
     StoreError,
     Variant,
     new_quotation_rows,
+    plan_statements,
 )
 from bot.store.tsquery import MatchSyntaxError, index_words, translate
 
@@ -293,34 +294,14 @@ class PostgresStore(Store):
     ) -> dict[int, int]:
         """Rebuild the statements, reusing the id of each one whose key is unchanged."""
         old = {r["key"]: r["id"] for r in await db.fetch("SELECT id, key FROM statements")}
-        rows = []
-        seen: dict[str, int] = {}
-        for statement in statements:
-            canonical = max(statement.members, key=lambda i: len(quotations[i].norm))
-            key = statement.key(quotations[canonical].article_file, quotations[canonical].norm)
-            seen[key] = seen.get(key, 0) + 1
-            rows.append((key if seen[key] == 1 else f"{key}#{seen[key]}", statement))
-        keep = {key for key, _ in rows}
-        gone = [k for k in old if k not in keep]
-        if gone:
-            await db.execute("DELETE FROM statements WHERE key = ANY($1::text[])", gone)
-        next_id = int(await db.fetchval("SELECT COALESCE(MAX(id), 0) FROM statements")) + 1
-        statement_of: dict[int, int] = {}
-        updates, inserts = [], []
-        for key, statement in rows:
-            if key in old:
-                statement_id = old[key]
-                updates.append((statement.text, statement_id))
-            else:
-                statement_id, next_id = next_id, next_id + 1
-                inserts.append((statement_id, key, statement.speaker, statement.text))
-            for member in statement.members:
-                statement_of[member] = statement_id
-        if updates:
-            await db.executemany("UPDATE statements SET text = $1 WHERE id = $2", updates)
-        if inserts:
-            await db.executemany("INSERT INTO statements(id, key, speaker, text) VALUES ($1, $2, $3, $4)", inserts)
-        return statement_of
+        plan = plan_statements(quotations, statements, old)
+        if plan.gone:
+            await db.execute("DELETE FROM statements WHERE key = ANY($1::text[])", plan.gone)
+        if plan.updates:
+            await db.executemany("UPDATE statements SET text = $1 WHERE id = $2", plan.updates)
+        if plan.inserts:
+            await db.executemany("INSERT INTO statements(id, key, speaker, text) VALUES ($1, $2, $3, $4)", plan.inserts)
+        return plan.statement_of
 
     # ---- searching ---------------------------------------------------------------------------
 

@@ -62,6 +62,44 @@ def new_quotation_rows(
     ]
 
 
+@dataclass(frozen=True)
+class StatementPlan:
+    """How the statements table changes for one index: rows to update and insert, and each quotation's
+    statement id. Both stores apply it; the keys keep a statement's id across re-indexing."""
+
+    gone: list[str]  # keys no longer in the index
+    updates: list[tuple[str, int]]  # (text, id)
+    inserts: list[tuple[int, str, str, str]]  # (id, key, speaker, text)
+    statement_of: dict[int, int]  # quotation index -> statement id
+
+
+def plan_statements(
+    quotations: Sequence[QuotationRecord], statements: Sequence[StatementRecord], old: dict[str, int]
+) -> StatementPlan:
+    """The plan that reuses the id of each statement whose key (`old`: key -> id, the whole table) is unchanged;
+    new ids follow the highest id left once the statements gone are deleted."""
+    rows = []
+    seen: dict[str, int] = {}
+    for statement in statements:
+        canonical = max(statement.members, key=lambda i: len(quotations[i].norm))
+        key = statement.key(quotations[canonical].article_file, quotations[canonical].norm)
+        seen[key] = seen.get(key, 0) + 1
+        rows.append((key if seen[key] == 1 else f"{key}#{seen[key]}", statement))
+    keep = {key for key, _ in rows}
+    next_id = max((i for k, i in old.items() if k in keep), default=0) + 1
+    plan = StatementPlan([k for k in old if k not in keep], [], [], {})
+    for key, statement in rows:
+        if key in old:
+            statement_id = old[key]
+            plan.updates.append((statement.text, statement_id))
+        else:
+            statement_id, next_id = next_id, next_id + 1
+            plan.inserts.append((statement_id, key, statement.speaker, statement.text))
+        for member in statement.members:
+            plan.statement_of[member] = statement_id
+    return plan
+
+
 class StoreError(RuntimeError):
     """The database cannot be opened or written; the message says what to do."""
 
@@ -717,32 +755,11 @@ class SQLiteStore(Store):
         db = self._db
         async with db.execute("SELECT id, key FROM statements") as cursor:
             old = {row["key"]: row["id"] async for row in cursor}
-        rows = []
-        seen: dict[str, int] = {}
-        for statement in statements:
-            canonical = max(statement.members, key=lambda i: len(quotations[i].norm))
-            key = statement.key(quotations[canonical].article_file, quotations[canonical].norm)
-            seen[key] = seen.get(key, 0) + 1
-            rows.append((key if seen[key] == 1 else f"{key}#{seen[key]}", statement))
-        keep = {key for key, _ in rows}
-        await db.executemany("DELETE FROM statements WHERE key = ?", [(k,) for k in old if k not in keep])
-        async with db.execute("SELECT COALESCE(MAX(id), 0) FROM statements") as cursor:
-            row = await cursor.fetchone()
-        next_id = (row[0] if row else 0) + 1
-        statement_of: dict[int, int] = {}
-        updates, inserts = [], []
-        for key, statement in rows:
-            if key in old:
-                statement_id = old[key]
-                updates.append((statement.text, statement_id))
-            else:
-                statement_id, next_id = next_id, next_id + 1
-                inserts.append((statement_id, key, statement.speaker, statement.text))
-            for member in statement.members:
-                statement_of[member] = statement_id
-        await db.executemany("UPDATE statements SET text = ? WHERE id = ?", updates)
-        await db.executemany("INSERT INTO statements(id, key, speaker, text) VALUES (?, ?, ?, ?)", inserts)
-        return statement_of
+        plan = plan_statements(quotations, statements, old)
+        await db.executemany("DELETE FROM statements WHERE key = ?", [(k,) for k in plan.gone])
+        await db.executemany("UPDATE statements SET text = ? WHERE id = ?", plan.updates)
+        await db.executemany("INSERT INTO statements(id, key, speaker, text) VALUES (?, ?, ?, ?)", plan.inserts)
+        return plan.statement_of
 
     # ---- searching ---------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from bot.core.cues import (
 from bot.core.marks import QuoteSpan
 from bot.core.registry import (
     BARE_TITLES,
+    POSSESSIVE,
     TITLE_ABBREVIATIONS,
     UNKNOWN,
     Mention,
@@ -191,10 +192,8 @@ _AGENT_BEFORE = re.compile(r"(?<![\w'])(?:par|by)\s*$")
 _APPOSED_RELATIVE = re.compile(r",\s*(?:que\b|qu'|dont\b)[^,]*$")
 _APPOSED_PARTICIPLE = re.compile(r"(?:[a-z]+ed|[a-zà-ÿ]+(?:é|ée|és|ées))\s+(?:to|by|as|in|for|at|à|a|par|pour|en|au)\b")
 _FRENCH_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l['’])\s*$", re.I)
-_ANY_BARE_TITLE = re.compile(
-    rf"(?<![\w'-])(?:{'|'.join(re.escape(t) for t in (*BARE_TITLES, *TITLE_ABBREVIATIONS))})(?![\w'-])"
-)
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_TITLE_WORDS = (*BARE_TITLES, *TITLE_ABBREVIATIONS)  # every bare title and its short forms ("pm")
+_ANY_BARE_TITLE = re.compile(rf"(?<![\w'-])(?:{'|'.join(re.escape(t) for t in _TITLE_WORDS)})(?![\w'-])")
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # A former holder's title: « l'ancien président », « l'ex-chancelière », "the former prime minister".
@@ -208,10 +207,11 @@ _FOR_SOMEONE_TO = re.compile(
 # salué »: « il » is not Y, so X); « où il » could be either, and is not one of them.
 _CLAUSE_BEFORE_PRONOUN = re.compile(r",\s*(?:qu'|que\b|dont\b)\s*$")
 # A pronoun subject of a clause coordinated to the sentence's first: « X ajoute que ... et il parle de »
+_COORDINATION = r"(?:\bet|\bmais|\bpuis|\band|\bbut)"
 _COORDINATED_PRONOUN = re.compile(
-    rf"(?:\bet|\bmais|\bpuis|\band|\bbut)\s+(?P<pronoun>{_SUBJECT_PRONOUNS})(?:\s+(?:y|en|lui|leur|ne|n'|se|s'))*\s*$"
+    rf"{_COORDINATION}\s+(?P<pronoun>{_SUBJECT_PRONOUNS})(?:\s+(?:y|en|lui|leur|ne|n'|se|s'))*\s*$"
 )
-_COORDINATION_BEFORE = re.compile(r"(?:\bet|\bmais|\bpuis|\band|\bbut)\s+$")
+_COORDINATION_BEFORE = re.compile(rf"{_COORDINATION}\s+$")
 # A subordinate clause or a circumstance opening a sentence, before the main clause and its subject: « Alors
 # que ..., », « Entre ..., », "During the talks, ".
 _SUBORDINATE_OPENING = re.compile(
@@ -261,7 +261,7 @@ def _headed_by_title(phrase: str) -> bool:
     if former is not None:
         return True
     title = _TITLE_DETERMINER.sub("", phrase).strip()
-    return any(title.startswith(f"{t} ") for t in (*BARE_TITLES, *TITLE_ABBREVIATIONS))
+    return any(title.startswith(f"{t} ") for t in _TITLE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -509,7 +509,7 @@ class ArticleContext:
                 continue  # the small model's slips (« n’ », « cela ») name nobody: a name starts with a capital
             if _within_any(entity.start, self.spans):
                 continue  # « déjà surnommé « le beau Pedro » »: a name in quoted words is not the phrase's
-            if _POSSESSIVE_AFTER.match(self.text, entity.end):
+            if POSSESSIVE.match(self.text, entity.end):
                 continue  # "The Prime Minister's press secretary said": the possessor is not the speaker
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
                 return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
@@ -545,12 +545,15 @@ class ArticleContext:
         title = _bare_title(phrase)
         if title is None:
             return None
-        named = {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
+        named = self._principals_named_before(at)
         holders = {s.id for s in self.registry.title_holders(title, self.published, named)}
         holder = self._last_holder_named(at, holders)
         if holder is None or (len(holders & named) != 1 and not self._subject_just_before(at, holder, holders)):
             return None
         return holder if self._title_is_only_theirs(title, holder, at) else None
+
+    def _principals_named_before(self, at: int) -> set[str]:
+        return {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
 
     def _subject_just_before(self, at: int, holder: str, holders: set[str]) -> bool:
         """Whether the holder opens the sentence before the title's, as its subject, and no other holder is
@@ -568,11 +571,11 @@ class ArticleContext:
     def _former_title_holder(self, at: int, title: str) -> str | None:
         """Who « l'ancien président » names: the one former holder of the title the article has named, when
         that is the last person named before it (passing over principals who never held it)."""
-        title = TITLE_ABBREVIATIONS.get(title.strip(), title.strip())
-        if title not in BARE_TITLES:
+        bare = _bare_title(title)
+        if bare is None:
             return None
-        holders = {s.id for s in self.registry.former_title_holders(title, self.published)}
-        named = {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
+        holders = {s.id for s in self.registry.former_title_holders(bare, self.published)}
+        named = self._principals_named_before(at)
         holder = self._last_holder_named(at, holders)
         return holder if holder is not None and len(holders & named) == 1 else None
 
@@ -839,9 +842,8 @@ class ArticleContext:
             folded = self.masked[start:end].strip()
             if not folded or NOT_A_SUBJECT.match(folded) or folded.startswith("_"):
                 continue
-            if index > 0 and _APPOSED_PARTICIPLE.match(self.text, start + len(self.masked[start:end]) - len(
-                self.masked[start:end].lstrip()
-            )):
+            word_at = end - len(self.masked[start:end].lstrip())
+            if index > 0 and _APPOSED_PARTICIPLE.match(self.text, word_at):
                 continue  # "X, nominated to lead the Commission, said": what X is, not the subject
             found = self.resolve_np(start, end)
             if found.empty:
