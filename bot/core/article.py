@@ -177,8 +177,9 @@ def is_heading(line: str) -> bool:
     if not stripped.startswith(("«", "“", '"')):
         return False
     closed = stripped.endswith(("»", "”", '"'))  # « Nous soutiendrons ... Poutine. (reopened below) is speech
-    return words <= 4 or (
-        closed and words <= QUOTED_HEADING_MAX_WORDS and not _SENTENCE_END_IN_MARKS.search(stripped)
+    # an unclosed one ending its sentence (`"This is also untrue.`) opens a paragraph of a longer quotation
+    return closed and (
+        words <= 4 or (words <= QUOTED_HEADING_MAX_WORDS and not _SENTENCE_END_IN_MARKS.search(stripped))
     )
 
 

@@ -341,7 +341,8 @@ _FR_AFTER_ONLY = (
     "pens", "cri", "hurl",
 )  # fmt: skip
 _EN_AFTER_ONLY = (
-    "quipped", "shot back", "retorted", "countered", "went on", "continued", "concluded", "read", "reads",
+    "quipped", "shot back", "retorted", "countered", "went on", "goes on", "continued", "continues", "concluded",
+    "concludes", "read", "reads",
     "asked", "questioned", "wondered",
 )  # fmt: skip
 

@@ -86,12 +86,15 @@ def _variants(quotation: Quotation, texts: dict[str, str]) -> list[str]:
 
 def _by_paragraph(predictions: list[Quotation], gold: list[GoldQuote]) -> list[Quotation]:
     """A quotation running over paragraphs (reopened at each) is scored paragraph by paragraph when the
-    gold gives one entry per paragraph and none for the whole."""
+    gold gives one entry per paragraph, or none for the whole (a short first paragraph leaves the whole close
+    to the gold entry of the second)."""
     expanded: list[Quotation] = []
     for prediction in predictions:
         pieces = prediction.text.split("\n")
-        whole_in_gold = any(g.article == prediction.article and _matches(prediction.text, g.quote) for g in gold)
-        if len(pieces) == 1 or whole_in_gold:
+        own = [g.quote for g in gold if g.article == prediction.article]
+        each_in_gold = all(any(_matches(piece, quote) for quote in own) for piece in pieces)
+        whole_in_gold = any(_matches(prediction.text, quote) for quote in own)
+        if len(pieces) == 1 or (whole_in_gold and not each_in_gold):
             expanded.append(prediction)
         else:
             expanded.extend(replace(prediction, text=piece) for piece in pieces)

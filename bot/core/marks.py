@@ -155,6 +155,11 @@ def _broken_mid_sentence(text: str, para: Paragraph) -> bool:
     return bool(last) and (last[-1].isalnum() or last[-1] == ",")
 
 
+def _opens_on_a_mark(text: str, para: Paragraph, marks: list[tuple[int, str, str]]) -> bool:
+    """Whether a paragraph's first character is a mark that opens a quotation, of whichever family."""
+    return bool(marks) and marks[0][2] in ("open", "either", "both") and text[para.start : marks[0][0]].strip() == ""
+
+
 def _nested_pair_closes_outer(after: list[tuple[int, str, str]]) -> bool:
     """Straight marks cannot show nesting; an opener inside an open quotation is a quotation
     within it when its own closer is followed by one more closer, the outer one's."""
@@ -189,6 +194,10 @@ def _pairs_for_family(
             elif _broken_mid_sentence(text, paragraphs[index - 1]):
                 pending.piece_start = para.start
             else:
+                if _opens_on_a_mark(text, para, marks_by_paragraph[index]):
+                    # reopened by a mark of another family, as hand-typed copy mixes " and “: the quotation
+                    # ran to its paragraph's end (each paragraph of a long quotation opens, only the last closes)
+                    spans.append(QuoteSpan(pending.at, pending.pieces[-1][1] - 1, tuple(pending.pieces)))
                 pending = None
         skip_to = 0
         for position, (at, mark, role) in enumerate(marks):

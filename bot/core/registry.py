@@ -46,6 +46,13 @@ _PREPOSITION = re.compile(
 # A name never runs over a line break: "... des Macron ⏎ Lula critique" is no "Macron Lula".
 _CAPITALISED_WORD = re.compile(r"^[^\S\n]+([A-ZÀ-Þ][\w-]*)")
 POSSESSIVE = re.compile(r"['’]s?(?=\s)")  # "Meloni's office", "the leaders’ talks"
+# A name used as a noun's modifier, as English does: "Milei supporter Jane Doe", "a Biden aide", "the Meloni
+# government said". The noun (someone of theirs, or their side) is the phrase's head, not the name.
+_MODIFIED_HEAD = re.compile(
+    r"[^\S\n]+(?:supporters?|aides?|advis[eo]rs?|spokes(?:man|woman|person|men|women|people)|allies|ally|critics?"
+    r"|loyalists?|voters?|officials?|staffers?|campaign|administration|government|camp|team|envoys?|backers?"
+    r"|opponents?|rivals?)\b"
+)
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w-]+)[^\S\n]+$")
 # Honorifics before a surname, by gender: "M. Dupont" is a man, "Mme Dupont" a woman.
 _HONORIFIC = re.compile(
@@ -177,9 +184,7 @@ class SpeakerRegistry:
         self._name_re = self._alternation(names)
         self._role_re = self._alternation(roles)
         self._not_name_re = self._alternation(not_names) if not_names else None
-        self._bare_surnames = [
-            (fold_chars(n), s) for s in self.speakers for n in s.names if not re.search(r"[\s-]", n)
-        ]
+        self._bare_surnames = [(fold_chars(n), s) for s in self.speakers for n in s.names if not re.search(r"[\s-]", n)]
 
     @staticmethod
     def _key(variant: str) -> str:
@@ -329,7 +334,7 @@ class SpeakerRegistry:
             contracted = lead.group().split()[0] in {"du", "au", "aux"}
             start -= len(lead.group())
         # A possessor is not the head of its phrase: "Meloni's office said" is the office speaking.
-        possessive = POSSESSIVE.match(text, end) is not None
+        possessive = POSSESSIVE.match(text, end) is not None or _MODIFIED_HEAD.match(text, end) is not None
         complement = contracted or possessive or introduced_by_preposition(text, start)
         return Mention(start, end, speaker, by_role, complement, core_start, possessive)
 

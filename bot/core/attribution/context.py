@@ -160,9 +160,14 @@ _PREDICATIVE_TITLE_BEFORE = re.compile(
     r"|as|became|become|becomes|elected|re-elected|sworn\s+in\s+as|named)\s+(?:the\s+)?(?:\d+\w{0,3}\s+)?$"
 )
 # Titles and honorifics right before a name, part of the phrase it heads: "Prime Minister Keir Starmer".
+# With a nationality or a complement of the title: "the Italian prime minister", « la présidente du Conseil »,
+# « le Premier ministre britannique ».
+_NOT_A_TITLE_MODIFIER = r"(?!(?:et|and|ou|or|a|avec|with|de|du|des|par|by)\s)"
 _TITLE_BEFORE_NAME = re.compile(
-    r"\s*(?:(?:le|la|l'|the)\s*)?(?:(?:chancellor|president|prime|minister|premier|premiere|leader|chancelier"
+    rf"\s*(?:(?:le|la|l'|the)\s*)?(?:{_NOT_A_TITLE_MODIFIER}[a-z-]+\s+)?"
+    r"(?:(?:chancellor|president|prime|minister|premier|premiere|leader|chancelier"
     r"|chanceliere|presidente|ministre|sir|dame|mr|mrs|ms|dr|m|mme)\.?\s+){1,3}"
+    rf"(?:(?:du|de\s+la|de\s+l'|des|of\s+the|of)\s*[\w-]+\s+)?(?:{_NOT_A_TITLE_MODIFIER}[a-z-]+\s+)?"
 )
 # A deputy's title contains the one it stands in for: "Deputy Prime Minister", « vice-Premier ministre ».
 # « son homologue français », "his Indian counterpart": the holder of the possessor's title in another country
@@ -212,15 +217,19 @@ _COORDINATED_PRONOUN = re.compile(
     rf"{_COORDINATION}\s+(?P<pronoun>{_SUBJECT_PRONOUNS})(?:\s+(?:y|en|lui|leur|ne|n'|se|s'))*\s*$"
 )
 _COORDINATION_BEFORE = re.compile(rf"{_COORDINATION}\s+$")
-# A subordinate clause or a circumstance opening a sentence, before the main clause and its subject: « Alors
-# que ..., », « Entre ..., », "During the talks, ".
+# A subordinate clause, a circumstance or a participle opening a sentence, before the main clause and its
+# subject: « Alors que ..., », « Entre ..., », "During the talks, ".
 _SUBORDINATE_OPENING = re.compile(
     r"\s*(?:(?:(?:one|two|three|a|an|few|several|hours?|days?|weeks?|months?|minutes?|moments?|shortly|soon|just"
     r"|quelques|deux|trois|heures?|jours?|semaines?|mois|peu|juste|un|une|jour|moment)\s+){1,3}"
     r"(?:after|before|apres|avant)\b|alors\s+qu|tandis\s+qu|bien\s+qu|quoiqu|lorsqu|puisqu|quand\b|apres\s+qu|avant\s+qu|depuis\s+qu"
     r"|meme\s+si\b|while\b|although\b|though\b|as\b|when\b|after\b|before\b|since\b|even\s+though\b"
     r"|entre\b|depuis\b|dans\b|lors\b|pendant\b|apres\b|avant\b|devant\b|face\b|malgre\b|a\s+l'issue\b"
-    r"|en\s+marge\b|in\b|at\b|during\b|despite\b|amid\b|following\b)"
+    r"|en\s+marge\b|in\b|at\b|during\b|despite\b|amid\b|following\b"
+    # an opening participle or gerund: "Wrapping up his statement, X denies", « Interrogé sur ..., X a »,
+    # « Évoquant ..., X a », « Après avoir salué ..., X »
+    r"|[a-z]{3,}ing\b|en\s+[a-z]+ant\b|tout\s+en\b|apres\s+avoir\b|[a-z]{3,}ant\b"
+    r"|(?:asked|questioned|pressed|interroge|interrogee|questionne|questionnee|sollicite|sollicitee)\b)"
 )
 # A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
 _RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
@@ -782,6 +791,14 @@ class ArticleContext:
         match = _CLAUSE_END.search(self.masked[start:limit])
         return start + match.start() if match else limit
 
+    def in_closed_relative(self, sentence: Sentence, verb: re.Match[str], until: int) -> bool:
+        """Whether a speech verb stands in a relative clause that a comma closes before `until`, the main
+        clause's own verb following: « X, qui se décrit comme un « ... », est perçu comme un « ... » »."""
+        if not _RELATIVE_SUBJECT.search(self.masked, sentence.start, verb.start()):
+            return False
+        comma = self.masked.find(",", verb.end(), until)
+        return comma != -1 and self.first_verb(comma + 1, until) is not None
+
     def infinitive_subject(self, sentence: Sentence, verb_start: int) -> tuple[Found, tuple[int, int]] | None:
         """An infinitive's own subject, when the sentence gives it: « l'occasion pour le président X de
         remercier », "a chance for X to thank"; a registry person only."""
@@ -947,11 +964,11 @@ class ArticleContext:
                 return False
         return False
 
-    def names_someone(self, start: int, end: int) -> bool:
+    def names_someone(self, start: int, end: int, *, pronouns: bool = True) -> bool:
         """Whether a stretch outside the marks names a person or a body the registry does not know:
-        a name the model finds, or a pronoun subject (« il », "she"). A stretch with no capitalised word but
-        common ones (« La », « Il ») names nobody: the model is not asked."""
-        if re.search(rf"(?<![\w'-])(?:{_SUBJECT_PRONOUNS})(?![\w'-])", self.masked[start:end]):
+        a name the model finds, or (unless `pronouns` is false) a pronoun subject (« il », "she"). A stretch
+        with no capitalised word but common ones (« La », « Il ») names nobody: the model is not asked."""
+        if pronouns and re.search(rf"(?<![\w'-])(?:{_SUBJECT_PRONOUNS})(?![\w'-])", self.masked[start:end]):
             return True
         capitalised = {fold_chars(w) for w in re.findall(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’-]*", self.text[start:end])}
         if not capitalised - STOPWORDS - _COMMON_OPENERS:
@@ -1099,9 +1116,7 @@ class ArticleContext:
                 inverted_doubt = found.ambiguous
             verb_at = groups[0].start() if groups else self.first_verb(main, sentence.end)
             found = (
-                self.subject_before(sentence, verb_at)[0]
-                if verb_at is not None
-                else self.root_subject(sentence_index)
+                self.subject_before(sentence, verb_at)[0] if verb_at is not None else self.root_subject(sentence_index)
             )
             for later in groups[1:]:  # "Stressing that ..., Xi said ...": an opening participle has no subject
                 if found is None or not found.empty:
@@ -1154,6 +1169,11 @@ class ArticleContext:
             ):
                 return Found(speaker=opening[0].speaker.id)
         return None
+
+    def opening_person(self, sentence: Sentence) -> str | None:
+        """The registry person opening a sentence's main clause as its subject, or None."""
+        named = self._named_at_start(sentence, self._main_clause_start(sentence))
+        return named.speaker if named is not None else None
 
     def _source_at_start(self, sentence: Sentence) -> Found | None:
         """A registry person named as the sentence's source at its head: « Pour le président X, ... »."""

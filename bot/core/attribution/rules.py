@@ -419,7 +419,8 @@ def quote_then_subject_heading(ctx: ArticleContext, quote: Quote) -> Verdict | N
 
 def quote_resumes_after_its_cue(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """« A », a-t-il insisté mardi, « B »: the quotation its cue interrupted goes on, the same speaker's.
-    Only one incise between commas stands between the two, and it holds the first one's cue."""
+    Between the two stands the first one's cue, alone between commas, or followed by a clause of the
+    writer's that names and cues nobody: "“A,” he says, but when the war is over, “B.”"."""
     span, sentence = quote.span, quote.sentence
     earlier = [p for p in sentence.quotes if p < quote.index]
     if not earlier or earlier[-1] not in ctx.decided:
@@ -429,11 +430,26 @@ def quote_resumes_after_its_cue(ctx: ArticleContext, quote: Quote) -> Verdict | 
         return None
     start = ctx.spans[earlier[-1]].close_at + 1
     between = ctx.masked[start : span.open_at]
-    if not _ONE_INCISE.fullmatch(between) or fold_chars(first.cue) not in between:
+    cue_at = between.find(fold_chars(first.cue))
+    if cue_at == -1 or len(ctx.verb_groups(start, span.open_at)) > 1:
         return None
-    if len(ctx.verb_groups(start, span.open_at)) > 1:
+    if not _ONE_INCISE.fullmatch(between) and not _names_nobody(ctx, start + cue_at + len(first.cue), span.open_at):
         return None
     return Verdict(first.speaker, first.cue)
+
+
+def _names_nobody(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether a stretch after a cue goes on with the cue's speaker: it names, cues and points to nobody else."""
+    comma = ctx.masked.find(",", start, end)
+    return not (
+        comma == -1  # "“A,” he said of “B”": the cue's own complement, read by the rules after
+        or _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, comma, end)  # "..., countering critics who call him “B”"
+        or ctx.mentions_in(comma, end)
+        or ctx.names_someone(comma, end)
+        or ctx.names_a_title(comma, end)
+        or ctx.names_a_document(comma, end)
+        or SOURCE_PREPOSITION.search(ctx.masked, comma, end)
+    )
 
 
 def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
@@ -447,6 +463,8 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         ctx.masked, nearest.end(), quote.span.open_at
     ):
         return None
+    if ctx.in_closed_relative(sentence, nearest, span.open_at):
+        return None  # the relative's verb reports its own words, not the main clause's
     relative = _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, nearest.end(), span.open_at)
     if relative and ctx.person_right_before(relative.start()):
         # « X a répondu à Y, qui l'avait appelé « ... » »: the words may be Y's, whose verb is not one of
@@ -611,13 +629,28 @@ def reported_speaker(ctx: ArticleContext, sentence_index: int) -> str | None:
     """Who a sentence without quotation marks reports as speaking: its one speech verb's subject."""
     sentence = ctx.sentences[sentence_index]
     verbs = ctx.verb_groups(sentence.start, sentence.end)
-    if len(verbs) != 1:
+    if len(verbs) > 1:
+        return _opening_reporter(ctx, sentence, verbs[0])
+    if not verbs:
         return None
     trailing = _trailing_subject(ctx, sentence, verbs[0])
     if trailing is not None:
         return ctx.settle(trailing, sentence_index)
     found, subject = ctx.subject_before(sentence, verbs[0].start())
     return ctx.checked(found, sentence_index, verbs[0].start(), subject)
+
+
+def _opening_reporter(ctx: ArticleContext, sentence: Sentence, verb: re.Match[str]) -> str | None:
+    """A registry person opening the sentence as the subject of its first speech verb reports all of it, the
+    verbs of what they report included ("Meloni said the crash showed what her party had been saying"),
+    when nobody else is named after that verb."""
+    speaker = ctx.opening_person(sentence)
+    if speaker is None or ctx.subject_before(sentence, verb.start())[0].speaker != speaker:
+        return None
+    after = (verb.end(), sentence.end)
+    if any(m.speaker.id != speaker for m in ctx.mentions_in(*after)) or ctx.names_someone(*after, pronouns=False):
+        return None
+    return speaker
 
 
 def _trailing_subject(ctx: ArticleContext, sentence: Sentence, verb: re.Match[str]) -> Found | None:
@@ -757,12 +790,13 @@ def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | No
     index = sentence.paragraph - 1
     while index >= 0 and ctx.article.paragraphs[index].is_heading:
         index -= 1
-    previous = [
+    paragraph = ctx.article.paragraphs[index] if index >= 0 else None
+    previous = [  # its quotations, a long one that opened further up and ran into it included
         ctx.decided[q].speaker
-        for s in ctx.sentences
-        if s.paragraph == index
-        for q in s.quotes
-        if q in ctx.decided and ctx.decided[q].speaker != UNKNOWN
+        for q in sorted(ctx.decided)
+        if paragraph is not None
+        and any(paragraph.start <= start < paragraph.end for start, _ in ctx.spans[q].pieces)
+        and ctx.decided[q].speaker != UNKNOWN
     ]
     if not previous:  # "Modi said India's standing had grown. ⏎ “The world trusts us ...”": the report goes on
         last = max((i for i, s in enumerate(ctx.sentences) if s.paragraph == index), default=None)
@@ -825,9 +859,7 @@ def same_words_elsewhere(ctx: ArticleContext) -> None:
         others = {
             ctx.decided[p].speaker
             for p in ctx.decided
-            if p != q
-            and (keys[p] == keys[q] or (part_of and keys[q] in keys[p]))
-            and ctx.decided[p].speaker != UNKNOWN
+            if p != q and (keys[p] == keys[q] or (part_of and keys[q] in keys[p])) and ctx.decided[p].speaker != UNKNOWN
         }
         if len(others) == 1:
             kind = "partial" if result.kind == "scare" else result.kind
