@@ -270,7 +270,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 
 def _names(speakers: Sequence[Speaker]) -> str:
-    """"A, B and C": the speakers as the registry names them in English."""
+    """ "A, B and C": the speakers as the registry names them in English."""
     labels = [s.display_name("en") for s in speakers]
     return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 

@@ -1831,3 +1831,51 @@ def test_an_unclosed_quoted_line_ending_a_sentence_is_no_heading() -> None:
 
     assert not is_heading('"This is also untrue.')
     assert is_heading('"Un accord"')
+
+
+def test_a_present_tense_ending_in_re_is_no_infinitive(dev_quotes) -> None:
+    text = "Nicolas Sarkozy déclare son « attachement » au pays dans une lettre."
+    assert by_text(dev_quotes(text, "fr", "2012-04-05"), "attachement").speaker == "sarkozy"
+    text = "Emmanuel Macron assure « qu'il n'y aura pas de hausse »."
+    assert by_text(dev_quotes(text, "fr", "2023-04-05"), "hausse").speaker == "macron"
+
+
+def test_an_english_bare_title_followed_by_any_word_is_still_the_holders(dev_quotes) -> None:
+    text = (
+        "President Biden took questions, a chance to hear the president speak freely, and said he would run for "
+        'president again.\n\n"We are stronger than ever," the president said.'
+    )
+    assert by_text(dev_quotes(text, "en", "2024-07-11"), "stronger than ever").speaker == "biden"
+    text = 'President Biden met the Brazilian president Lula.\n\n"We are stronger than ever," the president said.'
+    assert by_text(dev_quotes(text, "en", "2024-07-11"), "stronger than ever").speaker == "unknown"
+
+
+def test_a_dateline_and_an_opening_with_leave_the_subject_to_the_next_pronoun(dev_quotes) -> None:
+    text = (
+        "BUENOS AIRES: With prices that have tripled, the economist Javier Milei has won the vote. "
+        "He has vowed to “close the central bank” within a year."
+    )
+    assert by_text(dev_quotes(text, "en", "2023-11-20"), "central bank").speaker == "milei"
+
+
+def test_a_pronoun_goes_back_through_a_sentence_that_only_points_back(dev_quotes) -> None:
+    text = (
+        "Javier Milei has shaken the country.\n\n"
+        "“Freedom!” was his one word throughout a campaign in which he toured every province.\n\n"
+        "He has vowed to “close the central bank” within a year."
+    )
+    assert by_text(dev_quotes(text, "en", "2023-11-20"), "central bank").speaker == "milei"
+    text = (
+        "Javier Milei has shaken the country.\n\n"
+        "“Freedom!” was her one word throughout a campaign in which she toured every province.\n\n"
+        "He has vowed to “close the central bank” within a year."
+    )
+    assert by_text(dev_quotes(text, "en", "2023-11-20"), "central bank").speaker == "unknown"
+
+
+def test_a_cleft_opening_names_its_subject_after_que(dev_quotes) -> None:
+    text = (
+        "C'est confiant que François Hollande aborde la rentrée. « Nous avons tenu bon, "
+        "confie-t-il au Monde. Et nous continuerons. »"
+    )
+    assert by_text(dev_quotes(text, "fr", "2015-09-01"), "tenu bon").speaker == "hollande"

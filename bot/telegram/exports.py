@@ -153,9 +153,7 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if photo_fits(picture):
         await message.reply_photo(picture.png, caption=_caption(caption))
     else:
-        await message.reply_document(
-            picture.png, filename="timeline.png", caption=_caption(caption)
-        )
+        await message.reply_document(picture.png, filename="timeline.png", caption=_caption(caption))
 
 
 @moderators_only

@@ -123,6 +123,8 @@ _CLAUSE_DEPENDENCIES = ("nsubj", "obj", "iobj", "aux", "cop", "ccomp", "xcomp", 
 # Capitalised words that open sentences and name nobody (beside STOPWORDS).
 _COMMON_OPENERS = frozenset("mais puis ensuite selon dans lors apres avant pendant depuis cette ces une".split())
 _SUBJECT_PRONOUNS = "il|elle|ils|elles|he|she|they"
+# Words that point back to one person of a gender (French possessives say nothing of it).
+_POINTING_BACK = {"il": "m", "he": "m", "his": "m", "him": "m", "elle": "f", "she": "f", "her": "f", "hers": "f"}
 # Phrases a singular pronoun cannot stand for, and the French determiners that give a gender.
 PLURAL = "plural"
 _PLURAL_DESCRIPTION = re.compile(r"(?:les|des|ces|leurs|nos|vos|mes|deux|trois|plusieurs|the\s+two|both|they)\b")
@@ -154,10 +156,11 @@ _BARE_TITLE_BEFORE = re.compile(
     r"(?:^|[^\w])(?:le|la|l'|du|au|de\s+la|the|of\s+the|to\s+the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?$"
 )
 # A title without a determiner, as what someone is or becomes, introduces nobody new: « élu président », « comme
-# 36e président du Brésil », "as president", "became the 46th president".
+# 36e président du Brésil », "as president", "became the 46th president", "run for president".
 _PREDICATIVE_TITLE_BEFORE = re.compile(
     r"(?:^|[^\w])(?:comme|en\s+tant\s+que|devenu|devenue|elu|elue|reelu|reelue|nomme|nommee|investi|investie"
-    r"|as|became|become|becomes|elected|re-elected|sworn\s+in\s+as|named)\s+(?:the\s+)?(?:\d+\w{0,3}\s+)?$"
+    r"|candidat|candidate|as|became|become|becomes|elected|re-elected|sworn\s+in\s+as|named|for)\s+"
+    r"(?:the\s+)?(?:\d+\w{0,3}\s+)?$"
 )
 # Titles and honorifics right before a name, part of the phrase it heads: "Prime Minister Keir Starmer".
 # With a nationality or a complement of the title: "the Italian prime minister", « la présidente du Conseil »,
@@ -225,12 +228,14 @@ _SUBORDINATE_OPENING = re.compile(
     r"(?:after|before|apres|avant)\b|alors\s+qu|tandis\s+qu|bien\s+qu|quoiqu|lorsqu|puisqu|quand\b|apres\s+qu|avant\s+qu|depuis\s+qu"
     r"|meme\s+si\b|while\b|although\b|though\b|as\b|when\b|after\b|before\b|since\b|even\s+though\b"
     r"|entre\b|depuis\b|dans\b|lors\b|pendant\b|apres\b|avant\b|devant\b|face\b|malgre\b|a\s+l'issue\b"
-    r"|en\s+marge\b|in\b|at\b|during\b|despite\b|amid\b|following\b"
+    r"|en\s+marge\b|in\b|at\b|during\b|despite\b|amid\b|following\b|with\b|without\b|avec\b|sans\b"
     # an opening participle or gerund: "Wrapping up his statement, X denies", « Interrogé sur ..., X a »,
     # « Évoquant ..., X a », « Après avoir salué ..., X »
     r"|[a-z]{3,}ing\b|en\s+[a-z]+ant\b|tout\s+en\b|apres\s+avoir\b|[a-z]{3,}ant\b"
     r"|(?:asked|questioned|pressed|interroge|interrogee|questionne|questionnee|sollicite|sollicitee)\b)"
 )
+# A wire story's dateline: "BUENOS AIRES: ", "PARIS (Reuters) - ", "ROME, 29 mars (AFP) – ".
+_WIRE_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'-]+(?:,[^:()\n]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[:–—-]\s+")
 # A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
 _RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
 # Auxiliaries that make an English speech verb passive, and the agent that follows it.
@@ -241,6 +246,8 @@ _CLITICS_AFTER_PRONOUN = re.compile(
 )
 _JOINED_BEFORE = re.compile(r"(?:\bet|\band|&|\bou|\bor|,)\s*$")  # « Poutine et Kim ont dit »: not Kim alone
 _JOINED_AFTER = re.compile(r"\s*(?:et\b|and\b|&|ou\b|or\b|,)")
+# A cleft putting a circumstance first, its subject after « que »: « C'est serein que X », « C'est à Paris que X ».
+_CLEFT = re.compile(r"\s*c'est\s+(?:[\w'-]+\s+){1,4}?(?:que\s+|qu')\s*")
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s*")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:mais|et|puis|or|but|and|yet|so)\s+(?=\w)")
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bmme)(?<!\b\w)\.|\s-\s")
@@ -248,7 +255,7 @@ _CLAUSE_END = re.compile(r"[,;:!?()]|(?<!\bm)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bd
 _GERUND_LEAD = frozenset({"tout", "en"})
 # Words that open a phrase that is not a description of a speaker: a participle, an honorific alone.
 _NOT_A_DESCRIPTION = re.compile(
-    r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|cette|cela|ceci|ca|it|this|that"
+    r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|c'|c'est|cette|cela|ceci|ca|it|this|that"
     r"|il|elle|ils|elles|on|je|j'|nous|vous|he|she|they|we|i)$"  # « Il aurait voté ... »: a clause
 )
 # A demonstrative description points back to someone just named, as a pronoun does: « Cet ancien banquier
@@ -632,8 +639,8 @@ class ArticleContext:
             if not _BARE_TITLE_BEFORE.search(lead):
                 return False  # "the South Korean president", "Ukraine's president"
             following = _WORD_AFTER.match(self.masked, other.end())
-            if following is None:
-                continue
+            if following is None or self.language == "en":
+                continue  # English puts a title's modifiers before it ("the South Korean president"): any word after
             word = following.group(1)
             if (
                 word in STOPWORDS
@@ -1072,8 +1079,23 @@ class ArticleContext:
                 continue
             if candidate is not None:
                 return UNKNOWN if passed_over - {candidate} else candidate
+            if self._only_points_back(sentence, gender):
+                # "“...” was his rallying cry, in which he railed ...": about the same referent, naming nobody
+                first_paragraph = min(first_paragraph, sentence.paragraph - 1)
             passed_over |= {m.speaker.id for m in self.mentions_in(sentence.start, sentence.end) if not m.complement}
         return UNKNOWN
+
+    def _only_points_back(self, sentence: Sentence, gender: str) -> bool:
+        """Whether a sentence names nobody and speaks of someone only by pronouns of this gender (he, his, il)."""
+        words = set(re.findall(r"[\w'-]+", self.masked[sentence.start : sentence.end]))
+        own = {w for w, g in _POINTING_BACK.items() if g == gender}
+        others = set(_POINTING_BACK) - own
+        return (
+            bool(words & own)
+            and not words & others
+            and not self.mentions_in(sentence.start, sentence.end)
+            and not self.names_someone(sentence.start, sentence.end, pronouns=False)
+        )
 
     def _speaker_of_sentence(self, sentence_index: int, gender: str) -> str | None:
         """Who a past sentence is about: its last attributed quote, else its subject; None if nobody fits."""
@@ -1143,12 +1165,15 @@ class ArticleContext:
         )
 
     def _main_clause_start(self, sentence: Sentence) -> int:
-        """Where a sentence's main clause starts: after a subordinate clause opening it and its comma (« Alors
-        que la trêve peine à tenir, le président X s'est adressé ... », "As talks stalled, X said ...")."""
-        if not _SUBORDINATE_OPENING.match(self.masked, sentence.start):
-            return sentence.start
-        comma = self.masked.find(",", sentence.start, sentence.end)
-        return sentence.start if comma == -1 else comma + 1
+        """Where a sentence's main clause starts: after a wire dateline, and after a subordinate clause opening
+        it and its comma (« Alors que la trêve peine à tenir, le président X s'est adressé ... », "BUENOS AIRES:
+        With his wild hair, X has ...")."""
+        dateline = _WIRE_DATELINE.match(self.text, sentence.start, sentence.end)
+        start = dateline.end() if dateline else sentence.start
+        if not _SUBORDINATE_OPENING.match(self.masked, start):
+            return start
+        comma = self.masked.find(",", start, sentence.end)
+        return start if comma == -1 else comma + 1
 
     def _named_at_start(self, sentence: Sentence, start: int | None = None) -> Found | None:
         """A registry person opening the sentence (or its main clause from `start`) is its subject, whatever
@@ -1166,6 +1191,7 @@ class ArticleContext:
                 not re.search(r"\w", lead)
                 or _CONJUNCTION_ONLY.fullmatch(lead)  # « Mais Netanyahou persiste »
                 or _TITLE_BEFORE_NAME.fullmatch(lead)  # "Chancellor Angela Merkel took", « la chancelière X »
+                or _CLEFT.fullmatch(lead)  # « C'est serein que X vit ses derniers jours »
             ):
                 return Found(speaker=opening[0].speaker.id)
         return None

@@ -49,6 +49,8 @@ CUE_AFTER_SUBJECT_WORDS = 6
 # sentence that the quotation goes on after: « Nous irons, a déclaré la présidente. Et nous gagnerons. »
 # (the comma closing it is looked at, not taken: it may open the next one, « liberté, sécurité, a dit X, »)
 _INCISE = re.compile(r",\s*(?P<cue>[^,.!?]{2,60}?)\s*(?=,|[.!?]\s+\S)")
+# Words at most after an inverted pronoun cue inside the marks, its circumstance or whom it is told to.
+INCISE_TAIL_WORDS = 4
 # What may follow a cue ending its sentence: "he said on Thursday.", "a-t-il ajouté mardi."
 _SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
 # A dateline opening a wire story: "Rome, 29 mars (LaPresse) – ".
@@ -263,9 +265,9 @@ def incise_inside_marks(ctx: ArticleContext, quote: Quote) -> Verdict | None:
 def _incise_speaker(ctx: ArticleContext, cue: str, cue_at: int) -> Found | None:
     if _RELATIVE_OPENER.match(cue):
         return None  # ", which President X has welcomed." is the speaker's own relative clause
-    inverted = INVERTED_PRONOUN_CUE.fullmatch(cue)
-    if inverted:
-        return pronoun(inverted_pronoun(inverted))
+    inverted = INVERTED_PRONOUN_CUE.match(cue)
+    if inverted and word_count(cue[inverted.end() :]) <= INCISE_TAIL_WORDS:
+        return pronoun(inverted_pronoun(inverted))  # « ..., explique-t-il à L'Obs. ... »
     verb = ctx.verbs.match(cue)
     if verb is not None and reflexive_only(verb):
         verb = None
@@ -479,7 +481,7 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     )
     if inverted and inverted.start() <= nearest.start() + 2:
         return Verdict(ctx.settle(pronoun(inverted_pronoun(inverted)), quote.sentence_index), cue)
-    participle = nearest.group("aux") is None and re.search(r"(?:ant|er|ire|re|ing)$", nearest.group("verb"))
+    participle = nearest.group("aux") is None and re.search(r"(?:ant|er|ir|ire|dre|tre|ing)$", nearest.group("verb"))
     own_subject = ctx.infinitive_subject(sentence, nearest.start())
     if own_subject is not None:  # « l'occasion pour le président X de remercier Y : « ... » »
         return Verdict(ctx.checked(own_subject[0], quote.sentence_index, nearest.start(), own_subject[1]), cue)
