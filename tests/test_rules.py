@@ -1879,3 +1879,30 @@ def test_a_cleft_opening_names_its_subject_after_que(dev_quotes) -> None:
         "confie-t-il au Monde. Et nous continuerons. »"
     )
     assert by_text(dev_quotes(text, "fr", "2015-09-01"), "tenu bon").speaker == "hollande"
+
+
+def test_a_participle_right_after_the_marks_qualifies_the_quoted_words(dev_quotes) -> None:
+    text = (
+        "Ursula von der Leyen a présenté son plan, avec le « Pacte vert » confié à son adjoint Jean Dupont. "
+        "Elle a appelé les députés à agir « ensemble »."
+    )
+    quotes = dev_quotes(text, "fr", "2020-01-15")
+    assert by_text(quotes, "Pacte vert").speaker == "unknown"
+    assert by_text(quotes, "ensemble").speaker == "von_der_leyen"
+
+
+def test_a_sentence_whose_speech_verb_hangs_on_its_main_verb_is_its_subjects(dev_quotes) -> None:
+    text = (
+        "La présidente élue de la Commission, l'Allemande Ursula von der Leyen, a présenté mercredi au Parlement "
+        "son équipe de vingt membres (sans Belge) et son programme, choisissant d'évoquer d'abord le climat, "
+        "avec le « Pacte vert » confié aux mains de son adjoint Jean Dupont."
+        "\n\nDans un long discours, elle a appelé les députés à « voter vite »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2020-01-15"), "voter vite").speaker == "von_der_leyen"
+
+
+def test_the_new_president_is_the_holder_whose_term_just_began(dev_quotes) -> None:
+    text = "Lula a salué Javier Milei lors de la cérémonie. « Il n'y a pas d'argent », a déclaré le nouveau président."
+    assert by_text(dev_quotes(text, "fr", "2023-12-10"), "pas d'argent").speaker == "milei"
+    text = "Lula a salué Javier Milei lors de la cérémonie. « Il n'y a pas d'argent », a déclaré le président."
+    assert by_text(dev_quotes(text, "fr", "2023-12-10"), "pas d'argent").speaker == "unknown"

@@ -46,6 +46,8 @@ _PREPOSITION = re.compile(
 # A name never runs over a line break: "... des Macron ⏎ Lula critique" is no "Macron Lula".
 _CAPITALISED_WORD = re.compile(r"^[^\S\n]+([A-ZÀ-Þ][\w-]*)")
 POSSESSIVE = re.compile(r"['’]s?(?=\s)")  # "Meloni's office", "the leaders’ talks"
+# Days around the start of a term in which its holder is « le nouveau président », "the president-elect".
+NEW_HOLDER_DAYS = 120
 # A name used as a noun's modifier, as English does: "Milei supporter Jane Doe", "a Biden aide", "the Meloni
 # government said". The noun (someone of theirs, or their side) is the phrase's head, not the name.
 _MODIFIED_HEAD = re.compile(
@@ -206,6 +208,17 @@ class SpeakerRegistry:
     def title_holders(self, title: str, when: date | None, named: Collection[str] = ()) -> list[Speaker]:
         """The principals whose role has this bare title ("premier ministre", "president") at a date."""
         return self._holders(self._by_title.get(title, []), when, named)
+
+    def new_title_holders(self, title: str, when: date) -> list[Speaker]:
+        """The principals whose term of a role with this bare title starts within `NEW_HOLDER_DAYS` of a date,
+        before or after it (« le nouveau président », "the president-elect")."""
+        return list(
+            {
+                s.id: s
+                for s, terms in self._by_title.get(title, [])
+                if any(t.start is not None and abs((t.start - when).days) <= NEW_HOLDER_DAYS for t in terms)
+            }.values()
+        )
 
     def former_title_holders(self, title: str, when: date | None) -> list[Speaker]:
         """The principals who held a role with this bare title before a date and not at it (« l'ancien

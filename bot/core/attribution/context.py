@@ -205,6 +205,9 @@ _ANY_BARE_TITLE = re.compile(rf"(?<![\w'-])(?:{'|'.join(re.escape(t) for t in _T
 # What may stand before a bare title: « le président », « le nouveau Premier ministre », "the new chancellor".
 _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvelle|new)\s+)?")
 # A former holder's title: « l'ancien président », « l'ex-chancelière », "the former prime minister".
+# A title its holder has newly taken, or is about to: « le nouveau président », « la présidente élue », "the
+# president-elect".
+_NEWLY = re.compile(r"(?<![\w'-])(?:nouveau|nouvel|nouvelle|new|elu|elue|elect)(?![\w'])")
 _FORMER_TITLE = re.compile(r"^(?:le|la|l'|the)\s*(?:ancien\s+|ancienne\s+|ex-|former\s+)")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
 # chance for X to say" (never « il est temps pour X de dire »: what someone should say is nobody's speech yet).
@@ -562,7 +565,10 @@ class ArticleContext:
         if title is None:
             return None
         named = self._principals_named_before(at)
-        holders = {s.id for s in self.registry.title_holders(title, self.published, named)}
+        if _NEWLY.search(phrase) and self.published is not None:
+            holders = {s.id for s in self.registry.new_title_holders(title, self.published)}
+        else:
+            holders = {s.id for s in self.registry.title_holders(title, self.published, named)}
         holder = self._last_holder_named(at, holders)
         if holder is None or (len(holders & named) != 1 and not self._subject_just_before(at, holder, holders)):
             return None
@@ -1144,6 +1150,10 @@ class ArticleContext:
                 if found is None or not found.empty:
                     break
                 found = self.subject_before(sentence, later.start())[0]
+            first = self.first_verb(main, sentence.end)
+            if groups and (found is None or found.empty) and first is not None and first < groups[0].start():
+                # « X a présenté son plan, choisissant d'évoquer ... »: the speech verb hangs on the main verb
+                found = self.subject_before(sentence, first)[0]
         if found is not None and found.pronoun is not None and found.pronoun in (gender, ANY_GENDER):
             return _SAME_PRONOUN
         if found is None or found.pronoun or found.empty:

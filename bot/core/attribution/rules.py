@@ -51,6 +51,7 @@ CUE_AFTER_SUBJECT_WORDS = 6
 _INCISE = re.compile(r",\s*(?P<cue>[^,.!?]{2,60}?)\s*(?=,|[.!?]\s+\S)")
 # Words at most after an inverted pronoun cue inside the marks, its circumstance or whom it is told to.
 INCISE_TAIL_WORDS = 4
+_FRENCH_PAST_PARTICIPLE = re.compile(r"\w(?:é|ée|és|ées)$")
 # What may follow a cue ending its sentence: "he said on Thursday.", "a-t-il ajouté mardi."
 _SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
 # A dateline opening a wire story: "Rome, 29 mars (LaPresse) – ".
@@ -188,6 +189,8 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         opening = ctx.opening_speaker(quote, found.pronoun) if found.pronoun else None
         found = Found(speaker=opening) if opening else found
         cue, cue_end = ctx.text[at : inverted.end()], inverted.end()
+    elif verb and _qualifies_the_quoted_words(ctx, quote, lead.group(), verb):
+        return None
     elif verb:
         found = ctx.passive_agent(verb, sentence.end)
         if found is None:
@@ -225,6 +228,14 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         return None
     speaker = ctx.relay(ctx.settle(found, quote.sentence_index), sentence, cue_end)
     return Verdict(speaker, cue.strip())
+
+
+def _qualifies_the_quoted_words(ctx: ArticleContext, quote: Quote, lead: str, verb: re.Match[str]) -> bool:
+    """A French past participle right after the marks, no comma between, qualifies the quoted words: « le
+    « Green Deal » confié à X », « le « plan » présenté par Y » (a cue after the marks needs its comma)."""
+    if "," in lead or verb.group("aux") is not None or quote.span.text(ctx.text).rstrip().endswith(","):
+        return False
+    return _FRENCH_PAST_PARTICIPLE.search(ctx.text, verb.start(), verb.end()) is not None
 
 
 def _spoken_right_before(ctx: ArticleContext, quote: Quote) -> bool:
