@@ -1906,3 +1906,11 @@ def test_the_new_president_is_the_holder_whose_term_just_began(dev_quotes) -> No
     assert by_text(dev_quotes(text, "fr", "2023-12-10"), "pas d'argent").speaker == "milei"
     text = "Lula a salué Javier Milei lors de la cérémonie. « Il n'y a pas d'argent », a déclaré le président."
     assert by_text(dev_quotes(text, "fr", "2023-12-10"), "pas d'argent").speaker == "unknown"
+
+
+def test_a_principal_opening_a_sentence_does_not_report_another_speakers_verb(dev_quotes) -> None:
+    text = (
+        "Giorgia Meloni said the minister had announced his resignation on Monday.\n\n"
+        "“I am leaving because I was not heard.”"
+    )
+    assert by_text(dev_quotes(text, "en", "2024-03-01"), "not heard").speaker != "meloni"

@@ -70,6 +70,11 @@ _COMPLETIVE_BEFORE = re.compile(r"(?:\bque|\bqu'|\bthat)\s*$")
 _OWN_SIDE_COMPLETIVE = re.compile(
     r"\s+(?:que|qu'|that)\s+(?:son|sa|ses|leur|leurs|his|her|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s*"
 )
+# The speaker's own side as the subject of a verb: « son gouvernement a ... », "what her party has long been".
+_OWN_SIDE_BEFORE = re.compile(
+    r"(?<![\w'])(?:son|sa|ses|leur|leurs|his|her|its|their)\s+(?:gouvernement|parti|equipe|camp|cabinet|entourage"
+    r"|administration|government|party|team|office|ministers?|ministres)(?:\s+[\w'-]+){0,3}\s*$"
+)
 _RELATIVE_OPENER = re.compile(r"(?:qui|que|qu'|dont|ou|lequel|laquelle|which|who|whom|whose|that|where|when)\b")
 # A speaker's label before a colon (« Poutine : « ... » »), or the subject after a headline's quotation
 # and its colon (« « ... » : Poutine menace »): at most this many words.
@@ -643,7 +648,7 @@ def reported_speaker(ctx: ArticleContext, sentence_index: int) -> str | None:
     sentence = ctx.sentences[sentence_index]
     verbs = ctx.verb_groups(sentence.start, sentence.end)
     if len(verbs) > 1:
-        return _opening_reporter(ctx, sentence, verbs[0])
+        return _opening_reporter(ctx, sentence, verbs)
     if not verbs:
         return None
     trailing = _trailing_subject(ctx, sentence, verbs[0])
@@ -653,16 +658,22 @@ def reported_speaker(ctx: ArticleContext, sentence_index: int) -> str | None:
     return ctx.checked(found, sentence_index, verbs[0].start(), subject)
 
 
-def _opening_reporter(ctx: ArticleContext, sentence: Sentence, verb: re.Match[str]) -> str | None:
+def _opening_reporter(ctx: ArticleContext, sentence: Sentence, verbs: list[re.Match[str]]) -> str | None:
     """A registry person opening the sentence as the subject of its first speech verb reports all of it, the
     verbs of what they report included ("Meloni said the crash showed what her party had been saying"),
-    when nobody else is named after that verb."""
+    when nobody else is named after that verb and each later verb is theirs or their own side's ("the
+    minister had announced" is someone else speaking)."""
     speaker = ctx.opening_person(sentence)
-    if speaker is None or ctx.subject_before(sentence, verb.start())[0].speaker != speaker:
+    if speaker is None or ctx.subject_before(sentence, verbs[0].start())[0].speaker != speaker:
         return None
-    after = (verb.end(), sentence.end)
+    after = (verbs[0].end(), sentence.end)
     if any(m.speaker.id != speaker for m in ctx.mentions_in(*after)) or ctx.names_someone(*after, pronouns=False):
         return None
+    for later in verbs[1:]:
+        found, _ = ctx.subject_before(sentence, later.start())
+        own_side = _OWN_SIDE_BEFORE.search(ctx.masked, verbs[0].end(), later.start()) is not None
+        if not (found.empty or found.pronoun or found.speaker == speaker or own_side):
+            return None
     return speaker
 
 
