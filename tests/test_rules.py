@@ -1914,3 +1914,19 @@ def test_a_principal_opening_a_sentence_does_not_report_another_speakers_verb(de
         "“I am leaving because I was not heard.”"
     )
     assert by_text(dev_quotes(text, "en", "2024-03-01"), "not heard").speaker != "meloni"
+
+
+def test_a_later_quotation_after_a_main_clause_of_someone_else_is_not_the_cues(dev_quotes) -> None:
+    text = (
+        "Keir Starmer spoke in Leeds. “We will fix the roads,” he says, but critics disagree, calling the plan "
+        "“a fantasy for the next election.”"
+    )
+    assert by_text(dev_quotes(text, "en", "2025-03-01"), "fantasy").speaker != "starmer"
+
+
+def test_an_english_bare_title_before_another_name_is_not_the_holders(dev_quotes) -> None:
+    text = (
+        "Reporters asked about the visit of the president Lai Ching-te. President Biden answered them.\n\n"
+        '"We are stronger than ever," the president said.'
+    )
+    assert by_text(dev_quotes(text, "en", "2023-11-15"), "stronger than ever").speaker == "unknown"

@@ -645,8 +645,10 @@ class ArticleContext:
             if not _BARE_TITLE_BEFORE.search(lead):
                 return False  # "the South Korean president", "Ukraine's president"
             following = _WORD_AFTER.match(self.masked, other.end())
-            if following is None or self.language == "en":
-                continue  # English puts a title's modifiers before it ("the South Korean president"): any word after
+            if following is None or (self.language == "en" and not self.text[following.start(1)].isupper()):
+                # English puts a title's modifiers before it ("the South Korean president"): any word after but
+                # a name ("the president Xi")
+                continue
             word = following.group(1)
             if (
                 word in STOPWORDS

@@ -70,6 +70,15 @@ _COMPLETIVE_BEFORE = re.compile(r"(?:\bque|\bqu'|\bthat)\s*$")
 _OWN_SIDE_COMPLETIVE = re.compile(
     r"\s+(?:que|qu'|that)\s+(?:son|sa|ses|leur|leurs|his|her|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s*"
 )
+# A clause coordinated after a comma, and the words after the coordination that do not open a new subject.
+_COORDINATED_CLAUSE = re.compile(
+    r",\s*(?:but|and|yet|while|whereas|mais|et|alors\s+que|tandis\s+que)\s+(?P<word>[\w'-]+)"
+)
+_GOES_ON_WORDS = frozenset("also then still even aussi puis encore meme ensuite".split())
+# After a cue and its comma, a coordination and a subordinate clause before the next quotation of the speaker.
+_SUBORDINATE_AFTER_CUE = re.compile(
+    r"(?:when|if|once|after|before|as\s+soon\s+as|quand|si|lorsqu|une\s+fois|des\s+que|apres|avant)\b"
+)
 # The speaker's own side as the subject of a verb: « son gouvernement a ... », "what her party has long been".
 _OWN_SIDE_BEFORE = re.compile(
     r"(?<![\w'])(?:son|sa|ses|leur|leurs|his|her|its|their)\s+(?:gouvernement|parti|equipe|camp|cabinet|entourage"
@@ -457,11 +466,17 @@ def quote_resumes_after_its_cue(ctx: ArticleContext, quote: Quote) -> Verdict | 
 
 
 def _names_nobody(ctx: ArticleContext, start: int, end: int) -> bool:
-    """Whether a stretch after a cue goes on with the cue's speaker: it names, cues and points to nobody else."""
+    """Whether a stretch after a cue goes on with the cue's speaker: it names, cues and points to nobody else,
+    and opens no clause of its own but a subordinate one ("but when the war is over, “B”"; not "but critics
+    disagree: “B”")."""
     comma = ctx.masked.find(",", start, end)
+    if comma == -1:
+        return False  # "“A,” he said of “B”": the cue's own complement, read by the rules after
+    coordinated = _COORDINATED_CLAUSE.match(ctx.masked, comma, end)
+    if coordinated is not None and not _SUBORDINATE_AFTER_CUE.match(ctx.masked, coordinated.start("word")):
+        return False
     return not (
-        comma == -1  # "“A,” he said of “B”": the cue's own complement, read by the rules after
-        or _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, comma, end)  # "..., countering critics who call him “B”"
+        _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, comma, end)  # "..., countering critics who call him “B”"
         or ctx.mentions_in(comma, end)
         or ctx.names_someone(comma, end)
         or ctx.names_a_title(comma, end)
@@ -504,6 +519,8 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if participle or nearest.group("aux") == "avoir":  # « après avoir salué »: an infinitive has no subject
         # "..., soulignant que « ... »": the speaker of the clause it hangs on.
         earlier = ctx.speaker_quoted_before(quote)
+        if earlier and _new_subject_since_earlier_quote(ctx, quote, nearest):
+            return Verdict(UNKNOWN, cue)  # "“A,” he says, but critics disagree, calling it “B”": theirs
         if earlier:
             return Verdict(earlier, cue)
         # the clause it hangs on: the nearest earlier verb that has a subject ("being called" has none)
@@ -525,6 +542,22 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         if not after.empty:
             return Verdict(ctx.settle(after, quote.sentence_index), cue)
     return Verdict(ctx.checked(found, quote.sentence_index, nearest.start(), subject), cue)
+
+
+def _new_subject_since_earlier_quote(ctx: ArticleContext, quote: Quote, participle: re.Match[str]) -> bool:
+    """Whether a clause with a subject of its own is coordinated between the sentence's last earlier quotation
+    and a participle (", but critics disagree, calling"); an adverb, a verb or a subordinate clause after the
+    coordination goes on with the earlier speaker (", and adds", ", but when ...")."""
+    earlier = [p for p in quote.sentence.quotes if p < quote.index]
+    start = ctx.spans[earlier[-1]].close_at + 1 if earlier else quote.sentence.start
+    for clause in _COORDINATED_CLAUSE.finditer(ctx.masked, start, participle.start()):
+        at = clause.start("word")
+        word = clause.group("word")
+        if word in _GOES_ON_WORDS or word.endswith("ly") or _SUBORDINATE_AFTER_CUE.match(ctx.masked, at):
+            continue
+        if ctx.speech_verb_at(at) is None:
+            return True
+    return False
 
 
 def _subject_follows(
