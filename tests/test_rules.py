@@ -1930,3 +1930,13 @@ def test_an_english_bare_title_before_another_name_is_not_the_holders(dev_quotes
         '"We are stronger than ever," the president said.'
     )
     assert by_text(dev_quotes(text, "en", "2023-11-15"), "stronger than ever").speaker == "unknown"
+
+
+def test_a_nickname_inside_the_marks_leaves_the_bare_surname_to_the_principal(dev_quotes) -> None:
+    text = (
+        "Friedrich Merz et Olaf Scholz se sont affrontés. « Fritze Merz raconte des bêtises », a dit Olaf Scholz. "
+        "« Nous verrons qui raconte des bêtises », a répondu Merz."
+    )
+    assert by_text(dev_quotes(text, "fr", "2024-12-16"), "Nous verrons").speaker == "merz"
+    text = "Friedrich Merz est arrivé. Fritze Merz, son cousin, parle. « Nous verrons », a répondu Merz."
+    assert by_text(dev_quotes(text, "fr", "2024-12-16"), "Nous verrons").speaker != "merz"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -259,11 +259,13 @@ class SpeakerRegistry:
         wanted = word.strip().lower().removeprefix("/")
         return next((s for s in self.principals if wanted in (s.id.lower(), *s.every_command)), None)
 
-    def mentions(self, text: str, when: date | None = None) -> list[Mention]:
+    def mentions(self, text: str, when: date | None = None, quoted: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Every mention of a registry speaker in `text`, left to right, without overlaps.
 
         A bare surname names the last person named with it: after « Kim Yo-jong » or "Kim Hong-kyun",
-        "Kim said" is not the principal until the principal's own full name comes again.
+        "Kim said" is not the principal until the principal's own full name comes again. A name inside
+        quotation marks (`quoted`, (start, end) ranges) is the speaker's way of naming someone (« Fritze Merz »,
+        a nickname): it names nobody new for the writer's bare surnames after it.
         """
         folded = fold_chars(text)
         surname_uses: list[tuple[int, str, str]] = []  # (offset, speaker id, "own" | "other" | "bare")
@@ -280,6 +282,7 @@ class SpeakerRegistry:
                 continue
             surname_uses.append((match.start(), speaker.id, "own" if re.search(r"[\s-]", match.group()) else "bare"))
             found.append(self._mention(text, folded, match.start(), match.end(), speaker, by_role=False))
+        surname_uses = [u for u in surname_uses if u[2] != "other" or not any(a <= u[0] < b for a, b in quoted)]
         someone_elses = _bare_surnames_after_someone_else(surname_uses)
         found = [m for m in found if m.core_start not in someone_elses]
         named = {m.speaker.id for m in found}

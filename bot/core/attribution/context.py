@@ -387,7 +387,9 @@ class ArticleContext:
         inside = [(s.open_at, s.close_at) for s in self.spans]  # spans come sorted and do not overlap
         opens = [a for a, _ in inside]
         self.mentions = [
-            m for m in self.registry.mentions(text, when=self.published) if not _within(m.start, inside, opens)
+            m
+            for m in self.registry.mentions(text, when=self.published, quoted=inside)
+            if not _within(m.start, inside, opens)
         ]
         self._mention_starts = [m.start for m in self.mentions]
         self._sentence_starts = [s.start for s in self.sentences]
