@@ -5,7 +5,8 @@ from the binaries of the machine's PostgreSQL (PostgreSQL 15: /usr/lib/postgresq
 there, else initdb on PATH), and stopped and removed at the end. As root it runs as the `postgres` user
 (initdb refuses root). Every test gets a database of its own, copied from a template already migrated
 (CREATE DATABASE ... TEMPLATE: a few milliseconds). QUOTEBOT_TEST_PG=postgresql://USER@HOST:PORT names a
-server to use instead (its user must be allowed to create databases).
+server to use instead (its user must be allowed to create databases). `bench/search --postgres` starts its
+server the same way (`Cluster.own`).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class Cluster:
     @classmethod
     def start(cls) -> Cluster:
         given = os.environ.get("QUOTEBOT_TEST_PG")
-        cluster = cls(given) if given else cls._own()
+        cluster = cls(given) if given else cls.own()
         try:
             cluster._make_template()
         except BaseException:
@@ -66,7 +67,8 @@ class Cluster:
         return cluster
 
     @classmethod
-    def _own(cls) -> Cluster:
+    def own(cls) -> Cluster:
+        """A server of its own, with no template (`start` makes one): a throwaway cluster, removed by `stop`."""
         bin_dir = _binaries()
         run_as: list[str] = []
         if os.geteuid() == 0:
