@@ -1940,3 +1940,13 @@ def test_a_nickname_inside_the_marks_leaves_the_bare_surname_to_the_principal(de
     assert by_text(dev_quotes(text, "fr", "2024-12-16"), "Nous verrons").speaker == "merz"
     text = "Friedrich Merz est arrivé. Fritze Merz, son cousin, parle. « Nous verrons », a répondu Merz."
     assert by_text(dev_quotes(text, "fr", "2024-12-16"), "Nous verrons").speaker != "merz"
+
+
+def test_a_sentence_opening_on_a_coordination_and_its_verb_keeps_the_subject_before(dev_quotes) -> None:
+    text = "Emmanuel Macron a reconnu des erreurs. Il a fait un mea culpa. Et admis avoir été « trop pressé »."
+    assert by_text(dev_quotes(text, "fr", "2021-12-15"), "trop pressé").speaker == "macron"
+    text = (
+        "Emmanuel Macron a reconnu des erreurs. La ministre Jeanne Dupont a fait un mea culpa. "
+        "Et admis avoir été « trop pressée »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2021-12-15"), "trop pressée").speaker != "macron"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.attribution.context import (
+    ANY_GENDER,
     INVERTED_CUE_REACH,
     ArticleContext,
     Attribution,
@@ -70,6 +71,8 @@ _COMPLETIVE_BEFORE = re.compile(r"(?:\bque|\bqu'|\bthat)\s*$")
 _OWN_SIDE_COMPLETIVE = re.compile(
     r"\s+(?:que|qu'|that)\s+(?:son|sa|ses|leur|leurs|his|her|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s*"
 )
+# A sentence opening on a coordination and its verb, the subject left out: « Et concédé ... », "And added ...".
+_ELIDED_SUBJECT = re.compile(r"\s*(?:et|mais|puis|and|but|then)\s+(?:\w+ment\s+|\w+ly\s+)?")
 # A clause coordinated after a comma, and the words after the coordination that do not open a new subject.
 _COORDINATED_CLAUSE = re.compile(
     r",\s*(?:but|and|yet|while|whereas|mais|et|alors\s+que|tandis\s+que)\s+(?P<word>[\w'-]+)"
@@ -516,6 +519,9 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     own_subject = ctx.infinitive_subject(sentence, nearest.start())
     if own_subject is not None:  # « l'occasion pour le président X de remercier Y : « ... » »
         return Verdict(ctx.checked(own_subject[0], quote.sentence_index, nearest.start(), own_subject[1]), cue)
+    if nearest.group("aux") is None and _ELIDED_SUBJECT.fullmatch(ctx.masked, sentence.start, nearest.start()):
+        # « Il a fait un mea culpa. Et concédé avoir été « dur » »: the subject left out is the one before
+        return Verdict(ctx.recent_speaker(quote.sentence_index, ANY_GENDER), cue)
     if participle or nearest.group("aux") == "avoir":  # « après avoir salué »: an infinitive has no subject
         # "..., soulignant que « ... »": the speaker of the clause it hangs on.
         earlier = ctx.speaker_quoted_before(quote)
