@@ -1950,3 +1950,34 @@ def test_a_sentence_opening_on_a_coordination_and_its_verb_keeps_the_subject_bef
         "Et admis avoir été « trop pressée »."
     )
     assert by_text(dev_quotes(text, "fr", "2021-12-15"), "trop pressée").speaker != "macron"
+
+
+# ---- a relative opened by where / où (speech_verb_before, through the subject of its verb) ------------------
+
+
+def test_a_relative_on_someone_elses_words_does_not_give_them_to_the_main_subject(dev_quotes) -> None:
+    """The pronoun of "X commented on Y's remarks, where he said" may be either man: never X by default."""
+    text = (
+        "Chancellor Olaf Scholz on Monday answered questions on President Emmanuel Macron's latest remarks "
+        "where he had said “Europe could die”."
+    )
+    assert by_text(dev_quotes(text, "en", "2023-04-10"), "Europe could die").speaker == "unknown"
+    text = (
+        "Le chancelier Olaf Scholz a répondu lundi aux questions sur les propos d'Emmanuel Macron, où il "
+        "affirmait que l'Europe pouvait « mourir »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-04-10"), "mourir").speaker == "unknown"
+
+
+def test_a_relative_opened_by_where_or_ou_is_the_sentence_subjects(dev_quotes) -> None:
+    """« X a publié une vidéo, dans laquelle il dénonce « ... » », "X was received by Y in Rome, where he
+    pleaded for “...”": the relative goes on with the main clause's subject, a name it passes included."""
+    text = "Le président Lula a publié une vidéo, dans laquelle il dénonce « une attaque contre la démocratie »."
+    assert by_text(dev_quotes(text, "fr", "2023-01-09"), "attaque").speaker == "lula"
+    text = (
+        "Le Premier ministre espagnol Pedro Sánchez a été reçu lundi par le président chinois Xi Jinping à Pékin, "
+        "où il a plaidé pour « une relation équilibrée »."
+    )
+    assert by_text(dev_quotes(text, "fr", "2024-09-09"), "relation équilibrée").speaker == "sanchez"
+    text = "Prime Minister Narendra Modi flew to Tokyo, where he hailed a “special strategic partnership”."
+    assert by_text(dev_quotes(text, "en", "2023-05-20"), "special strategic").speaker == "modi"

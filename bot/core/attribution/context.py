@@ -70,6 +70,9 @@ COORDINATION_DEPTH = 2
 SUBJECT_OPENING_REACH = 40
 # Characters before a relative pronoun where the name it stands for must end.
 ANTECEDENT_REACH = 60
+# Words between someone's words and a relative opened by where / où for the relative to hang on them:
+# "Macron's recent statements where he", « les propos d'Emmanuel Macron, où il ».
+POSSESSED_HEAD_WORDS = 3
 # Characters after a comma where another name must start for the two to be joined: « X, Y et Z ».
 NEXT_NAME_REACH = 3
 # Characters between a title and the holder's name that makes it the holder's ("Prime Minister Narendra Modi").
@@ -241,6 +244,17 @@ _SUBORDINATE_OPENING = re.compile(
 _WIRE_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'-]+(?:,[^:()\n]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[:–—-]\s+")
 # A relative pronoun a few words before the verb: "qui y salue", "who has pledged".
 _RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
+# Nouns of someone's words, which a relative after them may quote: "Y's remarks, where he said".
+_WORDS_NOUN = re.compile(
+    r"\b(?:statements?|remarks|comments|words|interview|speech|letter|message|posts?|tweets?|declarations?"
+    r"|propos|entretien|discours|lettre|tribune|communique|allocution)\b"
+)
+# A pronoun subject of a relative opened by where / in which / où: "Y's remarks, where he said", « ses propos
+# où il disait »; it is the pronoun's, whoever the main clause is about.
+_RELATIVE_PLACE_PRONOUN = re.compile(
+    rf"\b(?P<opener>where|in\s+which|wherein|ou|dans\s+lequel|dans\s+laquelle)\s+(?P<pronoun>{_SUBJECT_PRONOUNS})"
+    r"(?:\s+(?:[\w']+\s+){0,2})?\s*$"
+)
 # Auxiliaries that make an English speech verb passive, and the agent that follows it.
 _PASSIVE_AUX = ("was", "were", "is", "are")
 _AGENT = re.compile(r"\s+by\s+")
@@ -851,6 +865,13 @@ class ArticleContext:
         relative = _RELATIVE_SUBJECT.search(left)
         if relative:
             return self._antecedent(left_start + relative.start()), None
+        place = _RELATIVE_PLACE_PRONOUN.search(left)
+        if place is not None and self.text[left_start + place.start("opener") :].startswith("ou"):
+            place = None  # « ou » is "or"; only « où » opens a relative
+        if place is not None:
+            at = left_start + place.start("pronoun")
+            found = self._place_relative_subject(sentence, left_start + place.start("opener"), place.group("pronoun"))
+            return found, (at, at + len(place.group("pronoun")))
         speech = self.verb_groups(left_start, verb_start)
         if speech:
             left_start = speech[-1].end()  # "Putin said Kim had told him": the subject after the first verb
@@ -905,6 +926,27 @@ class ArticleContext:
             return True
         near = self._entities_near(len(before) - 1)
         return any(e.label in ("PER", "PERSON") and len(before) - 1 <= e.end <= at for e in near)
+
+    def _place_relative_subject(self, sentence: Sentence, opener_at: int, word: str) -> Found:
+        """The pronoun subject of a relative opened by where / in which / où: the sentence's own subject (« X a
+        publié un communiqué, dans lequel il accuse », "X was received in Rome, where he pleaded"), but doubt
+        when the relative hangs on another person's words ("X commented on Y's statements where he said")."""
+        found = pronoun(word)
+        if found.pronoun is None:
+            return found
+        for other in self.mentions_in(sentence.start, opener_at):
+            if other.possessor:  # "Y's statements where"
+                head = self.masked[other.end : opener_at]
+            elif other.complement:  # « les propos de Y, où »
+                head = " ".join(self.masked[sentence.start : other.start].split()[-POSSESSED_HEAD_WORDS:])
+            else:
+                continue
+            if word_count(self.masked[other.end : opener_at]) <= POSSESSED_HEAD_WORDS and _WORDS_NOUN.search(head):
+                return Found(ambiguous=True)
+        named = self._named_at_start(sentence, self._main_clause_start(sentence))
+        if named is not None and named.speaker is not None and self._if_gender_fits(named.speaker, found.pronoun):
+            return Found(speaker=named.speaker)
+        return found
 
     def _antecedent(self, relative_at: int) -> Found:
         """Who a relative "qui"/"who" stands for: the name right before it, else doubt.
@@ -1193,7 +1235,7 @@ class ArticleContext:
         """A registry person opening the sentence (or its main clause from `start`) is its subject, whatever
         the verb ("Xi spoke for an hour.")."""
         start = sentence.start if start is None else start
-        opening = self.mentions_in(start, start + SUBJECT_OPENING_REACH)
+        opening = [m for m in self.mentions_in(start, sentence.end) if m.start <= start + SUBJECT_OPENING_REACH]
         if (
             opening
             and not opening[0].complement
