@@ -1981,3 +1981,32 @@ def test_a_relative_opened_by_where_or_ou_is_the_sentence_subjects(dev_quotes) -
     assert by_text(dev_quotes(text, "fr", "2024-09-09"), "relation équilibrée").speaker == "sanchez"
     text = "Prime Minister Narendra Modi flew to Tokyo, where he hailed a “special strategic partnership”."
     assert by_text(dev_quotes(text, "en", "2023-05-20"), "special strategic").speaker == "modi"
+
+
+# ---- a bare title after the verb, with where or to whom after it (cue_after_quote, title_holder) -----------
+
+
+def test_a_bare_title_followed_by_where_or_to_whom_is_still_the_title(dev_quotes) -> None:
+    text = (
+        "Le président brésilien Lula a réuni ses ministres lundi. « Le salaire minimum augmentera », a déclaré "
+        "le chef de l'État à la sortie du Conseil."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-03-06"), "salaire minimum").speaker == "lula"
+    text = "Lula a réuni ses ministres lundi. « Le salaire augmentera », a promis le président à la presse."
+    assert by_text(dev_quotes(text, "fr", "2023-03-06"), "salaire").speaker == "lula"
+
+
+def test_a_title_heading_something_is_not_cut_to_the_bare_title(dev_quotes) -> None:
+    """« le président à la tête de la commission » is whoever chairs it, not the head of state."""
+    text = (
+        "Le président brésilien Lula a réuni ses ministres lundi. « Le budget tiendra », a déclaré le président "
+        "à la tête de la commission des finances."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-03-06"), "budget").speaker != "lula"
+
+
+def test_the_president_running_again_holds_the_title(dev_quotes) -> None:
+    text = "Nicolas Sarkozy a réuni ses partisans. « Vous êtes venus », a lancé le président-candidat à la foule."
+    assert by_text(dev_quotes(text, "fr", "2012-04-15"), "Vous êtes venus").speaker == "sarkozy"
+    text = "François Hollande a réuni ses partisans. « Vous êtes venus », a lancé le président-candidat à la foule."
+    assert by_text(dev_quotes(text, "fr", "2012-04-15"), "Vous êtes venus").speaker != "hollande"  # not in office

@@ -189,9 +189,16 @@ _AUXILIARIES = frozenset("a ont avait avaient est sont etait sera serait va vien
 _CIRCUMSTANCE_AFTER_TITLE = frozenset(
     "apres avant lors devant pendant depuis durant sans selon chez face after before during while when".split()
 )
+# Where or to whom, after « à la », « au »: « a déclaré le chef de l'État à la sortie de sa résidence », « à la
+# presse » (never « à la tête de », which says what the title heads).
+_CIRCUMSTANCE_NOUNS = frozenset(
+    "sortie fin ouverture cloture tribune television radio micro antenne terme sortir veille lendemain suite"
+    " presse journalistes foule nation assistance".split()
+)
 _CIRCUMSTANCE_IN_PHRASE = re.compile(
     rf"(?<=\w)\s+(?:{'|'.join(sorted(_CIRCUMSTANCE_AFTER_TITLE))}|au\s+cours|a\s+l'issue|en\s+marge|a\s+l'occasion"
-    r"|aux\s+cotes|au\s+cote|en\s+compagnie|avec|alongside|with|en\s+[\w-]+ant)\b"
+    r"|aux\s+cotes|au\s+cote|en\s+compagnie|avec|alongside|with|en\s+[\w-]+ant"
+    rf"|(?:a\s+la|a\s+l'|au|aux)\s*(?:{'|'.join(sorted(_CIRCUMSTANCE_NOUNS))}))\b"
 )
 # Adverbs between an English subject and its verb: "He further urged", "The minister also said".
 _ADVERBS_AFTER_SUBJECT = frozenset(
@@ -211,6 +218,7 @@ _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvel
 # A title its holder has newly taken, or is about to: « le nouveau président », « la présidente élue », "the
 # president-elect".
 _NEWLY = re.compile(r"(?<![\w'-])(?:nouveau|nouvel|nouvelle|new|elu|elue|elect)(?![\w'])")
+_CANDIDATE_SUFFIX = re.compile(r"-candidate?$")
 _FORMER_TITLE = re.compile(r"^(?:le|la|l'|the)\s*(?:ancien\s+|ancienne\s+|ex-|former\s+)")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
 # chance for X to say" (never « il est temps pour X de dire »: what someone should say is nobody's speech yet).
@@ -281,8 +289,9 @@ _DEMONSTRATIVE_DESCRIPTION = re.compile(r"^(?:(?P<m>ce|cet)|(?P<f>cette))\s+[\w'
 
 
 def _bare_title(phrase: str) -> str | None:
-    """The bare title a folded phrase is (« le nouveau président » -> "president"), or None."""
-    title = _TITLE_DETERMINER.sub("", phrase).strip()
+    """The bare title a folded phrase is (« le nouveau président » -> "president", « le président-candidat »
+    -> "president": the holder running again), or None."""
+    title = _CANDIDATE_SUFFIX.sub("", _TITLE_DETERMINER.sub("", phrase).strip())
     title = TITLE_ABBREVIATIONS.get(title, title)
     return title if title in BARE_TITLES else None
 
