@@ -2010,3 +2010,22 @@ def test_the_president_running_again_holds_the_title(dev_quotes) -> None:
     assert by_text(dev_quotes(text, "fr", "2012-04-15"), "Vous êtes venus").speaker == "sarkozy"
     text = "François Hollande a réuni ses partisans. « Vous êtes venus », a lancé le président-candidat à la foule."
     assert by_text(dev_quotes(text, "fr", "2012-04-15"), "Vous êtes venus").speaker != "hollande"  # not in office
+
+
+def test_a_former_holders_title_leaves_the_bare_title_to_the_holder(dev_quotes) -> None:
+    """"former President X" before "the president" names nobody who holds the title now."""
+    text = (
+        "President Joe Biden spoke in Scranton on Saturday. He beat former President Donald Trump there in 2020. "
+        "The president called the new law a “historic win” for workers."
+    )
+    assert by_text(dev_quotes(text, "en", "2023-06-17"), "historic win").speaker == "biden"
+    text = (
+        "Le président français Emmanuel Macron était à Rouen samedi. L'ex-président François Hollande y était aussi. "
+        "« Nous tiendrons », a affirmé le président."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-06-17"), "Nous tiendrons").speaker == "macron"
+
+
+def test_an_inversion_typed_avait_t_il_is_still_an_inverted_cue(dev_quotes) -> None:
+    text = "Javier Milei a répondu aux économistes. « Lisez l'autre partie de la bibliothèque », leur avait-t-il dit."
+    assert by_text(dev_quotes(text, "fr", "2023-11-20"), "bibliothèque").speaker == "milei"

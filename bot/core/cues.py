@@ -400,7 +400,7 @@ _INVERTED_REFLEXIVE_VERB = rf"(?:(?:{_REFLEXIVE_STEMS}){_FR_ER_ENDINGS}s?|dit|di
 # An object pronoun may stand before the inverted verb: « leur a-t-il lancé », « m'a-t-elle dit ».
 _OBJECT_CLITIC = r"(?:(?:lui|leur|nous|vous|me|te)\s+|[mt]')"
 INVERTED_PRONOUN_CUE = re.compile(
-    rf"\b{_OBJECT_CLITIC}?(?:(?:a-t-|avait-|aurait-)(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}{_INVERTED_VERB}"
+    rf"\b{_OBJECT_CLITIC}?(?:(?:a-t-|avait-(?:t-)?|aurait-(?:t-)?)(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}{_INVERTED_VERB}"
     rf"|(?:s'est|s'etait|se\s+sont|s'etaient)-(?P<p3>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}"
     rf"{_INVERTED_REFLEXIVE_VERB}"
     rf"|{_INVERTED_VERB}-(?:t-)?(?P<p2>{_PRONOUN_FR}))\b"

@@ -181,6 +181,8 @@ _COUNTERPART = re.compile(
     r"^(?:son|sa|leur)\s+homologue\s+(?P<after>[\w-]+)$|^(?:his|her|their)\s+(?P<before>[\w-]+)\s+counterpart$"
 )
 _DEPUTY_BEFORE = re.compile(r"(?:^|[^\w])(?:deputy|vice|acting|interim|interimaire)[\s-]*$")
+# A former holder's title names nobody who holds it now: "former President Donald Trump", « l'ex-président ».
+_FORMER_BEFORE = re.compile(r"(?:^|[^\w])(?:former|ancien|ancienne|ex)[\s-]*$")
 # A participle after a bare title belongs to the phrase around it: « la déclaration du président publiée ».
 _PARTICIPLE = re.compile(r"\w+(?:ee|ees|ed)")
 _WORD_AFTER = re.compile(r"\s+([\w'-]+)")
@@ -663,8 +665,8 @@ class ArticleContext:
             ):
                 continue  # « le président russe Vladimir Poutine », "Prime Minister Narendra Modi": the holder's
             lead = self.masked[max(0, other.start() - TITLE_LEAD_CHARS) : other.start()]
-            if _DEPUTY_BEFORE.search(lead):
-                continue  # "Deputy Prime Minister Angela Rayner": another title, not the holder's
+            if _DEPUTY_BEFORE.search(lead) or _FORMER_BEFORE.search(lead):
+                continue  # "Deputy Prime Minister Angela Rayner", "former President X": not the title now
             if _PREDICATIVE_TITLE_BEFORE.search(lead):
                 continue  # « devenu président du plus grand pays »: what someone is, not someone else
             if not _BARE_TITLE_BEFORE.search(lead):
