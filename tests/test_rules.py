@@ -2029,3 +2029,10 @@ def test_a_former_holders_title_leaves_the_bare_title_to_the_holder(dev_quotes) 
 def test_an_inversion_typed_avait_t_il_is_still_an_inverted_cue(dev_quotes) -> None:
     text = "Javier Milei a répondu aux économistes. « Lisez l'autre partie de la bibliothèque », leur avait-t-il dit."
     assert by_text(dev_quotes(text, "fr", "2023-11-20"), "bibliothèque").speaker == "milei"
+
+
+def test_chef_d_etat_is_the_same_role_as_chef_de_l_etat(dev_quotes) -> None:
+    text = "Javier Milei était à Madrid. « Nous baisserons les impôts », avait ajouté le chef d'État argentin."
+    assert by_text(dev_quotes(text, "fr", "2024-05-20"), "baisserons").speaker == "milei"
+    text = "Le président argentin Javier Milei était à Madrid. « Nous tiendrons », a dit le chef d'État."
+    assert by_text(dev_quotes(text, "fr", "2024-05-20"), "tiendrons").speaker == "milei"

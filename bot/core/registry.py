@@ -148,10 +148,15 @@ class Mention:
     possessor: bool = False  # "X's office": X owns the phrase's head, is not it
 
 
+# « chef de l'État » is also written « chef d'État »: a role in either spelling matches both.
+_OF_THE_STATE = re.compile(r"\bde l'\s*etat\b")
+
+
 def _variant_pattern(variant: str) -> str:
     folded = fold_chars(variant).strip()
     parts = [re.escape(p) for p in re.split(r"[\s-]+", folded) if p]
     body = r"[\s-]+".join(parts).replace("'", r"'\s*")
+    body = body.replace(r"de[\s-]+l'\s*etat", r"(?:de[\s-]+l'\s*|d'\s*)etat")
     return rf"(?<![\w-]){body}(?![\w])"
 
 
@@ -190,7 +195,8 @@ class SpeakerRegistry:
 
     @staticmethod
     def _key(variant: str) -> str:
-        return " ".join(re.split(r"[\s-]+", fold_chars(variant).replace("'", "' ").strip())).replace("' ", "'")
+        key = " ".join(re.split(r"[\s-]+", fold_chars(variant).replace("'", "' ").strip())).replace("' ", "'")
+        return _OF_THE_STATE.sub("d'etat", key)
 
     @staticmethod
     def _alternation(variants: list[str]) -> re.Pattern[str]:
@@ -415,7 +421,8 @@ BARE_TITLES = (
     "chanceliere", "chancellor", "chef de l'etat", "cheffe de l'etat", "chef du gouvernement",
     "cheffe du gouvernement", "dirigeant", "dirigeante", "leader", "numero un",
 )  # fmt: skip
-TITLE_ABBREVIATIONS = {"pm": "prime minister"}  # "The PM continued": the bare title it stands for
+# "The PM continued", « le chef d'État a dit »: the bare title each stands for
+TITLE_ABBREVIATIONS = {"pm": "prime minister", "chef d'etat": "chef de l'etat", "cheffe d'etat": "cheffe de l'etat"}
 
 
 def bare_titles(role: str) -> list[str]:
