@@ -2036,3 +2036,45 @@ def test_chef_d_etat_is_the_same_role_as_chef_de_l_etat(dev_quotes) -> None:
     assert by_text(dev_quotes(text, "fr", "2024-05-20"), "baisserons").speaker == "milei"
     text = "Le président argentin Javier Milei était à Madrid. « Nous tiendrons », a dit le chef d'État."
     assert by_text(dev_quotes(text, "fr", "2024-05-20"), "tiendrons").speaker == "milei"
+
+
+# ---- quote_paragraph_continues: a list of quotations under words announced as someone's -------------------
+
+
+def test_a_list_of_quotations_under_announced_words_is_the_announced_persons(dev_quotes) -> None:
+    text = (
+        "Giorgia Meloni a tenu jeudi sa conférence de presse de fin d'année.\n\n"
+        "Suivez en direct les principales déclarations de Giorgia Meloni.\n\n"
+        "> L'économie\n\n"
+        '- "La croissance reviendra".\n\n'
+        "- Une réforme fiscale sera présentée en mars\n\n"
+        '- "Nous baisserons les impôts"'
+    )
+    quotes = dev_quotes(text, "fr", "2023-12-28")
+    assert [by_text(quotes, q).speaker for q in ("croissance", "impôts")] == ["meloni", "meloni"]
+    text = (
+        "President Lula spoke to reporters in Brasília on Friday.\n\n"
+        "These are the main remarks of the president:\n\n"
+        "- “Brazil will grow again.”\n\n"
+        "- “We will not raise taxes.”"
+    )
+    quotes = dev_quotes(text, "en", "2023-03-10")
+    assert [by_text(quotes, q).speaker for q in ("grow again", "raise taxes")] == ["lula", "lula"]
+
+
+def test_a_list_after_a_paragraph_naming_someone_else_is_not_the_announced_persons(dev_quotes) -> None:
+    text = (
+        "Les principales déclarations de Lula.\n\n"
+        "Le ministre Fernando Haddad a présenté le budget.\n\n"
+        "- « Le déficit sera nul »"
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-03-10"), "déficit").speaker != "lula"
+
+
+def test_a_participle_after_a_bare_title_is_no_other_holder(dev_quotes) -> None:
+    """« le chef de l'État confronté à une crise » is the holder described, not « le chef de l'État belge »."""
+    text = (
+        "Emmanuel Macron a tenu une conférence de presse. Un exercice difficile pour le chef de l'État confronté "
+        "à une crise. « Nous tiendrons », a déclaré le chef de l'État."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-05-10"), "Nous tiendrons").speaker == "macron"

@@ -677,6 +677,8 @@ class ArticleContext:
                 # a name ("the president Xi")
                 continue
             word = following.group(1)
+            if self.text[following.start(1) : following.end(1)].endswith(("é", "ée", "és", "ées")):
+                continue  # « le chef de l'État confronté à une crise »: a participle, not a nationality
             if (
                 word in STOPWORDS
                 or word in _AUXILIARIES

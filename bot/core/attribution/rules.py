@@ -83,6 +83,14 @@ _SUBORDINATE_AFTER_CUE = re.compile(
     r"(?:when|if|once|after|before|as\s+soon\s+as|quand|si|lorsqu|une\s+fois|des\s+que|apres|avant)\b"
 )
 # The speaker's own side as the subject of a verb: « son gouvernement a ... », "what her party has long been".
+# Nouns of someone's words that a page announces before listing them: « les principales déclarations du chef de
+# l'État », "key quotes from X's speech".
+_WORDS_NOUNS = r"(?:declarations|propos|paroles|citations|phrases|extraits|quotes|remarks|statements|words|comments)"
+_WORDS_OF = re.compile(
+    rf"\b{_WORDS_NOUNS}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+the\s+|of\s+|by\s+the\s+|by\s+"
+    r"|from\s+the\s+|from\s+)"
+)
+_WORDS_AFTER_POSSESSOR = re.compile(rf"(?:'s|')?\s+(?:[\w-]+\s+){{0,2}}{_WORDS_NOUNS}\b")
 _OWN_SIDE_BEFORE = re.compile(
     r"(?<![\w'])(?:son|sa|ses|leur|leurs|his|her|its|their)\s+(?:gouvernement|parti|equipe|camp|cabinet|entourage"
     r"|administration|government|party|team|office|ministers?|ministres)(?:\s+[\w'-]+){0,3}\s*$"
@@ -104,6 +112,9 @@ COMPLETIVE_SUBJECT_WORDS = 5
 HEADING_FRAGMENT_WORDS = 2
 # A statement in a sentence with no cue goes on with the speaker quoted at most this many sentences before.
 CONTINUED_REPORT_SENTENCES = 2
+# Paragraphs a quotation standing alone looks back over, through a list's lines that name nobody, for whom they
+# report or announce as speaking.
+LIST_REACH_PARAGRAPHS = 3
 # A relative clause standing between a speech verb and the quotation: « , qui l'avait appelé ».
 _RELATIVE_CLAUSE_BETWEEN = re.compile(r"(?<![\w'])(?:qui|dont|lequel|laquelle|lesquels|who|whom|which)\s")
 # A cue followed by a colon and a quotation introduces that quotation, not the one before it.
@@ -862,10 +873,54 @@ def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | No
         and ctx.decided[q].speaker != UNKNOWN
     ]
     if not previous:  # "Modi said India's standing had grown. ⏎ “The world trusts us ...”": the report goes on
-        last = max((i for i, s in enumerate(ctx.sentences) if s.paragraph == index), default=None)
-        reported = reported_speaker(ctx, last) if last is not None and not ctx.sentences[last].quotes else None
+        reported = _speaker_before_list(ctx, index)
         previous = [reported] if reported else []
     return Verdict(previous[-1] if previous else UNKNOWN, None, kind="full")
+
+
+def _speaker_before_list(ctx: ArticleContext, index: int) -> str | None:
+    """Whom the paragraphs before a quotation standing alone report or announce as speaking: the last sentence's
+    speech verb (« X a affirmé que ... »), or words announced as someone's (« Les principales déclarations du
+    chef de l'État : », "Key quotes from X's speech"). Over a few paragraphs that name nobody and report no
+    speech (a list's own lines: « - Un hôpital sera installé en Guinée »), but never past anyone named."""
+    for _ in range(LIST_REACH_PARAGRAPHS):
+        while index >= 0 and ctx.article.paragraphs[index].is_heading:
+            index -= 1
+        if index < 0:
+            return None
+        sentences = [i for i, s in enumerate(ctx.sentences) if s.paragraph == index]
+        if not sentences or any(ctx.sentences[i].quotes for i in sentences):
+            return None  # its quotations had their say (unknown ones included)
+        reported = reported_speaker(ctx, sentences[-1])
+        if reported is not None:
+            return reported
+        for i in sentences:
+            announced = _announced_words(ctx, ctx.sentences[i])
+            if announced is not None:
+                return announced
+        paragraph = ctx.article.paragraphs[index]
+        if ctx.mentions_in(paragraph.start, paragraph.end) or ctx.names_someone(
+            paragraph.start, paragraph.end, pronouns=False
+        ):
+            return None
+        index -= 1
+    return None
+
+
+def _announced_words(ctx: ArticleContext, sentence: Sentence) -> str | None:
+    """The registry person whose words a sentence with no speech verb announces: « les déclarations du chef
+    de l'État », "the key quotes of President X", "X's remarks"."""
+    if ctx.verb_groups(sentence.start, sentence.end):
+        return None
+    for words in _WORDS_OF.finditer(ctx.masked, sentence.start, sentence.end):
+        end = ctx.clause_end(words.end(), sentence.end)
+        found = ctx.resolve_np(words.end(), end, allow_description=False)
+        if found.speaker is not None and not found.ambiguous and ctx.registry.get(found.speaker) is not None:
+            return found.speaker
+    for mention in ctx.mentions_in(sentence.start, sentence.end):
+        if mention.possessor and _WORDS_AFTER_POSSESSOR.match(ctx.masked, mention.end):
+            return mention.speaker.id  # "Macron's key quotes"
+    return None
 
 
 def report_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
