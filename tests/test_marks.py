@@ -163,3 +163,22 @@ def test_an_abbreviation_before_a_number_ends_no_sentence(text: str, count: int)
     article = read_article("t.txt", text)
     spans = find_quotations(text, article.paragraphs)
     assert len(split_sentences(text, article.paragraphs, spans)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        (
+            "« Nous l'avons vu avec l'opération « Bouclier du Nord ». Nous ferons de même », a-t-il dit.",
+            ["Nous l'avons vu avec l'opération « Bouclier du Nord ». Nous ferons de même"],
+        ),
+        (
+            "« Le plan « Horizon » et le programme « Avenir » avancent », a-t-elle assuré.",
+            ["Le plan « Horizon » et le programme « Avenir » avancent"],
+        ),
+        # no outer closer after the inner pair: the first opener was stray, as before
+        ("Il parle d'un « accord et d'une « trêve » signée hier.", ["trêve"]),
+    ],
+)
+def test_guillemets_inside_guillemets_stay_in_the_outer_quotation(text: str, quotes: list[str]) -> None:
+    assert found(text) == quotes

@@ -160,16 +160,29 @@ def _opens_on_a_mark(text: str, para: Paragraph, marks: list[tuple[int, str, str
     return bool(marks) and marks[0][2] in ("open", "either", "both") and text[para.start : marks[0][0]].strip() == ""
 
 
-def _nested_pair_closes_outer(after: list[tuple[int, str, str]]) -> bool:
-    """Straight marks cannot show nesting; an opener inside an open quotation is a quotation
-    within it when its own closer is followed by one more closer, the outer one's."""
-    return (
-        len(after) >= 2
-        and after[0][1] == _STRAIGHT
-        and after[0][2] in ("close", "either")
-        and after[1][1] == _STRAIGHT
-        and after[1][2] == "close"
-    )
+def _nested_pair_end(mark: str, after: list[tuple[int, str, str]]) -> int | None:
+    """An opener of the open quotation's own mark inside it is a quotation within it when, after its own
+    closer, one more closer is left for the outer one: straight marks cannot show nesting, and French copy
+    nests « » in « » (« Tout a été constaté avec l'opération « Bouclier ». Nous irons », a-t-il dit). The
+    number of marks after the opener that the nested pair takes, or None."""
+    if mark == _STRAIGHT:  # a straight pair right before the outer closer: "... la "shehzada" du parti"
+        nested = (
+            len(after) >= 2
+            and after[0][1] == after[1][1] == _STRAIGHT
+            and after[0][2] in ("close", "either")
+            and after[1][2] == "close"
+        )
+        return 1 if nested else None
+    if mark != "«":
+        return None
+    depth = 1
+    for position, (_, _, role) in enumerate(after):
+        depth += 1 if role == "open" else -1
+        if depth == 0:
+            rest = after[position + 1 :]
+            left_for_outer = sum(1 for m in rest if m[2] == "close") - sum(1 for m in rest if m[2] == "open")
+            return position + 1 if left_for_outer >= 1 else None
+    return None
 
 
 def _pairs_for_family(
@@ -209,8 +222,9 @@ def _pairs_for_family(
                 if role in ("open", "either", "both"):
                     pending = _Open(mark, at, [], at + len(mark))
                 continue
-            if pending.mark == _STRAIGHT and role == "open" and _nested_pair_closes_outer(marks[position + 1 :]):
-                skip_to = position + 2  # the speaker quoting a word: "... la "shehzada" du parti"
+            nested = _nested_pair_end(mark, marks[position + 1 :]) if mark == pending.mark and role == "open" else None
+            if nested is not None:
+                skip_to = position + 1 + nested  # the speaker quoting a word, a name: « l'opération « X » »
                 continue
             closes = role in ("close", "either", _STRAIGHT_CLOSER) or (role == "both" and pending.mark == "„")
             if role == "both" and pending.mark == "“":
