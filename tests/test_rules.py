@@ -2078,3 +2078,32 @@ def test_a_participle_after_a_bare_title_is_no_other_holder(dev_quotes) -> None:
         "à une crise. « Nous tiendrons », a déclaré le chef de l'État."
     )
     assert by_text(dev_quotes(text, "fr", "2023-05-10"), "Nous tiendrons").speaker == "macron"
+
+
+# ---- cue_after_quote: subject inversion after the marks is an incise, whatever the verb --------------------
+
+
+def test_an_inversion_after_the_marks_is_an_incise_whatever_its_verb(dev_quotes) -> None:
+    text = "Lula a répondu aux questions lundi. « La situation n'est pas la meilleure », a-t-il minimisé."
+    assert by_text(dev_quotes(text, "fr", "2023-03-06"), "situation").speaker == "lula"
+    text = "Giorgia Meloni était à Rome mardi. « Rien n'est encore joué », tempère-t-elle."
+    assert by_text(dev_quotes(text, "fr", "2023-03-07"), "Rien n'est").speaker == "meloni"
+
+
+def test_an_impersonal_inversion_after_the_marks_names_nobody(dev_quotes) -> None:
+    """« est-il écrit », « paraît-il »: the il of an impersonal verb is no speaker."""
+    text = "Lula a signé le traité lundi. « Les deux pays coopéreront », est-il écrit dans le communiqué."
+    assert by_text(dev_quotes(text, "fr", "2023-03-06"), "coopéreront").speaker != "lula"
+    text = "Lula a signé le traité lundi. « Il était très ému », paraît-il."
+    assert by_text(dev_quotes(text, "fr", "2023-03-06"), "très ému").speaker != "lula"
+
+
+def test_a_pronoun_does_not_go_back_past_a_sentence_opening_on_someone_else(dev_quotes) -> None:
+    """« Le candidat X s'est, lui, rendu à Recife. « ... », a-t-il lancé »: X, whom the registry does not know,
+    may be the « il »; never the principal named before him."""
+    text = (
+        "Lula était à Brasília dimanche. « Nous tiendrons », a-t-il lancé devant ses partisans venus en masse.\n\n"
+        "Le candidat du « front large », Ciro Gomes, s’est, lui, rendu à Fortaleza, un bastion de son parti. "
+        "« Les jeunes vont voter », a-t-il lancé sur la scène."
+    )
+    assert by_text(dev_quotes(text, "fr", "2022-10-02"), "jeunes vont voter").speaker != "lula"

@@ -407,6 +407,17 @@ INVERTED_PRONOUN_CUE = re.compile(
 )
 
 
+# Right after a quotation's closing mark, subject inversion alone marks an incise, whatever the verb: « ... »,
+# a-t-il minimisé / tempère-t-elle / s'est-il agacé. Not the impersonal « est-il écrit », « paraît-il ».
+_NOT_AN_INCISE_VERB = r"(?:ete|fallu|semble|paru|est|etait|sera|serait|faut|fallait|parait|semblait|y)"
+INCISE_INVERSION = re.compile(
+    rf"{_OBJECT_CLITIC}?(?:(?:a-t-|avait-(?:t-)?|aurait-(?:t-)?)(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}"
+    rf"(?!{_NOT_AN_INCISE_VERB}\b)[a-z]+"
+    rf"|(?:s'est|s'etait|se\s+sont|s'etaient)-(?P<p3>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}[a-z]+"
+    rf"|(?!{_NOT_AN_INCISE_VERB}-)[a-z]+-(?:t-)?(?P<p2>{_PRONOUN_FR}))\b"
+)
+
+
 def inverted_pronoun(cue: re.Match[str]) -> str:
     """The pronoun of an INVERTED_PRONOUN_CUE match: « a-t-il dit » -> "il"."""
     return cue.group("p1") or cue.group("p2") or cue.group("p3")

@@ -1144,11 +1144,36 @@ class ArticleContext:
                 continue
             if candidate is not None:
                 return UNKNOWN if passed_over - {candidate} else candidate
+            if self._opens_on_someone_else(sentence, gender):
+                return UNKNOWN  # « Le candidat X s'est, lui, rendu à Izmir. « ... », a-t-il lancé »: maybe X
             if self._only_points_back(sentence, gender):
                 # "“...” was his rallying cry, in which he railed ...": about the same referent, naming nobody
                 first_paragraph = min(first_paragraph, sentence.paragraph - 1)
             passed_over |= {m.speaker.id for m in self.mentions_in(sentence.start, sentence.end) if not m.complement}
         return UNKNOWN
+
+    def _opens_on_someone_else(self, sentence: Sentence, gender: str) -> bool:
+        """Whether a sentence whose subject was not found opens on a person the registry does not know, whom a
+        pronoun of `gender` may stand for (the model's name near the start of its main clause, before any verb,
+        not after a preposition, and not « le ministre X » for an « elle »)."""
+        main = self._main_clause_start(sentence)
+        registry_names = self.mentions_in(sentence.start, sentence.end)
+        for entity in self._entities_near(main):
+            if (
+                entity.label not in ("PER", "PERSON")
+                or not main <= entity.start <= main + SUBJECT_OPENING_REACH
+                or not re.match(r"[A-ZÀ-Þ]", entity.text.strip())
+                or len(re.findall(r"\w", entity.text)) < 2  # the small model's slips: « n’ »
+                or _within_any(entity.start, self.spans)
+                or introduced_by_preposition(self.text, entity.start)
+                or any(m.start <= entity.start < m.end or entity.start <= m.start < entity.end for m in registry_names)
+                or self.first_verb(main, entity.start) is not None
+            ):
+                continue
+            phrase_gender = self._phrase_gender(self.masked[main : entity.end].strip())
+            if phrase_gender is None or phrase_gender == gender or gender == ANY_GENDER:
+                return True
+        return False
 
     def _only_points_back(self, sentence: Sentence, gender: str) -> bool:
         """Whether a sentence names nobody and speaks of someone only by pronouns of this gender (he, his, il)."""

@@ -22,6 +22,7 @@ from bot.core.attribution.context import (
     pronoun,
 )
 from bot.core.cues import (
+    INCISE_INVERSION,
     INVERTED_PRONOUN_CUE,
     SENTENCE_HEAD_SOURCE,
     SOURCE_PREPOSITION,
@@ -209,7 +210,7 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     at = start + lead.end()
     found: Found | None = None
     cue, cue_end = "", at
-    inverted = INVERTED_PRONOUN_CUE.match(ctx.masked, at)
+    inverted = INVERTED_PRONOUN_CUE.match(ctx.masked, at) or INCISE_INVERSION.match(ctx.masked, at)
     verb = ctx.speech_verb_at(at)
     source = SOURCE_PREPOSITION.match(ctx.masked, at)
     if inverted:
