@@ -182,3 +182,24 @@ def test_an_abbreviation_before_a_number_ends_no_sentence(text: str, count: int)
 )
 def test_guillemets_inside_guillemets_stay_in_the_outer_quotation(text: str, quotes: list[str]) -> None:
     assert found(text) == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # each quotation opens with one kind of mark and closes with the other
+        (
+            'Selon lui, “les prix vont baisser" tandis que "les salaires vont monter”.',
+            ["les prix vont baisser", "les salaires vont monter"],
+        ),
+        (
+            'Il dit “ce n’est plus la crise". Puis il ajoute que tout “va mieux”.',
+            ["ce n’est plus la crise", "va mieux"],
+        ),
+        # a straight mark inside a curly quotation stays in it
+        ('“He said "no" to me,” she said.', ['He said "no" to me,']),
+        ('“Il a dit "non”, a-t-elle raconté.', ['Il a dit "non']),
+    ],
+)
+def test_a_quotation_typed_with_one_curly_and_one_straight_mark(text: str, quotes: list[str]) -> None:
+    assert found(text) == quotes

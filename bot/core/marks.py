@@ -134,15 +134,23 @@ def _family(mark: str) -> str:
 def _marks_of_family(
     text: str, para: Paragraph, family: str, marks: list[tuple[int, str, str]]
 ) -> list[tuple[int, str, str]]:
-    """A family's marks among a paragraph's `marks`. Curly quotes also take a straight mark that can only close: a
-    newsroom's “...\" (one mark typed by hand) is one quotation, when no ” closes it in the paragraph."""
+    """A family's marks among a paragraph's `marks`. Curly quotes also take a straight mark typed by hand for one
+    of theirs: a closer when no ” closes the quotation in the paragraph, or when an opener follows it (“...\" et
+    \"...”: two quotations, each with one mark of each kind); an opener when ” is the next mark after it."""
     if family != "curly":
         return [m for m in marks if _family(m[1]) == family]
-    return [
-        (at, mark, _STRAIGHT_CLOSER if mark == _STRAIGHT else role)
-        for at, mark, role in marks
-        if _family(mark) == "curly" or (mark == _STRAIGHT and role == "close" and "”" not in text[at : para.end])
-    ]
+    kept: list[tuple[int, str, str]] = []
+    for position, (at, mark, role) in enumerate(marks):
+        following = marks[position + 1] if position + 1 < len(marks) else None
+        if _family(mark) == "curly":
+            kept.append((at, mark, role))
+        elif mark == _STRAIGHT and role == "close":
+            opener_next = following is not None and following[2] in ("open", "either", "both")
+            if "”" not in text[at : para.end] or opener_next:
+                kept.append((at, mark, _STRAIGHT_CLOSER))
+        elif mark == _STRAIGHT and role == "open" and following is not None and following[1] == "”":
+            kept.append((at, mark, role))
+    return kept
 
 
 _STRAIGHT_CLOSER = "straight closer"
@@ -218,6 +226,8 @@ def _pairs_for_family(
                 continue
             if role == _STRAIGHT_CLOSER and (pending is None or pending.mark != "“"):
                 continue
+            if family == "curly" and mark == _STRAIGHT and role == "open" and pending is not None:
+                continue  # “Il a dit "non”: a hand-typed opener inside an open quotation opens nothing
             if pending is None:
                 if role in ("open", "either", "both"):
                     pending = _Open(mark, at, [], at + len(mark))
