@@ -203,3 +203,20 @@ def test_guillemets_inside_guillemets_stay_in_the_outer_quotation(text: str, quo
 )
 def test_a_quotation_typed_with_one_curly_and_one_straight_mark(text: str, quotes: list[str]) -> None:
     assert found(text) == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("Le ministre a jugé 'inacceptable' la décision de Berlin.", ["inacceptable"]),
+        (
+            "'Nous voulons avancer sur d'autres sujets', a-t-il dit à l'AFP.",
+            ["Nous voulons avancer sur d'autres sujets"],
+        ),
+        ("L'Allemagne d'aujourd'hui n'est plus celle d'hier.", []),  # apostrophes inside words
+        ("The farmers' protest reached the leaders' summit.", []),  # possessives close nothing opened
+        ("He called it 'a mistake', and the 'deal' stands.", ["a mistake", "deal"]),
+    ],
+)
+def test_single_straight_apostrophes_as_quotation_marks(text: str, quotes: list[str]) -> None:
+    assert found(text) == quotes

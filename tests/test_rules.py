@@ -2107,3 +2107,15 @@ def test_a_pronoun_does_not_go_back_past_a_sentence_opening_on_someone_else(dev_
         "« Les jeunes vont voter », a-t-il lancé sur la scène."
     )
     assert by_text(dev_quotes(text, "fr", "2022-10-02"), "jeunes vont voter").speaker != "lula"
+
+
+def test_a_pronoun_opening_a_reported_completive_is_the_reporters(dev_quotes) -> None:
+    """« Y a indiqué qu'il souhaitait « ... » »: Y's, whom the registry does not know, never the principal of the
+    sentence before."""
+    text = (
+        "Xi Jinping a salué la visite du ministre. De son côté, Karl Brenner a indiqué qu'il souhaitait "
+        "« développer davantage » la coopération."
+    )
+    assert by_text(dev_quotes(text, "fr", "2022-11-04"), "développer").speaker != "xi"
+    text = "Le président chinois a reçu Olaf Scholz vendredi. Olaf Scholz a indiqué qu'il souhaitait « avancer vite »."
+    assert by_text(dev_quotes(text, "fr", "2022-11-04"), "avancer vite").speaker == "scholz"

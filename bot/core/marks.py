@@ -22,7 +22,8 @@ _STRAIGHT = '"'
 # Two apostrophes standing for a double quotation mark, as in older wire copy: ''...''.
 _DOUBLE_APOSTROPHE = re.compile(r"(?<!['’])(?:''|’’)(?!['’])")
 _MIN_CHARS = 1
-_ONE_CHAR_MARK = re.compile(f"[{re.escape(_OPENERS + _CLOSERS + _STRAIGHT)}‘’]")
+_ONE_CHAR_MARK = re.compile(f"[{re.escape(_OPENERS + _CLOSERS + _STRAIGHT)}‘’']")
+_SINGLE_STRAIGHT = "'"
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,10 @@ def _marks_in(text: str, para: Paragraph) -> list[tuple[int, str, str]]:
             single = _single_curly_role(text, i)
             if single is not None:
                 found.append((i, char, single))
+        elif char == _SINGLE_STRAIGHT and "'" not in (text[i - 1 : i], text[i + 1 : i + 2]):  # '' is a double mark
+            single = _single_straight_role(text, i)
+            if single is not None:
+                found.append((i, char, single))
     return sorted(found)
 
 
@@ -117,6 +122,19 @@ def _single_curly_role(text: str, i: int) -> str | None:
     return "close" if not after.isalnum() and not before.isspace() else None
 
 
+def _single_straight_role(text: str, i: int) -> str | None:
+    """A straight apostrophe typed as a quotation mark, as some wire copy does ('renforçait la coopération'):
+    it opens after a space or an opening bracket and before a letter, and closes after a letter or a full stop
+    and before a space or punctuation. Inside a word (« l'Allemagne », "Modi's") it is an apostrophe."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{«“\"-–—/:\u00a0") and after.isalnum():
+        return "open"
+    if (before.isalnum() or before in ".,!?…)]") and (after.isspace() or after in ".,;:!?)]}…»”\"-–—\u00a0"):
+        return "close"
+    return None
+
+
 def _family(mark: str) -> str:
     if len(mark) == 2:
         return "apostrophes"
@@ -126,6 +144,8 @@ def _family(mark: str) -> str:
         return "single"
     if mark in "‘’":
         return "single curly"
+    if mark == _SINGLE_STRAIGHT:
+        return "single straight"
     if mark == _STRAIGHT:
         return "straight"
     return "curly"
@@ -260,7 +280,7 @@ def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
     """Every quotation in the kept paragraphs, in text order, outermost only."""
     spans: list[QuoteSpan] = []
     marks_by_paragraph = [_marks_in(text, para) for para in paragraphs]  # read once, paired per family
-    for family in ("guillemet", "curly", "single", "single curly", "straight", "apostrophes"):
+    for family in ("guillemet", "curly", "single", "single curly", "single straight", "straight", "apostrophes"):
         spans.extend(_pairs_for_family(text, paragraphs, family, marks_by_paragraph))
     spans.sort(key=lambda s: (s.open_at, -s.close_at))
     kept: list[QuoteSpan] = []

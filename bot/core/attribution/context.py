@@ -236,6 +236,8 @@ _COORDINATED_PRONOUN = re.compile(
     rf"{_COORDINATION}\s+(?P<pronoun>{_SUBJECT_PRONOUNS})(?:\s+(?:y|en|lui|leur|ne|n'|se|s'))*\s*$"
 )
 _COORDINATION_BEFORE = re.compile(rf"{_COORDINATION}\s+$")
+# A pronoun opening the completive of a speech verb: « X a indiqué qu'il », "X said that he", "X said he".
+_COMPLETIVE_TO_PRONOUN = re.compile(r"\s*(?:qu'|que|that)?\s*")
 # A subordinate clause, a circumstance or a participle opening a sentence, before the main clause and its
 # subject: « Alors que ..., », « Entre ..., », "During the talks, ".
 _SUBORDINATE_OPENING = re.compile(
@@ -1359,11 +1361,16 @@ class ArticleContext:
         if subject is None:
             return None
         coordinated = _COORDINATION_BEFORE.search(self.masked, sentence.start, subject[0]) is not None
-        if not coordinated and not _CLAUSE_BEFORE_PRONOUN.search(self.masked, sentence.start, subject[0]):
+        speech = self.verb_groups(sentence.start, subject[0])
+        reported = bool(speech) and _COMPLETIVE_TO_PRONOUN.fullmatch(self.masked, speech[-1].end(), subject[0])
+        clause = _CLAUSE_BEFORE_PRONOUN.search(self.masked, sentence.start, subject[0])
+        if not coordinated and not reported and not clause:
             return None
         named = self._named_at_start(sentence, self._main_clause_start(sentence))
         if named is None or named.speaker is None:
             before = (sentence.start, subject[0])
+            if reported and self.names_someone(*before, pronouns=False):
+                return UNKNOWN  # « De son côté, Olaf Sholz a indiqué qu'il souhaitait « ... » »: whom he reports
             someone = bool(self.mentions_in(*before)) or self.names_someone(*before)
             return UNKNOWN if coordinated and someone else None
         return self._if_gender_fits(named.speaker, gender) or (UNKNOWN if coordinated else None)
