@@ -2119,3 +2119,24 @@ def test_a_pronoun_opening_a_reported_completive_is_the_reporters(dev_quotes) ->
     assert by_text(dev_quotes(text, "fr", "2022-11-04"), "développer").speaker != "xi"
     text = "Le président chinois a reçu Olaf Scholz vendredi. Olaf Scholz a indiqué qu'il souhaitait « avancer vite »."
     assert by_text(dev_quotes(text, "fr", "2022-11-04"), "avancer vite").speaker == "scholz"
+
+
+# ---- clause_before_colon ---------------------------------------------------------------------------------
+
+
+def test_the_subjects_own_speech_before_a_colon_does_not_hide_the_subject(dev_quotes) -> None:
+    """« X a été clair dans son discours : « ... » »: his own speech says his words (« la lettre de Y : » would not)."""
+    text = "Lula a été très clair dans son discours d'investiture : « Nous reconstruirons le pays »."
+    assert by_text(dev_quotes(text, "fr", "2023-01-01"), "reconstruirons").speaker == "lula"
+
+
+def test_a_negation_after_a_bare_title_leaves_the_title(dev_quotes) -> None:
+    text = "Lula est arrivé lundi à Rome. Le président n'a pas mâché ses mots : « C'est inacceptable »."
+    assert by_text(dev_quotes(text, "fr", "2023-06-19"), "inacceptable").speaker == "lula"
+
+
+def test_a_manner_after_ete_is_no_passive_but_a_participle_is(dev_quotes) -> None:
+    text = "Lula a été très clair lundi : « Nous reconstruirons le pays »."
+    assert by_text(dev_quotes(text, "fr", "2023-01-02"), "reconstruirons").speaker == "lula"
+    text = "Lula a été vivement interpellé lundi : « Pourquoi reconstruire le pays ? »"
+    assert by_text(dev_quotes(text, "fr", "2023-01-02"), "reconstruire").speaker != "lula"

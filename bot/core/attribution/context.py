@@ -58,6 +58,8 @@ SALIENCE_SENTENCES = 4
 DESCRIPTION_MAX_WORDS = 8
 # Characters before a bare verb checked for a determiner ("la déclaration" is a noun, not a verb).
 BARE_VERB_LOOKBACK = 8
+# Characters before a participle searched for the auxiliary of a passive, an adverb between (« a été vivement »).
+PASSIVE_LOOKBACK = 24
 # Characters before a principal's name searched for a relay marker ("citant Kim").
 RELAY_LOOKBACK = 40
 # A comma at most this many characters before a verb makes it an inverted cue: ", a précisé X".
@@ -104,7 +106,7 @@ _VERB_IN_DESCRIPTION = re.compile(
 )
 # A French passive without its agent (« ce qui a été dit », « il n'est écrit nulle part »): nobody spoke
 # there. « s'est » is the reflexive auxiliary (« s'est félicité »), not a passive.
-_FR_PASSIVE_BEFORE = re.compile(r"(?:\bete|(?<!s')(?<!\w)(?:est|sont|etait|etaient))\s+$")
+_FR_PASSIVE_BEFORE = re.compile(r"(?:\bete|(?<!s')(?<!\w)(?:est|sont|etait|etaient))\s+(?:\w+ment\s+)?$")
 _FR_AGENT = re.compile(r"\s+par\s+")
 _FINITE_VERB = {
     "fr": re.compile(r"\b(?:a|ont|avait|avaient|est|sont|etait)\s+(?:\w+\s+){0,2}?\w+(?:e|es|i|is|u|us|t)\b"),
@@ -153,6 +155,10 @@ _DOCUMENT = re.compile(
     + r"(?P<of>\s+(?:de|du|d'|des|of|from)\b\s*)?"
 )
 _ANY_DOCUMENT = re.compile(r"(?<![\w'])" + _DOCUMENT_NOUN)
+# A possessive before a document makes it the subject's own: « dans son discours d'investiture », "in his letter".
+_OWN_BEFORE = re.compile(r"(?<![\w'])(?:son|sa|ses|his|her)\s+(?:[\w-]+\s+)?$")
+# Characters before a document noun searched for that possessive (and one adjective: « sa longue lettre »).
+OWN_DOCUMENT_REACH = 24
 # Characters before a bare title searched for its determiner: « le nouveau président ».
 TITLE_LEAD_CHARS = 16
 _BARE_TITLE_BEFORE = re.compile(
@@ -206,6 +212,8 @@ _CIRCUMSTANCE_IN_PHRASE = re.compile(
 _ADVERBS_AFTER_SUBJECT = frozenset(
     "also further then later again too still once separately earlier previously repeatedly subsequently".split()
 )
+# A negation or an object pronoun between a French subject and its verb: « X n'a pas », « X lui a dit ».
+_CLITICS_ENDING_SUBJECT = re.compile(r"(?:\s+(?:ne|n'|lui|leur|y|en))+\s*$")
 _ADVERBS_ENDING_SUBJECT = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_ADVERBS_AFTER_SUBJECT))}))+\s*$")
 _AGENT_BEFORE = re.compile(r"(?<![\w'])(?:par|by)\s*$")
 # A relative clause or a participle set off by commas between a subject and its verb.
@@ -512,6 +520,9 @@ class ArticleContext:
         adverbs = _ADVERBS_ENDING_SUBJECT.search(self.masked, start, end)
         if adverbs is not None and re.search(r"\w", self.masked[start : adverbs.start()]):
             end = adverbs.start()  # "He further", "the Prime Minister also"
+        clitics = _CLITICS_ENDING_SUBJECT.search(self.masked, start, end)
+        if clitics is not None and re.search(r"\w", self.masked[start : clitics.start()]):
+            end = clitics.start()  # « le nouveau président n'a pas », « Le ministre lui a dit »
         original = self.text[start:end].strip(_STRIP)
         folded = self.masked[start:end].strip(_STRIP)
         if not re.search(r"\w", folded):
@@ -976,7 +987,7 @@ class ArticleContext:
 
     def _after_french_passive(self, verb: re.Match[str]) -> bool:
         """Whether a verb stands in a French passive (« a été dit », « n'est écrit »)."""
-        before = max(0, verb.start() - BARE_VERB_LOOKBACK)
+        before = max(0, verb.start() - PASSIVE_LOOKBACK)
         return _FR_PASSIVE_BEFORE.search(self.masked, before, verb.start()) is not None
 
     def passive_agent(self, verb: re.Match[str], limit: int) -> Found | None:
@@ -1067,9 +1078,14 @@ class ArticleContext:
         """Whether a stretch outside the marks names someone by a bare title (« le président », "The PM")."""
         return _ANY_BARE_TITLE.search(self.masked, start, end) is not None
 
-    def names_a_document(self, start: int, end: int) -> bool:
-        """Whether a stretch names something that speaks for its author (« une lettre », "the statement")."""
-        return _ANY_DOCUMENT.search(self.masked, start, end) is not None
+    def names_a_document(self, start: int, end: int, *, own_aside: bool = False) -> bool:
+        """Whether a stretch names something that speaks for its author (« une lettre », "the statement");
+        with `own_aside`, not the subject's own (« dans son discours », "in his speech")."""
+        for document in _ANY_DOCUMENT.finditer(self.masked, start, end):
+            lead = self.masked[max(start, document.start() - OWN_DOCUMENT_REACH) : document.start()]
+            if not (own_aside and _OWN_BEFORE.search(lead)):
+                return True
+        return False
 
     def capitalised_words(self, start: int, end: int) -> bool:
         """Whether a stretch is capitalised words and the small words of a title only: a name's shape."""

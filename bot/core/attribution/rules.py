@@ -134,8 +134,11 @@ COLON_LEAD_WORDS = 3
 # In the clause before such a colon, what makes its subject someone spoken to, not the speaker: a passive
 # or an agent (« X a été interpellé par une étudiante : »), a question put to them.
 _SPOKEN_TO = re.compile(
-    r"(?<![\w'])(?:ete|par|by|was|were|been|being|interroge\w*|questionne\w*|asked|questioned|told)(?![\w'])"
+    r"(?<![\w'])(?:par|by|was|were|been|being|interroge\w*|questionne\w*|asked|questioned|told)(?![\w'])"
 )
+# A French passive, on the text with its accents: « a été interpellé », « a été vivement critiquée » (« a été très
+# clair » is the subject's own manner, no passive).
+_FRENCH_PASSIVE = re.compile(r"(?<![\w'])été\s+(?:\w+ment\s+)?\w+(?:é|ée|és|ées)(?![\w'])", re.IGNORECASE)
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
 TERM_MAX_WORDS = 4
 # Characters before a quotation searched for a naming construction.
@@ -790,9 +793,10 @@ def clause_before_colon(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     clause = (subject[1], colon)
     if (
         ctx.names_someone(*clause)
-        or ctx.names_a_document(*clause)
+        or ctx.names_a_document(*clause, own_aside=True)
         or _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, *clause)
         or _SPOKEN_TO.search(ctx.masked, *clause)
+        or _FRENCH_PASSIVE.search(ctx.text, *clause)
     ):
         return None
     return Verdict(ctx.checked(found, quote.sentence_index, verb_at, subject), ctx.text[verb_at:colon].strip())
