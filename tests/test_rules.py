@@ -2140,3 +2140,17 @@ def test_a_manner_after_ete_is_no_passive_but_a_participle_is(dev_quotes) -> Non
     assert by_text(dev_quotes(text, "fr", "2023-01-02"), "reconstruirons").speaker == "lula"
     text = "Lula a été vivement interpellé lundi : « Pourquoi reconstruire le pays ? »"
     assert by_text(dev_quotes(text, "fr", "2023-01-02"), "reconstruire").speaker != "lula"
+
+
+def test_a_leader_by_nationality_is_the_one_principal_of_that_nationality(dev_quotes) -> None:
+    """« le dirigeant israélien », "the British leader": the principal whose role has that nationality, when
+    the article has named them."""
+    text = "Benjamin Netanyahou s'est exprimé mardi. « L'Iran veut un empire », a affirmé le dirigeant israélien."
+    assert by_text(dev_quotes(text, "fr", "2017-12-05"), "empire").speaker == "netanyahu"
+    text = "Rishi Sunak visited Belfast on Friday. The British leader said he was “very proud” of the deal."
+    assert by_text(dev_quotes(text, "en", "2023-03-10"), "very proud").speaker == "sunak"
+
+
+def test_a_leader_by_nationality_not_yet_named_is_nobody(dev_quotes) -> None:
+    text = "« L'Iran veut un empire », a affirmé le dirigeant israélien devant la presse."
+    assert by_text(dev_quotes(text, "fr", "2017-12-05"), "empire").speaker != "netanyahu"

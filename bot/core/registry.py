@@ -170,11 +170,13 @@ class SpeakerRegistry:
     _by_name: dict[str, Speaker] = field(init=False, repr=False)
     _by_role: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
     _by_title: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
+    _by_nationality: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_name = {}
         self._by_role = {}
         self._by_title = {}
+        self._by_nationality = {}
         names: list[str] = []
         roles: list[str] = []
         not_names: list[str] = []
@@ -187,6 +189,9 @@ class SpeakerRegistry:
                 roles.append(role.text)
                 for title in bare_titles(role.text) if speaker.principal else []:
                     self._by_title.setdefault(title, []).append((speaker, role.terms))
+                nationality = role_nationality(role.text) if speaker.principal else None
+                if nationality is not None:
+                    self._by_nationality.setdefault(nationality, []).append((speaker, role.terms))
             not_names.extend(speaker.not_names)
         self._name_re = self._alternation(names)
         self._role_re = self._alternation(roles)
@@ -214,6 +219,18 @@ class SpeakerRegistry:
     def title_holders(self, title: str, when: date | None, named: Collection[str] = ()) -> list[Speaker]:
         """The principals whose role has this bare title ("premier ministre", "president") at a date."""
         return self._holders(self._by_title.get(title, []), when, named)
+
+    def leader_of(self, nationality: str, when: date | None, named: Collection[str] = ()) -> Speaker | None:
+        """Whom « le dirigeant israélien », "the British leader" names: the one principal holding a role of
+        that nationality at a date (« Premier ministre israélien », "British Prime Minister"), else nobody."""
+        entries = [
+            entry
+            for own, held in self._by_nationality.items()
+            if nationality == own or (nationality.startswith(own) and len(nationality) - len(own) <= 2)
+            for entry in held
+        ]
+        holders = self._holders(entries, when, named)
+        return holders[0] if len(holders) == 1 else None
 
     def new_title_holders(self, title: str, when: date) -> list[Speaker]:
         """The principals whose term of a role with this bare title starts within `NEW_HOLDER_DAYS` of a date,
@@ -429,6 +446,23 @@ def bare_titles(role: str) -> list[str]:
     """The bare titles a role contains: « Premier ministre israélien » -> ["premier ministre"]."""
     folded = " ".join(fold_chars(role).split())
     return [t for t in BARE_TITLES if re.search(rf"(?<![\w'-]){re.escape(t)}(?![\w'-])", folded)]
+
+
+def role_nationality(role: str) -> str | None:
+    """The nationality a role is made of, a bare title and one adjective: « Premier ministre israélien » ->
+    "israelien", "British Prime Minister" -> "british"; None for any other role."""
+    folded = " ".join(fold_chars(role).split())
+    for title in BARE_TITLES:
+        french = re.fullmatch(rf"{re.escape(title)} ([a-z-]+)", folded)
+        english = re.fullmatch(rf"([a-z-]+) {re.escape(title)}", folded)
+        found = french or english
+        if found is not None and found.group(1) not in _NOT_A_NATIONALITY:
+            return found.group(1)
+    return None
+
+
+# Words that stand where a nationality does in a role without being one.
+_NOT_A_NATIONALITY = frozenset({"the", "le", "la", "vice", "deputy", "former", "ancien", "ex", "supreme", "supreme-"})
 
 
 def _misspelt(given: str, own: set[str]) -> bool:

@@ -228,6 +228,11 @@ _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvel
 # A title its holder has newly taken, or is about to: « le nouveau président », « la présidente élue », "the
 # president-elect".
 _NEWLY = re.compile(r"(?<![\w'-])(?:nouveau|nouvel|nouvelle|new|elu|elue|elect)(?![\w'])")
+# A leader by nationality alone: « le dirigeant israélien », « la dirigeante allemande », "the British leader".
+_GENERIC_LEADER = re.compile(
+    r"(?:le|la|l'|the)\s*(?:(?P<before>[a-z-]+)\s+)?(?:dirigeant|dirigeante|leader|numero\s+un|numero\s+une)"
+    r"(?:\s+(?P<after>[a-z-]+))?"
+)
 _CANDIDATE_SUFFIX = re.compile(r"-candidate?$")
 _FORMER_TITLE = re.compile(r"^(?:le|la|l'|the)\s*(?:ancien\s+|ancienne\s+|ex-|former\s+)")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
@@ -555,6 +560,9 @@ class ArticleContext:
         counterpart = self.counterpart_holder(np_start, folded)
         if counterpart is not None:
             return counterpart
+        leader = self.nationality_leader(np_start, folded)
+        if leader is not None:
+            return Found(speaker=leader)
         if _bare_title(folded) is not None:
             # « a affirmé le président » whom the article does not settle: doubt, never "someone else"
             return Found(ambiguous=allow_description)
@@ -613,6 +621,16 @@ class ArticleContext:
         if holder is None or (len(holders & named) != 1 and not self._subject_just_before(at, holder, holders)):
             return None
         return holder if self._title_is_only_theirs(title, holder, at) else None
+
+    def nationality_leader(self, at: int, phrase: str) -> str | None:
+        """Whom a leader of a nationality names (« le dirigeant israélien », "the British leader"): the one
+        principal holding a role of that nationality at the article's date, already named in the article."""
+        generic = _GENERIC_LEADER.fullmatch(phrase)
+        if generic is None or bool(generic.group("before")) == bool(generic.group("after")):
+            return None
+        named = self._principals_named_before(at)
+        holder = self.registry.leader_of(generic.group("before") or generic.group("after"), self.published, named)
+        return holder.id if holder is not None and holder.id in named else None
 
     def _principals_named_before(self, at: int) -> set[str]:
         return {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
