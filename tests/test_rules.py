@@ -2154,3 +2154,13 @@ def test_a_leader_by_nationality_is_the_one_principal_of_that_nationality(dev_qu
 def test_a_leader_by_nationality_not_yet_named_is_nobody(dev_quotes) -> None:
     text = "« L'Iran veut un empire », a affirmé le dirigeant israélien devant la presse."
     assert by_text(dev_quotes(text, "fr", "2017-12-05"), "empire").speaker != "netanyahu"
+
+
+def test_a_mediums_name_is_nobody_who_could_hold_the_title(dev_quotes) -> None:
+    """« lors d'une conférence du quotidien Jerusalem Post »: a newspaper's name is no person who might be « le
+    Premier ministre » in the next sentence."""
+    text = (
+        "Benyamin Netanyahou a parlé mercredi lors d'une conférence du quotidien Jerusalem Post. « L'Iran veut "
+        "un empire », a affirmé le Premier ministre."
+    )
+    assert by_text(dev_quotes(text, "fr", "2017-12-06"), "empire").speaker == "netanyahu"

@@ -233,6 +233,11 @@ _GENERIC_LEADER = re.compile(
     r"(?:le|la|l'|the)\s*(?:(?P<before>[a-z-]+)\s+)?(?:dirigeant|dirigeante|leader|numero\s+un|numero\s+une)"
     r"(?:\s+(?P<after>[a-z-]+))?"
 )
+# A medium or a party named right before a capitalised run: the run is its name, not a person's.
+_MEDIUM_BEFORE = re.compile(
+    r"(?<![\w'])(?:quotidien|journal|hebdomadaire|magazine|chaine|agence|radio|television|site|newspaper|daily"
+    r"|weekly|channel|agency|broadcaster|network|parti|party)\s+(?:[\w'-]+\s+)?$"
+)
 _CANDIDATE_SUFFIX = re.compile(r"-candidate?$")
 _FORMER_TITLE = re.compile(r"^(?:le|la|l'|the)\s*(?:ancien\s+|ancienne\s+|ex-|former\s+)")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
@@ -756,6 +761,8 @@ class ArticleContext:
                 continue  # "The Prime Minister also hit out": a capitalised title, not a name
             if _FRENCH_ARTICLE_BEFORE.search(self.text, max(0, run.start() - MENTION_LEAD_REACH), run.start()):
                 continue  # « vers le Palais Alvorada », « la Maison Blanche »: French puts no article before a name
+            if _MEDIUM_BEFORE.search(self.masked, max(0, run.start() - MENTION_LEAD_REACH), run.start()):
+                continue  # « du quotidien Jerusalem Post », "the daily Haaretz": a medium's name, nobody's
             if introduced_by_preposition(self.text, run.start()) and not _AGENT_BEFORE.search(
                 self.masked, max(0, run.start() - MENTION_LEAD_REACH), run.start()
             ):
