@@ -2164,3 +2164,13 @@ def test_a_mediums_name_is_nobody_who_could_hold_the_title(dev_quotes) -> None:
         "un empire », a affirmé le Premier ministre."
     )
     assert by_text(dev_quotes(text, "fr", "2017-12-06"), "empire").speaker == "netanyahu"
+
+
+def test_a_role_cut_short_is_the_title_holders_when_one_of_their_roles_starts_so(dev_quotes) -> None:
+    text = "Emmanuel Macron a parlé. « La vaccination est notre atout », lance le président de la République."
+    assert by_text(dev_quotes(text, "fr", "2021-12-31"), "vaccination").speaker == "macron"
+    text = (
+        "Emmanuel Macron a présenté ses vœux. « Le commerce doit croître », a déclaré le président de la République "
+        "populaire."
+    )
+    assert by_text(dev_quotes(text, "fr", "2021-12-31"), "commerce").speaker != "macron"

@@ -588,6 +588,9 @@ class ArticleContext:
         demonstrative = _DEMONSTRATIVE_DESCRIPTION.match(folded) if self.language == "fr" else None
         if demonstrative is not None and not inside:
             return Found(pronoun="m" if demonstrative.group("m") else "f")
+        shortened = self.shortened_role_holder(np_start, folded)
+        if shortened is not None:
+            return Found(speaker=shortened)
         if _headed_by_title(folded):
             # « le dirigeant d'extrême droite », « le chef du gouvernement brésilien »: a title the registry does
             # not list may still be a principal's; doubt, never "someone else"
@@ -626,6 +629,21 @@ class ArticleContext:
         if holder is None or (len(holders & named) != 1 and not self._subject_just_before(at, holder, holders)):
             return None
         return holder if self._title_is_only_theirs(title, holder, at) else None
+
+    def shortened_role_holder(self, at: int, phrase: str) -> str | None:
+        """Whom a role cut short names (« le président de la République » for « président de la République
+        française »): the holder its bare title names by the rules of `title_holder`, when one of their roles
+        starts with the phrase."""
+        words = _TITLE_DETERMINER.sub("", phrase).strip()
+        title = next((t for t in BARE_TITLES if words.startswith(f"{t} ")), None)
+        if title is None:
+            return None
+        holder = self.title_holder(at, f"le {title}")
+        speaker = self.registry.get(holder) if holder is not None else None
+        if speaker is None:
+            return None
+        own = (" ".join(fold_chars(role.text).split()) for role in speaker.roles)
+        return holder if any(role.startswith(f"{words} ") for role in own) else None
 
     def nationality_leader(self, at: int, phrase: str) -> str | None:
         """Whom a leader of a nationality names (« le dirigeant israélien », "the British leader"): the one
