@@ -2174,3 +2174,17 @@ def test_a_role_cut_short_is_the_title_holders_when_one_of_their_roles_starts_so
         "populaire."
     )
     assert by_text(dev_quotes(text, "fr", "2021-12-31"), "commerce").speaker != "macron"
+
+
+def test_an_inverted_pronoun_cue_followed_by_a_gerund_covers_the_quotations_before(dev_quotes) -> None:
+    text = (
+        "Pedro Sánchez a publié une lettre mercredi. « J'ai besoin de réfléchir » afin de décider « si je dois "
+        "rester », a-t-il écrit, en indiquant qu'il parlerait lundi."
+    )
+    quotes = dev_quotes(text, "fr", "2024-04-24")
+    assert [by_text(quotes, q).speaker for q in ("besoin de réfléchir", "si je dois")] == ["sanchez", "sanchez"]
+
+
+def test_avancer_after_the_marks_reports_speech(dev_quotes) -> None:
+    text = "Emmanuel Macron a écrit aux Français. « Rien n'est acquis », avance encore le président français."
+    assert by_text(dev_quotes(text, "fr", "2024-06-23"), "Rien n'est acquis").speaker == "macron"

@@ -337,7 +337,7 @@ _en = "|".join(re.escape(s) for s in sorted(_EN_VERBS, key=len, reverse=True))
 
 # Verbs that report speech only when they follow a quotation: "« ... », a lancé X".
 _FR_AFTER_ONLY = (
-    "lanc", "gliss", "tonn", "repliqu", "plaisant", "retorqu", "coup", "enchain", "cingl", "tacl", "tempet",
+    "lanc", "gliss", "tonn", "repliqu", "avanc", "plaisant", "retorqu", "coup", "enchain", "cingl", "tacl", "tempet",
     "pens", "cri", "hurl",
 )  # fmt: skip
 _EN_AFTER_ONLY = (

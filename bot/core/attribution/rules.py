@@ -56,6 +56,8 @@ INCISE_TAIL_WORDS = 4
 _FRENCH_PAST_PARTICIPLE = re.compile(r"\w(?:é|ée|és|ées)$")
 # What may follow a cue ending its sentence: "he said on Thursday.", "a-t-il ajouté mardi."
 _SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
+# A gerund or participle clause after a cue goes on with its speaker: « ..., a-t-il écrit, en indiquant que ... ».
+_GERUND_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*,\s*(?:en\s+)?\w+ant\b")
 # A dateline opening a wire story: "Rome, 29 mars (LaPresse) – ".
 _DATELINE = re.compile(r"[^.\"_]{2,60}?\s[-–—]\s*")
 # A sentence opening that points back at the quotation before it.
@@ -662,7 +664,8 @@ def inverted_cue_ending_sentence(ctx: ArticleContext, quote: Quote) -> Verdict |
     limit = next((f.open_at for f in later if f.open_at > chain_end), sentence.end)
     for cue in INVERTED_PRONOUN_CUE.finditer(ctx.masked, chain_end + 1, limit):
         # « « ... » pour les résoudre, a-t-il ajouté. »: the pronoun cue closing the sentence
-        if ctx.comma_before(cue.start()) and _SENTENCE_TAIL.fullmatch(ctx.masked, cue.end(), limit):
+        tail_fits = _SENTENCE_TAIL.fullmatch(ctx.masked, cue.end(), limit) or _GERUND_TAIL.match(ctx.masked, cue.end())
+        if ctx.comma_before(cue.start()) and tail_fits:
             speaker = ctx.settle(pronoun(inverted_pronoun(cue)), quote.sentence_index)
             return Verdict(ctx.relay(speaker, sentence, cue.end()), ctx.text[cue.start() : cue.end()].strip())
     verbs = ctx.verb_groups(chain_end + 1, limit)
