@@ -2188,3 +2188,12 @@ def test_an_inverted_pronoun_cue_followed_by_a_gerund_covers_the_quotations_befo
 def test_avancer_after_the_marks_reports_speech(dev_quotes) -> None:
     text = "Emmanuel Macron a écrit aux Français. « Rien n'est acquis », avance encore le président français."
     assert by_text(dev_quotes(text, "fr", "2024-06-23"), "Rien n'est acquis").speaker == "macron"
+
+
+def test_a_participle_after_the_marks_with_a_registry_subject_is_an_incise(dev_quotes) -> None:
+    """« « ... », s'est énervé M. X »: whatever the verb, an auxiliary and a participle right after the marks and a
+    comma, with a registry person after them, report that person's words."""
+    text = "« Tu parles comme un militant, pas comme un journaliste », s'est énervé M. Erdogan devant la presse."
+    assert by_text(dev_quotes(text, "fr", "2018-01-05"), "militant").speaker == "erdogan"
+    text = "« Nous resterons unis », avait tonné la veille Giorgia Meloni."
+    assert by_text(dev_quotes(text, "fr", "2023-01-05"), "unis").speaker == "meloni"

@@ -56,6 +56,11 @@ INCISE_TAIL_WORDS = 4
 _FRENCH_PAST_PARTICIPLE = re.compile(r"\w(?:é|ée|és|ées)$")
 # What may follow a cue ending its sentence: "he said on Thursday.", "a-t-il ajouté mardi."
 _SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
+# An auxiliary and a past participle after the marks, whatever the verb: « s'est énervé », « avait tonné ».
+_ANY_INVERTED_PARTICIPLE = re.compile(
+    r"(?:a|avait|aurait|s'est|s'etait|se\s+serait)\s+(?:(?:encore|alors|ensuite|aussi|enfin|meme)\s+)?"
+    r"(?!ete\b)[a-z]+(?:e|ee|i|ie|u|ue|is|it)\b"
+)
 # A gerund or participle clause after a cue goes on with its speaker: « ..., a-t-il écrit, en indiquant que ... ».
 _GERUND_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*,\s*(?:en\s+)?\w+ant\b")
 # A dateline opening a wire story: "Rome, 29 mars (LaPresse) – ".
@@ -218,6 +223,7 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     inverted = INVERTED_PRONOUN_CUE.match(ctx.masked, at) or INCISE_INVERSION.match(ctx.masked, at)
     verb = ctx.speech_verb_at(at)
     source = SOURCE_PREPOSITION.match(ctx.masked, at)
+    inverted_participle = _inverted_participle_of_someone(ctx, quote, lead.group(), at)
     if inverted:
         found = pronoun(inverted_pronoun(inverted))
         opening = ctx.opening_speaker(quote, found.pronoun) if found.pronoun else None
@@ -238,6 +244,9 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     elif source:
         found = ctx.resolve_np(source.end(), ctx.clause_end(source.end(), sentence.end))
         cue, cue_end = ctx.text[at : source.end()], source.end()
+    elif inverted_participle is not None:
+        found = ctx.resolve_after_verb(inverted_participle.end(), sentence.end, allow_description=False)
+        cue, cue_end = ctx.text[at : inverted_participle.end()], inverted_participle.end()
     elif lead.group().strip().startswith(",") or span.text(ctx.text).rstrip().endswith(","):
         # "« ... », Poutine a déclaré." / English puts the comma inside: "...," Putin said.
         window_end = ctx.clause_end(at, sentence.end)
@@ -262,6 +271,18 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         return None
     speaker = ctx.relay(ctx.settle(found, quote.sentence_index), sentence, cue_end)
     return Verdict(speaker, cue.strip())
+
+
+def _inverted_participle_of_someone(ctx: ArticleContext, quote: Quote, lead: str, at: int) -> re.Match[str] | None:
+    """« « ... », s'est énervé M. X »: after the marks and a comma, an auxiliary and a participle with its subject
+    after it is an incise whatever the verb, when that subject is a registry person."""
+    if "," not in lead and not quote.span.text(ctx.text).rstrip().endswith(","):
+        return None
+    participle = _ANY_INVERTED_PARTICIPLE.match(ctx.masked, at)
+    if participle is None:
+        return None
+    named = ctx.resolve_after_verb(participle.end(), quote.sentence.end, allow_description=False)
+    return participle if named.speaker is not None and ctx.registry.get(named.speaker) is not None else None
 
 
 def _qualifies_the_quoted_words(ctx: ArticleContext, quote: Quote, lead: str, verb: re.Match[str]) -> bool:
