@@ -2197,3 +2197,14 @@ def test_a_participle_after_the_marks_with_a_registry_subject_is_an_incise(dev_q
     assert by_text(dev_quotes(text, "fr", "2018-01-05"), "militant").speaker == "erdogan"
     text = "« Nous resterons unis », avait tonné la veille Giorgia Meloni."
     assert by_text(dev_quotes(text, "fr", "2023-01-05"), "unis").speaker == "meloni"
+
+
+def test_an_english_statement_with_no_comma_before_its_cue(dev_quotes) -> None:
+    """"“...” PM Modi said." as some copy types it: a statement opening its sentence, then who said it."""
+    text = "\"A New India will be our democracy's biggest strength\" PM Modi said."
+    assert by_text(dev_quotes(text, "en", "2017-08-15"), "New India").speaker == "modi"
+    text = "Modi spoke for an hour. \"We are with them in their struggles\" he said."
+    assert by_text(dev_quotes(text, "en", "2017-08-15"), "struggles").speaker == "modi"
+    # a term inside the writer's sentence is no statement: "the “reforms” Modi announced"
+    text = "The \"reforms\" Modi announced were late."
+    assert by_text(dev_quotes(text, "en", "2017-08-15"), "reforms").speaker != "modi"

@@ -61,6 +61,8 @@ _ANY_INVERTED_PARTICIPLE = re.compile(
     r"(?:a|avait|aurait|s'est|s'etait|se\s+serait)\s+(?:(?:encore|alors|ensuite|aussi|enfin|meme)\s+)?"
     r"(?!ete\b)[a-z]+(?:e|ee|i|ie|u|ue|is|it)\b"
 )
+# Nothing but spaces and a dash before a statement opening its sentence.
+_STATEMENT_THEN_SUBJECT = re.compile(r"[\s-]*")
 # A gerund or participle clause after a cue goes on with its speaker: « ..., a-t-il écrit, en indiquant que ... ».
 _GERUND_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*,\s*(?:en\s+)?\w+ant\b")
 # A dateline opening a wire story: "Rome, 29 mars (LaPresse) – ".
@@ -247,7 +249,16 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     elif inverted_participle is not None:
         found = ctx.resolve_after_verb(inverted_participle.end(), sentence.end, allow_description=False)
         cue, cue_end = ctx.text[at : inverted_participle.end()], inverted_participle.end()
-    elif lead.group().strip().startswith(",") or span.text(ctx.text).rstrip().endswith(","):
+    elif (
+        lead.group().strip().startswith(",")
+        or span.text(ctx.text).rstrip().endswith(",")
+        or (
+            _STATEMENT_THEN_SUBJECT.fullmatch(ctx.masked, sentence.start, span.open_at) is not None
+            and ctx.language == "en"
+            and span.text(ctx.text)[:1].isupper()
+        )
+    ):
+        # English copy may drop the comma after a statement opening its sentence: "“...” PM Modi said."
         # "« ... », Poutine a déclaré." / English puts the comma inside: "...," Putin said.
         window_end = ctx.clause_end(at, sentence.end)
         # "“...,” Putin said." / "“...,” the message read.": a verb that reports only after a quotation counts
