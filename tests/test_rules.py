@@ -2208,3 +2208,10 @@ def test_an_english_statement_with_no_comma_before_its_cue(dev_quotes) -> None:
     # a term inside the writer's sentence is no statement: "the “reforms” Modi announced"
     text = "The \"reforms\" Modi announced were late."
     assert by_text(dev_quotes(text, "en", "2017-08-15"), "reforms").speaker != "modi"
+
+
+def test_s_est_dite_reports_her_words_but_a_bare_dite_names(dev_quotes) -> None:
+    text = "Ursula von der Leyen s'est dite jeudi « satisfaite » de l'accord."
+    assert by_text(dev_quotes(text, "fr", "2023-12-07"), "satisfaite").speaker == "von_der_leyen"
+    text = "Ursula von der Leyen a présenté jeudi la loi dite « Omnibus » aux députés."
+    assert by_text(dev_quotes(text, "fr", "2023-12-07"), "Omnibus").speaker != "von_der_leyen"

@@ -351,6 +351,7 @@ _EN_AFTER_ONLY = (
 _FR_REFLEXIVE_PARTICIPLES = (
     "inquiet", "elev", "alarm", "emport", "etonn", "desol", "offusqu", "moqu",
     "exclam", "interrog", "engag", "indign", "insurg",  # the reflexive -er stems above, after « s'est »
+    "dit",  # « elle s'est dite satisfaite » (a bare « dite » names: « la loi dite « X » »)
 )  # fmt: skip
 _FR_REFLEXIVE_AUX = frozenset(
     {"s'est", "se sont", "s'en est", "s'en sont", "s'y est", "s'etait", "s'etaient", "se serait", "se seraient"}
