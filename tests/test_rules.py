@@ -2215,3 +2215,11 @@ def test_s_est_dite_reports_her_words_but_a_bare_dite_names(dev_quotes) -> None:
     assert by_text(dev_quotes(text, "fr", "2023-12-07"), "satisfaite").speaker == "von_der_leyen"
     text = "Ursula von der Leyen a présenté jeudi la loi dite « Omnibus » aux députés."
     assert by_text(dev_quotes(text, "fr", "2023-12-07"), "Omnibus").speaker != "von_der_leyen"
+
+
+def test_a_principals_initials_after_their_full_name_are_theirs(dev_quotes) -> None:
+    """Live reports shorten a name to its initials (« NS ») once it has been written in full."""
+    text = "Nicolas Sarkozy est arrivé à la Concorde.\n\n16h01 : « Nous allons gagner », a lancé NS."
+    assert by_text(dev_quotes(text, "fr", "2012-04-15"), "gagner").speaker == "sarkozy"
+    text = "16h01 : « Nous allons gagner », a lancé NS.\n\nNicolas Sarkozy est arrivé à la Concorde."
+    assert by_text(dev_quotes(text, "fr", "2012-04-15"), "gagner").speaker != "sarkozy"

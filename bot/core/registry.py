@@ -313,7 +313,24 @@ class SpeakerRegistry:
             holder = self.role_holder(match.group(), when, named)
             if holder is not None and self._role_is_ours(text, folded, match, holder):
                 found.append(self._mention(text, folded, match.start(), match.end(), holder, by_role=True))
+        found += self._initials(text, folded, surname_uses, quoted)
         return self._merge(found)
+
+    def _initials(
+        self, text: str, folded: str, uses: list[tuple[int, str, str]], quoted: Sequence[tuple[int, int]]
+    ) -> list[Mention]:
+        """A principal's initials standing alone after their full name (« NS cite Victor Hugo » in a live report
+        after « Nicolas Sarkozy »): that principal. Never before the full name, never inside quotation marks."""
+        found: list[Mention] = []
+        for speaker in self.speakers:
+            first_full = min((at for at, sid, how in uses if sid == speaker.id and how == "own"), default=None)
+            if first_full is None or not speaker.principal:
+                continue
+            for initials in {_initials_of(n) for n in speaker.names} - {None}:
+                for match in re.finditer(rf"(?<![\w'’.-]){initials}(?![\w'’-])", text):
+                    if match.start() > first_full and not any(a <= match.start() < b for a, b in quoted):
+                        found.append(self._mention(text, folded, match.start(), match.end(), speaker, by_role=False))
+        return found
 
     def _surname_owners(self, name: str) -> list[Speaker]:
         """The speakers whose bare surname is part of another person's name (« Kim » of « Kim Yo-jong »)."""
@@ -446,6 +463,18 @@ def bare_titles(role: str) -> list[str]:
     """The bare titles a role contains: « Premier ministre israélien » -> ["premier ministre"]."""
     folded = " ".join(fold_chars(role).split())
     return [t for t in BARE_TITLES if re.search(rf"(?<![\w'-]){re.escape(t)}(?![\w'-])", folded)]
+
+
+def _initials_of(name: str) -> str | None:
+    """The initials of a full name of two or three parts (« Nicolas Sarkozy » -> "NS"), or None."""
+    parts = [p for p in re.split(r"[\s-]+", name) if p]
+    if not 2 <= len(parts) <= INITIALS_MAX or not all(p[:1].isupper() for p in parts):
+        return None
+    return "".join(fold_chars(p[0]).upper() for p in parts)
+
+
+# A full name of at most this many parts has initials a live report may use for it.
+INITIALS_MAX = 3
 
 
 def role_nationality(role: str) -> str | None:
