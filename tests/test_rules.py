@@ -2223,3 +2223,9 @@ def test_a_principals_initials_after_their_full_name_are_theirs(dev_quotes) -> N
     assert by_text(dev_quotes(text, "fr", "2012-04-15"), "gagner").speaker == "sarkozy"
     text = "16h01 : « Nous allons gagner », a lancé NS.\n\nNicolas Sarkozy est arrivé à la Concorde."
     assert by_text(dev_quotes(text, "fr", "2012-04-15"), "gagner").speaker != "sarkozy"
+
+
+def test_initials_that_are_a_common_abbreviation_name_nobody(quotes) -> None:
+    """"VP" after « Vladimir Poutine » is a vice-president far more often than him."""
+    text = 'Vladimir Putin spoke on Monday. "We will respond," VP Vance said on Tuesday.'
+    assert by_text(quotes(text, "en"), "respond").speaker != "putin"

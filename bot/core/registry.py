@@ -326,7 +326,7 @@ class SpeakerRegistry:
             first_full = min((at for at, sid, how in uses if sid == speaker.id and how == "own"), default=None)
             if first_full is None or not speaker.principal:
                 continue
-            for initials in {_initials_of(n) for n in speaker.names} - {None}:
+            for initials in {_initials_of(n) for n in speaker.names} - {None} - COMMON_ABBREVIATIONS:
                 for match in re.finditer(rf"(?<![\w'’.-]){initials}(?![\w'’-])", text):
                     if match.start() > first_full and not any(a <= match.start() < b for a, b in quoted):
                         found.append(self._mention(text, folded, match.start(), match.end(), speaker, by_role=False))
@@ -475,6 +475,10 @@ def _initials_of(name: str) -> str | None:
 
 # A full name of at most this many parts has initials a live report may use for it.
 INITIALS_MAX = 3
+# Initials that stand for something else far more often than for a person ("VP Vance said", « le PS »).
+COMMON_ABBREVIATIONS = frozenset(
+    "VP PM MP US UK EU UE UN ONU AP PR TV PS LR RN PC NB OK AI IA DG SA SG BP NY LA DC GB".split()
+)
 
 
 def role_nationality(role: str) -> str | None:
