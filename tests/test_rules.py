@@ -2229,3 +2229,21 @@ def test_initials_that_are_a_common_abbreviation_name_nobody(quotes) -> None:
     """"VP" after « Vladimir Poutine » is a vice-president far more often than him."""
     text = 'Vladimir Putin spoke on Monday. "We will respond," VP Vance said on Tuesday.'
     assert by_text(quotes(text, "en"), "respond").speaker != "putin"
+
+
+def test_the_latter_is_the_last_person_named_not_the_subject(dev_quotes) -> None:
+    text = (
+        "Recep Tayyip Erdogan a reçu la presse. L'accord avait été négocié par Angela Merkel. Cette dernière a "
+        "assuré que l'aide continuerait, jugeant « nécessaire » de soutenir Ankara."
+    )
+    assert by_text(dev_quotes(text, "fr", "2021-10-16"), "nécessaire").speaker == "merkel"
+    text = "Emmanuel Macron met Olaf Scholz in Paris. The latter said he was “confident” about the deal."
+    assert by_text(dev_quotes(text, "en", "2023-01-22"), "confident").speaker == "scholz"
+
+
+def test_the_latter_after_someone_the_registry_does_not_know_is_nobody(dev_quotes) -> None:
+    text = (
+        "L'accord avait été négocié par Angela Merkel et la ministre Annalena Baerbock. Cette dernière a jugé "
+        "« nécessaire » de soutenir Ankara."
+    )
+    assert by_text(dev_quotes(text, "fr", "2021-10-16"), "nécessaire").speaker != "merkel"

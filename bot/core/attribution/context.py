@@ -307,6 +307,8 @@ _NOT_A_DESCRIPTION = re.compile(
 )
 # A demonstrative description points back to someone just named, as a pronoun does: « Cet ancien banquier
 # promet », « cette dirigeante », « ce dernier ».
+# "The latter": the last person named, not the sentence's subject (« Cette dernière a assuré »).
+_LATTER = re.compile(r"(?:(?P<m>ce\s+dernier)|(?P<f>cette\s+derniere)|the\s+latter)")
 _DEMONSTRATIVE_DESCRIPTION = re.compile(r"^(?:(?P<m>ce|cet)|(?P<f>cette))\s+[\w'-]+")
 
 
@@ -585,6 +587,9 @@ class ArticleContext:
                 continue  # "The Prime Minister's press secretary said": the possessor is not the speaker
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
                 return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
+        latter = _LATTER.fullmatch(folded)
+        if latter is not None:
+            return self._latter(np_start, "f" if latter.group("f") else "m" if latter.group("m") else ANY_GENDER)
         demonstrative = _DEMONSTRATIVE_DESCRIPTION.match(folded) if self.language == "fr" else None
         if demonstrative is not None and not inside:
             return Found(pronoun="m" if demonstrative.group("m") else "f")
@@ -768,11 +773,14 @@ class ArticleContext:
             return Found(ambiguous=True)  # « la lettre adressée à X par Y »: not read here
         return Found(pronoun=ANY_GENDER)
 
-    def _actors_before(self, at: int) -> list[tuple[int, str | None]]:
+    def _actors_before(self, at: int, *, complements: bool = False) -> list[tuple[int, str | None]]:
         """(end, registry id or None for a name the registry does not know) of every person named as an actor
-        before `at`, last first. A possessor or a complement ("Starmer's accusations", "à Kim") is not an actor."""
+        before `at`, last first. A possessor or a complement ("Starmer's accusations", "à Kim") is not an actor,
+        unless `complements` (whom « cette dernière » may stand for: « négocié par Angela Merkel »)."""
         actors: list[tuple[int, str | None]] = [
-            (m.end, m.speaker.id) for m in self.mentions if m.end <= at and not m.complement and not m.possessor
+            (m.end, m.speaker.id)
+            for m in self.mentions
+            if m.end <= at and (complements or (not m.complement and not m.possessor))
         ]
         for run in _PERSON_NAME.finditer(self.text, 0, at):
             if _bare_title(fold_chars(run.group())) is not None:
@@ -781,8 +789,10 @@ class ArticleContext:
                 continue  # « vers le Palais Alvorada », « la Maison Blanche »: French puts no article before a name
             if _MEDIUM_BEFORE.search(self.masked, max(0, run.start() - MENTION_LEAD_REACH), run.start()):
                 continue  # « du quotidien Jerusalem Post », "the daily Haaretz": a medium's name, nobody's
-            if introduced_by_preposition(self.text, run.start()) and not _AGENT_BEFORE.search(
-                self.masked, max(0, run.start() - MENTION_LEAD_REACH), run.start()
+            if (
+                not complements
+                and introduced_by_preposition(self.text, run.start())
+                and not _AGENT_BEFORE.search(self.masked, max(0, run.start() - MENTION_LEAD_REACH), run.start())
             ):
                 # « interrogé sur la nomination de Gérald Darmanin »: a complement, as for mentions; an agent
                 # (« reçu par X », "told by X") may be the one who speaks next, so it stays
@@ -793,6 +803,21 @@ class ArticleContext:
             ):
                 actors.append((run.end(), None))
         return sorted(actors, key=lambda actor: actor[0], reverse=True)  # a mention wins a tie with a run
+
+    def _latter(self, at: int, gender: str) -> Found:
+        """Whom « ce dernier », « cette dernière », "the latter" stands for: the last person of that gender named
+        in this sentence or the one before, complements included; doubt when that is someone the registry does
+        not know."""
+        index = bisect.bisect_right(self._sentence_starts, at) - 1
+        since = self.sentences[max(0, index - 1)].start if index >= 0 else 0
+        for end, speaker_id in self._actors_before(at, complements=True):
+            if end < since:
+                break
+            if speaker_id is None:
+                return Found(ambiguous=True)
+            if self._if_gender_fits(speaker_id, gender):
+                return Found(speaker=speaker_id)
+        return Found(ambiguous=True)
 
     def _last_holder_named(self, at: int, holders: set[str]) -> str | None:
         """The last person named as an actor before `at` who holds the title, passing over registry people who
