@@ -2247,3 +2247,10 @@ def test_the_latter_after_someone_the_registry_does_not_know_is_nobody(dev_quote
         "« nécessaire » de soutenir Ankara."
     )
     assert by_text(dev_quotes(text, "fr", "2021-10-16"), "nécessaire").speaker != "merkel"
+
+
+@pytest.mark.parametrize("adverb", ["surtout", "d'abord", "toujours", "lui-même"])
+def test_an_adverb_between_the_auxiliary_and_the_speech_verb_keeps_the_auxiliary(dev_quotes, adverb) -> None:
+    """« Il a surtout détaillé « ... » »: the verb has its auxiliary, so its subject, not the clause before."""
+    text = f"Emmanuel Macron a écrit aux Français. Il a {adverb} détaillé les enjeux, « une seule question »."
+    assert by_text(dev_quotes(text, "fr", "2024-06-23"), "une seule question").speaker == "macron"

@@ -377,7 +377,8 @@ _AUX = {
 # Words that may stand between an auxiliary and its participle: "a de son cote declare".
 _FR_INSERT = (
     r"(?:de\ son\ cote|pour\ sa\ part|a\ son\ tour|a\ cette\ occasion|egalement|aussi|encore|ensuite"
-    r"|alors|notamment|deja|par\ ailleurs|plus\ tard|enfin|pourtant|toutefois|meme|bien|ainsi|\w+ment)"
+    r"|alors|notamment|deja|par\ ailleurs|plus\ tard|enfin|pourtant|toutefois|meme|bien|ainsi|surtout"
+    r"|d'abord|tout\ d'abord|aussitot|souvent|toujours|lui-meme|elle-meme|\w+ment)"
 )
 _PRONOUN_FR = r"(?:il|elle|ils|elles)"
 
