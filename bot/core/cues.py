@@ -337,7 +337,8 @@ _en = "|".join(re.escape(s) for s in sorted(_EN_VERBS, key=len, reverse=True))
 
 # Verbs that report speech only when they follow a quotation: "« ... », a lancé X".
 _FR_AFTER_ONLY = (
-    "lanc", "gliss", "tonn", "repliqu", "avanc", "plaisant", "retorqu", "coup", "enchain", "cingl", "tacl", "tempet",
+    "lanc", "gliss", "tonn", "repliqu", "avanc", "minimis", "temper", "plaisant", "retorqu", "coup", "enchain",
+    "cingl", "tacl", "tempet",
     "pens", "cri", "hurl",
 )  # fmt: skip
 _EN_AFTER_ONLY = (
@@ -351,6 +352,7 @@ _EN_AFTER_ONLY = (
 _FR_REFLEXIVE_PARTICIPLES = (
     "inquiet", "elev", "alarm", "emport", "etonn", "desol", "offusqu", "moqu",
     "exclam", "interrog", "engag", "indign", "insurg",  # the reflexive -er stems above, after « s'est »
+    "enerv", "agac", "fach",  # « s'est énervé », « s'est agacé », « s'est fâché »
     "dit",  # « elle s'est dite satisfaite » (a bare « dite » names: « la loi dite « X » »)
 )  # fmt: skip
 _FR_REFLEXIVE_AUX = frozenset(
@@ -406,17 +408,6 @@ INVERTED_PRONOUN_CUE = re.compile(
     rf"|(?:s'est|s'etait|se\s+sont|s'etaient)-(?P<p3>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}"
     rf"{_INVERTED_REFLEXIVE_VERB}"
     rf"|{_INVERTED_VERB}-(?:t-)?(?P<p2>{_PRONOUN_FR}))\b"
-)
-
-
-# Right after a quotation's closing mark, subject inversion alone marks an incise, whatever the verb: « ... »,
-# a-t-il minimisé / tempère-t-elle / s'est-il agacé. Not the impersonal « est-il écrit », « paraît-il ».
-_NOT_AN_INCISE_VERB = r"(?:ete|fallu|semble|paru|est|etait|sera|serait|faut|fallait|parait|semblait|y)"
-INCISE_INVERSION = re.compile(
-    rf"{_OBJECT_CLITIC}?(?:(?:a-t-|avait-(?:t-)?|aurait-(?:t-)?)(?P<p1>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}"
-    rf"(?!{_NOT_AN_INCISE_VERB}\b)[a-z]+"
-    rf"|(?:s'est|s'etait|se\s+sont|s'etaient)-(?P<p3>{_PRONOUN_FR})\s+(?:{_FR_INSERT}\s+){{0,2}}[a-z]+"
-    rf"|(?!{_NOT_AN_INCISE_VERB}-)[a-z]+-(?:t-)?(?P<p2>{_PRONOUN_FR}))\b"
 )
 
 

@@ -103,6 +103,7 @@ class Role:
 
     text: str
     terms: tuple[Term, ...] = ALWAYS
+    own_period: bool = False  # held for a period of its own, not for the whole `in_office`
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,8 @@ class SpeakerRegistry:
                 roles.append(role.text)
                 for title in bare_titles(role.text) if speaker.principal else []:
                     self._by_title.setdefault(title, []).append((speaker, role.terms))
-                nationality = role_nationality(role.text) if speaker.principal else None
+                # only roles held for the whole term: « le dirigeant russe » in 2010 is not the Prime Minister
+                nationality = role_nationality(role.text) if speaker.principal and not role.own_period else None
                 if nationality is not None:
                     self._by_nationality.setdefault(nationality, []).append((speaker, role.terms))
             not_names.extend(speaker.not_names)
@@ -326,10 +328,13 @@ class SpeakerRegistry:
             first_full = min((at for at, sid, how in uses if sid == speaker.id and how == "own"), default=None)
             if first_full is None or not speaker.principal:
                 continue
-            for initials in {_initials_of(n) for n in speaker.names} - {None} - COMMON_ABBREVIATIONS:
-                for match in re.finditer(rf"(?<![\w'’.-]){initials}(?![\w'’-])", text):
-                    if match.start() > first_full and not any(a <= match.start() < b for a, b in quoted):
-                        found.append(self._mention(text, folded, match.start(), match.end(), speaker, by_role=False))
+            initials = _initials_of(speaker.name)  # of the full name only: "Kim Jongun" would give "KJ"
+            if initials is None or initials in COMMON_ABBREVIATIONS:
+                continue
+            # not followed by a capitalised word: "KJ Apa", « VVP Group » are other names
+            for match in re.finditer(rf"(?<![\w'’.-]){initials}(?![\w'’-])(?!\s+[A-ZÀ-Þ])", text):
+                if match.start() > first_full and not any(a <= match.start() < b for a, b in quoted):
+                    found.append(self._mention(text, folded, match.start(), match.end(), speaker, by_role=False))
         return found
 
     def _surname_owners(self, name: str) -> list[Speaker]:
@@ -570,7 +575,7 @@ def _roles(entry: dict, where: str) -> tuple[Role, ...]:
             roles.append(Role(role, office))
         elif isinstance(role, dict) and isinstance(role.get("name"), str):
             own = Term(_term_date(role.get("from"), where), _term_date(role.get("until"), where))
-            roles.append(Role(role["name"], (own,)))
+            roles.append(Role(role["name"], (own,), own_period=True))
         else:
             raise RegistryError(f"{where}: a role is a string or {{ name = ..., from = ..., until = ... }}")
     return tuple(roles)

@@ -187,8 +187,12 @@ _COUNTERPART = re.compile(
     r"^(?:son|sa|leur)\s+homologue\s+(?P<after>[\w-]+)$|^(?:his|her|their)\s+(?P<before>[\w-]+)\s+counterpart$"
 )
 _DEPUTY_BEFORE = re.compile(r"(?:^|[^\w])(?:deputy|vice|acting|interim|interimaire)[\s-]*$")
-# A former holder's title names nobody who holds it now: "former President Donald Trump", « l'ex-président ».
+# A former holder's title, "from former President X", « face à l'ancien président »: as a complement, it names
+# nobody who holds the title now (as a subject, "Former President X said", he may be "the president" next).
 _FORMER_BEFORE = re.compile(r"(?:^|[^\w])(?:former|ancien|ancienne|ex)[\s-]*$")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w'])(?:from|against|with|to|by|of|de|du|a|au|contre|avec|par|face\s+a)\s+(?:the\s+|l'|le\s+|la\s+)?$"
+)
 # A participle after a bare title belongs to the phrase around it: « la déclaration du président publiée ».
 _PARTICIPLE = re.compile(r"\w+(?:ee|ees|ed)")
 _WORD_AFTER = re.compile(r"\s+([\w'-]+)")
@@ -230,7 +234,7 @@ _TITLE_DETERMINER = re.compile(r"^(?:le|la|l'|the)\s*(?:(?:nouveau|nouvel|nouvel
 _NEWLY = re.compile(r"(?<![\w'-])(?:nouveau|nouvel|nouvelle|new|elu|elue|elect)(?![\w'])")
 # A leader by nationality alone: « le dirigeant israélien », « la dirigeante allemande », "the British leader".
 _GENERIC_LEADER = re.compile(
-    r"(?:le|la|l'|the)\s*(?:(?P<before>[a-z-]+)\s+)?(?:dirigeant|dirigeante|leader|numero\s+un|numero\s+une)"
+    r"(?:le|la|l'|the)\s*(?:(?P<before>[a-z-]+)\s+)?(?:(?P<m>dirigeant|numero\s+un)|(?P<f>dirigeante|numero\s+une)|leader)"
     r"(?:\s+(?P<after>[a-z-]+))?"
 )
 # A medium or a party named right before a capitalised run: the run is its name, not a person's.
@@ -527,8 +531,10 @@ class ArticleContext:
     def resolve_np(self, start: int, end: int, *, allow_description: bool = True) -> Found:
         """Who a noun phrase names: a registry speaker, a pronoun, someone else, or nobody."""
         circumstance = _CIRCUMSTANCE_IN_PHRASE.search(self.masked, start, end)
+        cut_where = False  # cut before where or to whom it spoke: « le président à la sortie de l'Élysée »
         if circumstance is not None and re.search(r"\w", self.masked[start : circumstance.start()]):
             end = circumstance.start()  # « la présidente devant la presse », "the minister after the talks"
+            cut_where = circumstance.group().lstrip().startswith(("a ", "a l'", "au", "aux"))
         adverbs = _ADVERBS_ENDING_SUBJECT.search(self.masked, start, end)
         if adverbs is not None and re.search(r"\w", self.masked[start : adverbs.start()]):
             end = adverbs.start()  # "He further", "the Prime Minister also"
@@ -561,7 +567,7 @@ class ArticleContext:
             return Found(ambiguous=True)
         if ids:
             return Found(speaker=ids.pop())
-        titled = self.title_holder(np_start, folded)
+        titled = self.title_holder(np_start, folded, strict=cut_where)
         if titled is not None:
             return Found(speaker=titled)
         counterpart = self.counterpart_holder(np_start, folded)
@@ -593,9 +599,6 @@ class ArticleContext:
         demonstrative = _DEMONSTRATIVE_DESCRIPTION.match(folded) if self.language == "fr" else None
         if demonstrative is not None and not inside:
             return Found(pronoun="m" if demonstrative.group("m") else "f")
-        shortened = self.shortened_role_holder(np_start, folded)
-        if shortened is not None:
-            return Found(speaker=shortened)
         if _headed_by_title(folded):
             # « le dirigeant d'extrême droite », « le chef du gouvernement brésilien »: a title the registry does
             # not list may still be a principal's; doubt, never "someone else"
@@ -611,7 +614,7 @@ class ArticleContext:
                 return Found(speaker=f"other:{original}", gender=self._phrase_gender(folded))
         return Found()
 
-    def title_holder(self, at: int, phrase: str) -> str | None:
+    def title_holder(self, at: int, phrase: str, *, strict: bool = False) -> str | None:
         """Who a bare title names (« le Premier ministre », "the President"), when the article says it.
 
         The one principal who holds a role with that title at the article's date, is the last
@@ -633,22 +636,35 @@ class ArticleContext:
         holder = self._last_holder_named(at, holders)
         if holder is None or (len(holders & named) != 1 and not self._subject_just_before(at, holder, holders)):
             return None
-        return holder if self._title_is_only_theirs(title, holder, at) else None
+        if not self._title_is_only_theirs(title, holder, at):
+            return None
+        # a title read from less than itself (« le président-candidat », a title cut before where it spoke) needs
+        # the holder named alone, or as the subject, where last named
+        if strict and self._named_beside_another(holder, at, subject_suffices=False):
+            return None  # « X a appelé Y. « ... », a déclaré le président à la sortie de l'Élysée »: the place says who
+        candidate = _CANDIDATE_SUFFIX.search(_TITLE_DETERMINER.sub("", phrase).strip()) is not None
+        return None if candidate and self._named_beside_another(holder, at) else holder
 
-    def shortened_role_holder(self, at: int, phrase: str) -> str | None:
-        """Whom a role cut short names (« le président de la République » for « président de la République
-        française »): the holder its bare title names by the rules of `title_holder`, when one of their roles
-        starts with the phrase."""
-        words = _TITLE_DETERMINER.sub("", phrase).strip()
-        title = next((t for t in BARE_TITLES if words.startswith(f"{t} ")), None)
-        if title is None:
-            return None
-        holder = self.title_holder(at, f"le {title}")
-        speaker = self.registry.get(holder) if holder is not None else None
-        if speaker is None:
-            return None
-        own = (" ".join(fold_chars(role.text).split()) for role in speaker.roles)
-        return holder if any(role.startswith(f"{words} ") for role in own) else None
+    def _named_beside_another(self, holder: str, at: int, *, subject_suffices: bool = True) -> bool:
+        """Whether the sentence that last names the holder names another person too, and (if `subject_suffices`)
+        does not open on the holder as its subject: « Joe Biden a critiqué Vladimir Poutine. « ... », a lancé le
+        président-candidat » may be Biden's."""
+        mentions = [m for m in self.mentions if m.end <= at and m.speaker.id == holder]
+        if not mentions:
+            return False
+        index = bisect.bisect_right(self._sentence_starts, mentions[-1].start) - 1
+        sentence = self.sentences[index]
+        others = [
+            end
+            for end, speaker_id in self._actors_before(sentence.end + 1, complements=True)
+            if speaker_id != holder and sentence.start <= end <= sentence.end
+        ]
+        if not others:
+            return False
+        if not subject_suffices:
+            return True
+        opening = self._named_at_start(sentence, self._main_clause_start(sentence))
+        return opening is None or opening.speaker != holder
 
     def nationality_leader(self, at: int, phrase: str) -> str | None:
         """Whom a leader of a nationality names (« le dirigeant israélien », "the British leader"): the one
@@ -658,7 +674,13 @@ class ArticleContext:
             return None
         named = self._principals_named_before(at)
         holder = self.registry.leader_of(generic.group("before") or generic.group("after"), self.published, named)
-        return holder.id if holder is not None and holder.id in named else None
+        if holder is None or holder.id not in named:
+            return None
+        gender = "f" if generic.group("f") else "m" if generic.group("m") else ANY_GENDER
+        if self._if_gender_fits(holder.id, gender) is None:
+            return None  # « la dirigeante nord-coréenne » is not him
+        last = self._actors_before(at, complements=True)
+        return holder.id if last and last[0][1] == holder.id else None  # named last: nobody else in between
 
     def _principals_named_before(self, at: int) -> set[str]:
         return {m.speaker.id for m in self.mentions if m.end <= at and m.speaker.principal}
@@ -724,8 +746,11 @@ class ArticleContext:
             ):
                 continue  # « le président russe Vladimir Poutine », "Prime Minister Narendra Modi": the holder's
             lead = self.masked[max(0, other.start() - TITLE_LEAD_CHARS) : other.start()]
-            if _DEPUTY_BEFORE.search(lead) or _FORMER_BEFORE.search(lead):
-                continue  # "Deputy Prime Minister Angela Rayner", "former President X": not the title now
+            if _DEPUTY_BEFORE.search(lead):
+                continue  # "Deputy Prime Minister Angela Rayner": another title, not the holder's
+            former = _FORMER_BEFORE.search(lead)
+            if former is not None and _PREPOSITION_BEFORE.search(lead, 0, former.start() + 1):
+                continue  # "winning it from former President X": a former holder, named as a complement
             if _PREDICATIVE_TITLE_BEFORE.search(lead):
                 continue  # « devenu président du plus grand pays »: what someone is, not someone else
             if not _BARE_TITLE_BEFORE.search(lead):

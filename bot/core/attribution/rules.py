@@ -22,7 +22,6 @@ from bot.core.attribution.context import (
     pronoun,
 )
 from bot.core.cues import (
-    INCISE_INVERSION,
     INVERTED_PRONOUN_CUE,
     SENTENCE_HEAD_SOURCE,
     SOURCE_PREPOSITION,
@@ -56,11 +55,10 @@ INCISE_TAIL_WORDS = 4
 _FRENCH_PAST_PARTICIPLE = re.compile(r"\w(?:é|ée|és|ées)$")
 # What may follow a cue ending its sentence: "he said on Thursday.", "a-t-il ajouté mardi."
 _SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
-# An auxiliary and a past participle after the marks, whatever the verb: « s'est énervé », « avait tonné ».
-_ANY_INVERTED_PARTICIPLE = re.compile(
-    r"(?:a|avait|aurait|s'est|s'etait|se\s+serait)\s+(?:(?:encore|alors|ensuite|aussi|enfin|meme)\s+)?"
-    r"(?!ete\b)[a-z]+(?:e|ee|i|ie|u|ue|is|it)\b"
-)
+# What may follow a cue that ends its clause: the sentence's end, a comma, a place or time ("said in his speech").
+_CUE_ENDS_ITS_CLAUSE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:in|at|during|on|while|after|before|adding)\b)")
+# The agent of a passive participle: « avancé par X ».
+_FR_AGENT_AFTER = re.compile(r"\s+par\s")
 # Nothing but spaces and a dash before a statement opening its sentence.
 _STATEMENT_THEN_SUBJECT = re.compile(r"[\s-]*")
 # A gerund or participle clause after a cue goes on with its speaker: « ..., a-t-il écrit, en indiquant que ... ».
@@ -99,6 +97,13 @@ _WORDS_NOUNS = r"(?:declarations|propos|paroles|citations|phrases|extraits|quote
 _WORDS_OF = re.compile(
     rf"\b{_WORDS_NOUNS}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+the\s+|of\s+|by\s+the\s+|by\s+"
     r"|from\s+the\s+|from\s+)"
+)
+# What may stand before words announced as someone's: a presentative and a determiner or two adjectives
+# (« Suivez en direct les principales », "Here are the key"), never a noun of others' words (« Les réactions à »).
+_ANNOUNCING_LEAD = re.compile(
+    r"\W*(?:(?:suivez|retrouvez|voici|voila|lisez|decouvrez|revivez|here\s+are|these\s+are|read|follow)"
+    r"(?:\s+en\s+direct|\s+live)?\s+)?(?:(?:les|des|ses|the|his|her|key|main|principales|principaux|dernieres|premieres"
+    r"|grandes|fortes|[a-z]+ing)\s+){0,3}"
 )
 _WORDS_AFTER_POSSESSOR = re.compile(rf"(?:'s|')?\s+(?:[\w-]+\s+){{0,2}}{_WORDS_NOUNS}\b")
 _OWN_SIDE_BEFORE = re.compile(
@@ -147,7 +152,11 @@ _SPOKEN_TO = re.compile(
 )
 # A French passive, on the text with its accents: « a été interpellé », « a été vivement critiquée » (« a été très
 # clair » is the subject's own manner, no passive).
-_FRENCH_PASSIVE = re.compile(r"(?<![\w'])été\s+(?:\w+ment\s+)?\w+(?:é|ée|és|ées)(?![\w'])", re.IGNORECASE)
+_FRENCH_PASSIVE = re.compile(
+    r"(?<![\w'])été\s+(?:\w+ment\s+)?\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|int|inte)"
+    r"(?![\w'])",
+    re.IGNORECASE,
+)
 # A quoted phrase of at most this many words followed by a verb is a term the writer uses.
 TERM_MAX_WORDS = 4
 # Characters before a quotation searched for a naming construction.
@@ -222,10 +231,9 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     at = start + lead.end()
     found: Found | None = None
     cue, cue_end = "", at
-    inverted = INVERTED_PRONOUN_CUE.match(ctx.masked, at) or INCISE_INVERSION.match(ctx.masked, at)
+    inverted = INVERTED_PRONOUN_CUE.match(ctx.masked, at)
     verb = ctx.speech_verb_at(at)
     source = SOURCE_PREPOSITION.match(ctx.masked, at)
-    inverted_participle = _inverted_participle_of_someone(ctx, quote, lead.group(), at)
     if inverted:
         found = pronoun(inverted_pronoun(inverted))
         opening = ctx.opening_speaker(quote, found.pronoun) if found.pronoun else None
@@ -246,9 +254,6 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     elif source:
         found = ctx.resolve_np(source.end(), ctx.clause_end(source.end(), sentence.end))
         cue, cue_end = ctx.text[at : source.end()], source.end()
-    elif inverted_participle is not None:
-        found = ctx.resolve_after_verb(inverted_participle.end(), sentence.end, allow_description=False)
-        cue, cue_end = ctx.text[at : inverted_participle.end()], inverted_participle.end()
     elif (
         lead.group().strip().startswith(",")
         or span.text(ctx.text).rstrip().endswith(",")
@@ -258,8 +263,9 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             and span.text(ctx.text)[:1].isupper()
         )
     ):
-        # English copy may drop the comma after a statement opening its sentence: "“...” PM Modi said."
-        # "« ... », Poutine a déclaré." / English puts the comma inside: "...," Putin said.
+        # English copy may drop the comma after a statement opening its sentence: "“...” PM Modi said.", when
+        # the cue ends its clause. "« ... », Poutine a déclaré." / English puts the comma inside: "...," Putin said.
+        with_comma = lead.group().strip().startswith(",") or span.text(ctx.text).rstrip().endswith(",")
         window_end = ctx.clause_end(at, sentence.end)
         # "“...,” Putin said." / "“...,” the message read.": a verb that reports only after a quotation counts
         groups = sorted(
@@ -271,6 +277,7 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             and groups[0].start() > at
             and word_count(ctx.masked[at : groups[0].start()]) <= CUE_AFTER_SUBJECT_WORDS
             and not _INTRODUCES_NEXT_QUOTE.match(ctx.masked, groups[0].end())  # « X a déclaré : « ... » »
+            and (with_comma or _CUE_ENDS_ITS_CLAUSE.match(ctx.masked, groups[0].end()))  # not "“X” Putin said he read"
         ):
             found = ctx.passive_agent(groups[0], window_end)
             if found is None:
@@ -284,24 +291,15 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     return Verdict(speaker, cue.strip())
 
 
-def _inverted_participle_of_someone(ctx: ArticleContext, quote: Quote, lead: str, at: int) -> re.Match[str] | None:
-    """« « ... », s'est énervé M. X »: after the marks and a comma, an auxiliary and a participle with its subject
-    after it is an incise whatever the verb, when that subject is a registry person."""
-    if "," not in lead and not quote.span.text(ctx.text).rstrip().endswith(","):
-        return None
-    participle = _ANY_INVERTED_PARTICIPLE.match(ctx.masked, at)
-    if participle is None:
-        return None
-    named = ctx.resolve_after_verb(participle.end(), quote.sentence.end, allow_description=False)
-    return participle if named.speaker is not None and ctx.registry.get(named.speaker) is not None else None
-
-
 def _qualifies_the_quoted_words(ctx: ArticleContext, quote: Quote, lead: str, verb: re.Match[str]) -> bool:
     """A French past participle right after the marks, no comma between, qualifies the quoted words: « le
-    « Green Deal » confié à X », « le « plan » présenté par Y » (a cue after the marks needs its comma)."""
-    if "," in lead or verb.group("aux") is not None or quote.span.text(ctx.text).rstrip().endswith(","):
+    « Green Deal » confié à X », « le « plan » présenté par Y » (a cue after the marks needs its comma); with its
+    agent, after a comma too: « Le « cessez-le-feu », avancé par X, séduit Y »."""
+    if verb.group("aux") is not None or _FRENCH_PAST_PARTICIPLE.search(ctx.text, verb.start(), verb.end()) is None:
         return False
-    return _FRENCH_PAST_PARTICIPLE.search(ctx.text, verb.start(), verb.end()) is not None
+    if _FR_AGENT_AFTER.match(ctx.masked, verb.end()):
+        return True
+    return "," not in lead and not quote.span.text(ctx.text).rstrip().endswith(",")
 
 
 def _spoken_right_before(ctx: ArticleContext, quote: Quote) -> bool:
@@ -953,13 +951,19 @@ def _announced_words(ctx: ArticleContext, sentence: Sentence) -> str | None:
     if ctx.verb_groups(sentence.start, sentence.end):
         return None
     for words in _WORDS_OF.finditer(ctx.masked, sentence.start, sentence.end):
+        if not _ANNOUNCING_LEAD.fullmatch(ctx.masked, sentence.start, words.start()):
+            continue  # « Les réactions après les déclarations de X : »: others' words about X's
         end = ctx.clause_end(words.end(), sentence.end)
         found = ctx.resolve_np(words.end(), end, allow_description=False)
         if found.speaker is not None and not found.ambiguous and ctx.registry.get(found.speaker) is not None:
             return found.speaker
     for mention in ctx.mentions_in(sentence.start, sentence.end):
-        if mention.possessor and _WORDS_AFTER_POSSESSOR.match(ctx.masked, mention.end):
-            return mention.speaker.id  # "Macron's key quotes"
+        if (
+            mention.possessor
+            and _WORDS_AFTER_POSSESSOR.match(ctx.masked, mention.end)
+            and _ANNOUNCING_LEAD.fullmatch(ctx.masked, sentence.start, mention.start)
+        ):
+            return mention.speaker.id  # "Macron's key quotes" (not "Reactions to Macron's remarks")
     return None
 
 
