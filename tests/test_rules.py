@@ -2034,8 +2034,9 @@ def test_an_inversion_typed_avait_t_il_is_still_an_inverted_cue(dev_quotes) -> N
 def test_chef_d_etat_is_the_same_role_as_chef_de_l_etat(dev_quotes) -> None:
     text = "Javier Milei était à Madrid. « Nous baisserons les impôts », avait ajouté le chef d'État argentin."
     assert by_text(dev_quotes(text, "fr", "2024-05-20"), "baisserons").speaker == "milei"
-    text = "Le président argentin Javier Milei était à Madrid. « Nous tiendrons », a dit le chef d'État."
-    assert by_text(dev_quotes(text, "fr", "2024-05-20"), "tiendrons").speaker == "milei"
+    # bare, « le chef d'État » is any head of state: « X a reçu le chef d'État turc. « ... », a dit le chef d'État »
+    text = "Javier Milei a reçu le chef d'État turc. « Nous tiendrons », a dit le chef d'État."
+    assert by_text(dev_quotes(text, "fr", "2024-05-20"), "tiendrons").speaker != "milei"
 
 
 # ---- quote_paragraph_continues: a list of quotations under words announced as someone's -------------------
@@ -2219,24 +2220,6 @@ def test_initials_that_are_a_common_abbreviation_name_nobody(quotes) -> None:
     """ "VP" after « Vladimir Poutine » is a vice-president far more often than him."""
     text = 'Vladimir Putin spoke on Monday. "We will respond," VP Vance said on Tuesday.'
     assert by_text(quotes(text, "en"), "respond").speaker != "putin"
-
-
-def test_the_latter_is_the_last_person_named_not_the_subject(dev_quotes) -> None:
-    text = (
-        "Recep Tayyip Erdogan a reçu la presse. L'accord avait été négocié par Angela Merkel. Cette dernière a "
-        "assuré que l'aide continuerait, jugeant « nécessaire » de soutenir Ankara."
-    )
-    assert by_text(dev_quotes(text, "fr", "2021-10-16"), "nécessaire").speaker == "merkel"
-    text = "Emmanuel Macron met Olaf Scholz in Paris. The latter said he was “confident” about the deal."
-    assert by_text(dev_quotes(text, "en", "2023-01-22"), "confident").speaker == "scholz"
-
-
-def test_the_latter_after_someone_the_registry_does_not_know_is_nobody(dev_quotes) -> None:
-    text = (
-        "L'accord avait été négocié par Angela Merkel et la ministre Annalena Baerbock. Cette dernière a jugé "
-        "« nécessaire » de soutenir Ankara."
-    )
-    assert by_text(dev_quotes(text, "fr", "2021-10-16"), "nécessaire").speaker != "merkel"
 
 
 @pytest.mark.parametrize("adverb", ["surtout", "d'abord", "toujours", "lui-même"])
@@ -2423,4 +2406,125 @@ _NOT_A_PRINCIPALS_WORDS = [
 @pytest.mark.parametrize(("language", "published", "text", "words"), _NOT_A_PRINCIPALS_WORDS)
 def test_no_rule_credits_a_principal_with_words_not_theirs(extractor, language, published, text, words) -> None:
     found = extractor.extract("test.txt", text, language, published).quotations
+    assert by_text(found, words).speaker not in {"putin", "kim"}
+
+
+_NOT_A_PRINCIPALS_WORDS_SECOND_REVIEW = [
+    (
+        "fr",
+        (
+            "Voici les principales déclarations de Vladimir Poutine lors de sa conférence de "
+            "presse.\n\nSur l'Ukraine\n\n« Nos objectifs restent inchangés. »\n\nSur les "
+            "sanctions, la réponse de son porte-parole\n\n« Elles ne nous font rien. »"
+        ),
+        "ne nous font rien",
+    ),
+    (
+        "fr",
+        (
+            "Les principales déclarations de Vladimir Poutine :\n\n« Nous vaincrons. "
+            "»\n\nDmitri Peskov, porte-parole du Kremlin\n\n« Aucun sommet n'est prévu. »"
+        ),
+        "Aucun sommet",
+    ),
+    (
+        "fr",
+        (
+            "Les principales déclarations de Vladimir Poutine :\n\n« Nous vaincrons. »\n\nPour "
+            "son ministre des Affaires étrangères\n\n« L'Occident a perdu la raison. »"
+        ),
+        "perdu la raison",
+    ),
+    (
+        "en",
+        ("Putin met the Indian prime minister on Friday. The latter said the talks were “productive”."),
+        "productive",
+    ),
+    (
+        "en",
+        "Putin received Lukashenko in Moscow. The latter said they were “brothers”.",
+        "brothers",
+    ),
+    (
+        "fr",
+        ("Vladimir Poutine a commenté l'interview d'Emmanuel Macron, où il affirmait « ne rien exclure »."),
+        "exclure",
+    ),
+    (
+        "en",
+        ("Putin responded to the interview the French president gave on TV, where he said Europe must “wake up”."),
+        "wake up",
+    ),
+    (
+        "fr",
+        (
+            "Vladimir Poutine a évoqué la tribune publiée par l'ancien président, où il "
+            "dénonçait « une faute historique »."
+        ),
+        "faute historique",
+    ),
+    (
+        "fr",
+        ("Vladimir Poutine a lu la lettre que lui a adressée un soldat, où il raconte « l'enfer des tranchées »."),
+        "enfer des tranchées",
+    ),
+    (
+        "en",
+        "Putin attacked Biden's speech in Warsaw, in which he called him “a butcher”.",
+        "butcher",
+    ),
+    (
+        "fr",
+        ("Vladimir Poutine a téléphoné au chancelier allemand, qui a indiqué qu'il souhaitait « une trêve rapide »."),
+        "trêve rapide",
+    ),
+    (
+        "fr",
+        (
+            "Vladimir Poutine a parlé au téléphone avec le chef d'État turc. « La paix est "
+            "proche », a assuré le chef d'État."
+        ),
+        "paix est proche",
+    ),
+    (
+        "fr",
+        ("Vladimir Poutine a envoyé un message à Xi Jinping. « Merci, cher ami », a répondu le chef d'État."),
+        "cher ami",
+    ),
+    (
+        "fr",
+        ("Vladimir Poutine a parlé aujourd'hui. 'C'est faux', a répondu l'opposant. 'Il ment', a-t-il ajouté."),
+        "Il ment",
+    ),
+    (
+        "en",
+        "“Peace now” Putin said at the rally was a slogan on protesters' signs.",
+        "Peace now",
+    ),
+    (
+        "en",
+        "“Killer” Putin said, repeating Biden's word, was unfair.",
+        "Killer",
+    ),
+    (
+        "en",
+        "Putin quoted, in his speech, Stalin: “Not one step back.”",
+        "Not one step",
+    ),
+    (
+        "fr",
+        "Vladimir Poutine a parlé. « Il bluffe », avance-t-il, en citant un général.",
+        "bluffe",
+    ),
+    (
+        "fr",
+        ("Vladimir Poutine a reçu le rapport. « L'armée avance », a-t-il avancé, citant le ministre."),
+        "armée avance",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "words"), _NOT_A_PRINCIPALS_WORDS_SECOND_REVIEW)
+def test_no_rule_credits_a_principal_with_words_not_theirs_second_review(extractor, language, text, words) -> None:
+    found = extractor.extract("test.txt", text, language, "2023-05-01").quotations
     assert by_text(found, words).speaker not in {"putin", "kim"}

@@ -460,8 +460,8 @@ BARE_TITLES = (
     "chanceliere", "chancellor", "chef de l'etat", "cheffe de l'etat", "chef du gouvernement",
     "cheffe du gouvernement", "dirigeant", "dirigeante", "leader", "numero un",
 )  # fmt: skip
-# "The PM continued", « le chef d'État a dit »: the bare title each stands for
-TITLE_ABBREVIATIONS = {"pm": "prime minister", "chef d'etat": "chef de l'etat", "cheffe d'etat": "cheffe de l'etat"}
+# "The PM continued": the bare title it stands for (« le chef d'État » bare is any head of state: not one)
+TITLE_ABBREVIATIONS = {"pm": "prime minister"}
 
 
 def bare_titles(role: str) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from bot.core.article import Paragraph
 from bot.core.marks import QuoteSpan
 
-_BOUNDARY = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[\"»”’)\]])*(?=\s+[«“\"A-ZÀ-Þ0-9\[(‹„])")
+_BOUNDARY = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[\"»”’')\]])*(?=\s+(?:[«“\"A-ZÀ-Þ0-9\[(‹„‘]|'[A-ZÀ-Þ]))")
 _CLOSING_MARKS = '"»”’'
 # A "sentence" longer than this (a page with no full stop) is cut at a space outside quotations,
 # so the work done around each quotation stays bounded.

@@ -72,9 +72,9 @@ COORDINATION_DEPTH = 2
 SUBJECT_OPENING_REACH = 40
 # Characters before a relative pronoun where the name it stands for must end.
 ANTECEDENT_REACH = 60
-# Words between someone's words and a relative opened by where / où for the relative to hang on them:
-# "Macron's recent statements where he", « les propos d'Emmanuel Macron, où il ».
-POSSESSED_HEAD_WORDS = 3
+# Words before a relative opened by where / où searched for someone's words it may hang on: "Macron's recent
+# statements where he", « l'interview d'Emmanuel Macron, où il », « la tribune publiée par l'ancien président, où ».
+RELATIVE_HEAD_WORDS = 7
 # Characters after a comma where another name must start for the two to be joined: « X, Y et Z ».
 NEXT_NAME_REACH = 3
 # Characters between a title and the holder's name that makes it the holder's ("Prime Minister Narendra Modi").
@@ -280,8 +280,8 @@ _WIRE_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'-]+(?:,[^:()\n]{1,20})?(?:\s
 _RELATIVE_SUBJECT = re.compile(r"\b(?:qui|who)\s+(?:[\w']+\s+){0,2}$")
 # Nouns of someone's words, which a relative after them may quote: "Y's remarks, where he said".
 _WORDS_NOUN = re.compile(
-    r"\b(?:statements?|remarks|comments|words|interview|speech|letter|message|posts?|tweets?|declarations?"
-    r"|propos|entretien|discours|lettre|tribune|communique|allocution)\b"
+    r"\b(?:statements?|remarks|comments|words|interviews?|speech|letter|message|posts?|tweets?|declarations?"
+    r"|film|book|article|propos|entretien|discours|lettre|tribune|communique|allocution|livre|ouvrage)\b"
 )
 # A pronoun subject of a relative opened by where / in which / où: "Y's remarks, where he said", « ses propos
 # où il disait »; it is the pronoun's, whoever the main clause is about.
@@ -311,8 +311,6 @@ _NOT_A_DESCRIPTION = re.compile(
 )
 # A demonstrative description points back to someone just named, as a pronoun does: « Cet ancien banquier
 # promet », « cette dirigeante », « ce dernier ».
-# "The latter": the last person named, not the sentence's subject (« Cette dernière a assuré »).
-_LATTER = re.compile(r"(?:(?P<m>ce\s+dernier)|(?P<f>cette\s+derniere)|the\s+latter)")
 _DEMONSTRATIVE_DESCRIPTION = re.compile(r"^(?:(?P<m>ce|cet)|(?P<f>cette))\s+[\w'-]+")
 
 
@@ -593,9 +591,6 @@ class ArticleContext:
                 continue  # "The Prime Minister's press secretary said": the possessor is not the speaker
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
                 return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
-        latter = _LATTER.fullmatch(folded)
-        if latter is not None:
-            return self._latter(np_start, "f" if latter.group("f") else "m" if latter.group("m") else ANY_GENDER)
         demonstrative = _DEMONSTRATIVE_DESCRIPTION.match(folded) if self.language == "fr" else None
         if demonstrative is not None and not inside:
             return Found(pronoun="m" if demonstrative.group("m") else "f")
@@ -829,20 +824,18 @@ class ArticleContext:
                 actors.append((run.end(), None))
         return sorted(actors, key=lambda actor: actor[0], reverse=True)  # a mention wins a tie with a run
 
-    def _latter(self, at: int, gender: str) -> Found:
-        """Whom « ce dernier », « cette dernière », "the latter" stands for: the last person of that gender named
-        in this sentence or the one before, complements included; doubt when that is someone the registry does
-        not know."""
-        index = bisect.bisect_right(self._sentence_starts, at) - 1
-        since = self.sentences[max(0, index - 1)].start if index >= 0 else 0
-        for end, speaker_id in self._actors_before(at, complements=True):
-            if end < since:
-                break
-            if speaker_id is None:
-                return Found(ambiguous=True)
-            if self._if_gender_fits(speaker_id, gender):
-                return Found(speaker=speaker_id)
-        return Found(ambiguous=True)
+    def someone_unnamed_in(self, start: int, end: int) -> bool:
+        """Whether a stretch holds a capitalised word within a sentence that no registry mention covers
+        (« Loukachenko », "Stalin"): someone, or somewhere, the clause is about besides its subject."""
+        covered = [(m.start, m.end) for m in self.mentions_in(start, end)]
+        for word in re.finditer(r"(?<=[\s'’(])[A-ZÀ-Þ][\w-]+", self.text[start:end]):
+            at = start + word.start()
+            if any(a <= at < b for a, b in covered) or _within_any(at, self.spans):
+                continue
+            if fold_chars(word.group()) in STOPWORDS | _COMMON_OPENERS or self.text[:at].rstrip()[-1:] in ".!?:":
+                continue
+            return True
+        return False
 
     def _last_holder_named(self, at: int, holders: set[str]) -> str | None:
         """The last person named as an actor before `at` who holds the title, passing over registry people who
@@ -1053,15 +1046,9 @@ class ArticleContext:
         found = pronoun(word)
         if found.pronoun is None:
             return found
-        for other in self.mentions_in(sentence.start, opener_at):
-            if other.possessor:  # "Y's statements where"
-                head = self.masked[other.end : opener_at]
-            elif other.complement:  # « les propos de Y, où »
-                head = " ".join(self.masked[sentence.start : other.start].split()[-POSSESSED_HEAD_WORDS:])
-            else:
-                continue
-            if word_count(self.masked[other.end : opener_at]) <= POSSESSED_HEAD_WORDS and _WORDS_NOUN.search(head):
-                return Found(ambiguous=True)
+        head = " ".join(self.masked[sentence.start : opener_at].split()[-RELATIVE_HEAD_WORDS:])
+        if _WORDS_NOUN.search(head):
+            return Found(ambiguous=True)  # "X commented on Y's remarks, where he said": whoever wrote or spoke them
         named = self._named_at_start(sentence, self._main_clause_start(sentence))
         if named is not None and named.speaker is not None and self._if_gender_fits(named.speaker, found.pronoun):
             return Found(speaker=named.speaker)
@@ -1159,6 +1146,15 @@ class ArticleContext:
                 if start <= entity.start < end and not self.masked[entity.start : entity.end].startswith("_"):
                     return True
         return False
+
+    def names_a_person(self, start: int, end: int) -> bool:
+        """Whether a stretch holds a person's name the model finds (not an organisation's, « l'État islamique »)."""
+        return any(
+            e.label in ("PER", "PERSON") and start <= e.start < end and not _within_any(e.start, self.spans)
+            for index in range(bisect.bisect_right(self._sentence_starts, start) - 1, len(self.sentences))
+            if index >= 0 and self.sentences[index].start < end
+            for e in self._entities_near(max(self.sentences[index].start, start))
+        )
 
     def is_someone(self, found: Found, subject: tuple[int, int] | None) -> bool:
         """Whether a resolved subject is someone who can speak: a pronoun, a registry person or body, or a
@@ -1475,6 +1471,8 @@ class ArticleContext:
         clause = _CLAUSE_BEFORE_PRONOUN.search(self.masked, sentence.start, subject[0])
         if not coordinated and not reported and not clause:
             return None
+        if reported and _RELATIVE_SUBJECT.search(self.masked, sentence.start, speech[-1].start()):
+            return UNKNOWN  # « X a appelé le chancelier, qui a indiqué qu'il »: the relative's antecedent reports
         named = self._named_at_start(sentence, self._main_clause_start(sentence))
         if named is None or named.speaker is None:
             before = (sentence.start, subject[0])

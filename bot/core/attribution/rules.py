@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.core.article import Paragraph
 from bot.core.attribution.context import (
     ANY_GENDER,
     INVERTED_CUE_REACH,
@@ -56,13 +57,17 @@ _FRENCH_PAST_PARTICIPLE = re.compile(r"\w(?:é|ée|és|ées)$")
 # What may follow a cue ending its sentence: "he said on Thursday.", "a-t-il ajouté mardi."
 _SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
 # What may follow a cue that ends its clause: the sentence's end, a comma, a place or time ("said in his speech").
-_CUE_ENDS_ITS_CLAUSE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:in|at|during|on|while|after|before|adding)\b)")
+_CUE_ENDS_ITS_CLAUSE = re.compile(
+    r"(?:\s+(?:in|at|during|on|after|before)(?:\s+[\w'-]+){1,4})?\s*(?:[.!?]|,\s*(?:adding|noting|saying|stressing)\b|$)"
+)
+# Someone else cited after a cue: the words may be theirs (an agency citing a principal relays instead).
+_CITING = re.compile(r"(?<![\w'])(?:citant|cite\s+par|quoting|citing|en\s+citant)(?![\w'])")
 # The agent of a passive participle: « avancé par X ».
 _FR_AGENT_AFTER = re.compile(r"\s+par\s")
 # Nothing but spaces and a dash before a statement opening its sentence.
 _STATEMENT_THEN_SUBJECT = re.compile(r"[\s-]*")
 # A gerund or participle clause after a cue goes on with its speaker: « ..., a-t-il écrit, en indiquant que ... ».
-_GERUND_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*,\s*(?:en\s+)?\w+ant\b")
+_GERUND_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*,\s*(?:en\s+)?(?!citant\b)\w+ant\b")
 # A dateline opening a wire story: "Rome, 29 mars (LaPresse) – ".
 _DATELINE = re.compile(r"[^.\"_]{2,60}?\s[-–—]\s*")
 # A sentence opening that points back at the quotation before it.
@@ -91,6 +96,12 @@ _SUBORDINATE_AFTER_CUE = re.compile(
     r"(?:when|if|once|after|before|as\s+soon\s+as|quand|si|lorsqu|une\s+fois|des\s+que|apres|avant)\b"
 )
 # The speaker's own side as the subject of a verb: « son gouvernement a ... », "what her party has long been".
+# A heading's words that give what follows a speaker of its own: a source, a reply, a person's noun.
+_HEADING_SPEAKER = re.compile(
+    r"(?<![\w'])(?:pour|selon|d'apres|for|according|reponse|reponses|replique|reaction|reactions|response|reply"
+    r"|ministre|minister|porte-parole|spokesman|spokeswoman|spokesperson|opposant|opposition|rival|journaliste"
+    r"|journalist|question|questions)(?![\w'])"
+)
 # Nouns of someone's words that a page announces before listing them: « les principales déclarations du chef de
 # l'État », "key quotes from X's speech".
 _WORDS_NOUNS = r"(?:declarations|propos|paroles|citations|phrases|extraits|quotes|remarks|statements|words|comments)"
@@ -277,7 +288,8 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             and groups[0].start() > at
             and word_count(ctx.masked[at : groups[0].start()]) <= CUE_AFTER_SUBJECT_WORDS
             and not _INTRODUCES_NEXT_QUOTE.match(ctx.masked, groups[0].end())  # « X a déclaré : « ... » »
-            and (with_comma or _CUE_ENDS_ITS_CLAUSE.match(ctx.masked, groups[0].end()))  # not "“X” Putin said he read"
+            # no comma: the cue must end the sentence ("“X” Putin said he read" is no cue)
+            and (with_comma or _CUE_ENDS_ITS_CLAUSE.match(ctx.masked, groups[0].end(), sentence.end))
         ):
             found = ctx.passive_agent(groups[0], window_end)
             if found is None:
@@ -287,7 +299,11 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
             cue, cue_end = ctx.text[groups[0].start() : groups[0].end()], groups[0].end()
     if found is None or found.empty:
         return None
-    speaker = ctx.relay(ctx.settle(found, quote.sentence_index), sentence, cue_end)
+    settled = ctx.settle(found, quote.sentence_index)
+    cited_by = ctx.registry.get(settled)
+    if (cited_by is None or cited_by.kind != "agency") and _CITING.search(ctx.masked, cue_end, sentence.end):
+        return Verdict(UNKNOWN, cue.strip())  # « « ... », a-t-il avancé, citant le ministre »: maybe the minister's
+    speaker = ctx.relay(settled, sentence, cue_end)
     return Verdict(speaker, cue.strip())
 
 
@@ -826,6 +842,7 @@ def clause_before_colon(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     clause = (subject[1], colon)
     if (
         ctx.names_someone(*clause)
+        or ctx.someone_unnamed_in(*clause)  # "Putin quoted, in his speech, Stalin:"
         or ctx.names_a_document(*clause, own_aside=True)
         or _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, *clause)
         or _SPOKEN_TO.search(ctx.masked, *clause)
@@ -901,6 +918,8 @@ def quote_paragraph_continues(ctx: ArticleContext, quote: Quote) -> Verdict | No
         return None
     index = sentence.paragraph - 1
     while index >= 0 and ctx.article.paragraphs[index].is_heading:
+        if _heading_names_someone(ctx, ctx.article.paragraphs[index]):
+            return Verdict(UNKNOWN, None, kind="full")  # « Dmitri Peskov, porte-parole ⏎ « ... » »: his, maybe
         index -= 1
     paragraph = ctx.article.paragraphs[index] if index >= 0 else None
     previous = [  # its quotations, a long one that opened further up and ran into it included
@@ -923,6 +942,8 @@ def _speaker_before_list(ctx: ArticleContext, index: int) -> str | None:
     speech (a list's own lines: « - Un hôpital sera installé en Guinée »), but never past anyone named."""
     for _ in range(LIST_REACH_PARAGRAPHS):
         while index >= 0 and ctx.article.paragraphs[index].is_heading:
+            if _heading_names_someone(ctx, ctx.article.paragraphs[index]):
+                return None
             index -= 1
         if index < 0:
             return None
@@ -943,6 +964,15 @@ def _speaker_before_list(ctx: ArticleContext, index: int) -> str | None:
             return None
         index -= 1
     return None
+
+
+def _heading_names_someone(ctx: ArticleContext, paragraph: Paragraph) -> bool:
+    """Whether a heading between quotations names or describes a speaker of its own (« Dmitri Peskov, porte-parole
+    du Kremlin », « Pour son ministre », « La réponse de son porte-parole »): what follows may be theirs."""
+    start, end = paragraph.start, paragraph.end
+    return bool(
+        ctx.mentions_in(start, end) or ctx.names_a_person(start, end) or _HEADING_SPEAKER.search(ctx.masked, start, end)
+    )
 
 
 def _announced_words(ctx: ArticleContext, sentence: Sentence) -> str | None:
