@@ -2528,3 +2528,22 @@ _NOT_A_PRINCIPALS_WORDS_SECOND_REVIEW = [
 def test_no_rule_credits_a_principal_with_words_not_theirs_second_review(extractor, language, text, words) -> None:
     found = extractor.extract("test.txt", text, language, "2023-05-01").quotations
     assert by_text(found, words).speaker not in {"putin", "kim"}
+
+
+_NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION = [
+    ("fr", "Vladimir Poutine a reçu un message d'Alexandre Loukachenko. « Nous sommes ensemble », a écrit ce dernier.",
+     "ensemble"),
+    ("fr", "Vladimir Poutine a été félicité par le roi Charles. « Merci », a répondu ce dernier.", "Merci"),
+    ("fr", "Vladimir Poutine a dit : « Le plan de paix est mort. » Le ministre a rétorqué : « Le plan de paix vit "
+     "toujours. »", "vit toujours"),
+    ("en", "Putin said: “The peace plan is dead.” The minister shot back: “The peace plan is alive.”", "is alive"),
+    ("fr", "Vladimir Poutine a été très directement interpellé : « Et Boutcha ? »", "Boutcha"),
+    ("fr", "Vladimir Poutine s'est vu demander : « Et Boutcha ? »", "Boutcha"),
+    ("en", "Putin met ex-President Nazarbayev. “Kazakhstan stands with Russia,” the president said.", "Kazakhstan"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "words"), _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION)
+def test_no_rule_credits_a_principal_with_words_not_theirs_found_before(extractor, language, text, words) -> None:
+    found = extractor.extract("test.txt", text, language, "2023-05-01").quotations
+    assert by_text(found, words).speaker not in {"putin", "kim"}

@@ -106,7 +106,9 @@ _VERB_IN_DESCRIPTION = re.compile(
 )
 # A French passive without its agent (« ce qui a été dit », « il n'est écrit nulle part »): nobody spoke
 # there. « s'est » is the reflexive auxiliary (« s'est félicité »), not a passive.
-_FR_PASSIVE_BEFORE = re.compile(r"(?:\bete|(?<!s')(?<!\w)(?:est|sont|etait|etaient))\s+(?:\w+ment\s+)?$")
+_FR_PASSIVE_BEFORE = re.compile(
+    r"(?:\bete|(?<!s')(?<!\w)(?:est|sont|etait|etaient))\s+(?:(?:\w+ment|tres|si|trop|assez|plus)\s+){0,2}$"
+)
 _FR_AGENT = re.compile(r"\s+par\s+")
 _FINITE_VERB = {
     "fr": re.compile(r"\b(?:a|ont|avait|avaient|est|sont|etait)\s+(?:\w+\s+){0,2}?\w+(?:e|es|i|is|u|us|t)\b"),
@@ -311,6 +313,9 @@ _NOT_A_DESCRIPTION = re.compile(
 )
 # A demonstrative description points back to someone just named, as a pronoun does: « Cet ancien banquier
 # promet », « cette dirigeante », « ce dernier ».
+# « ce dernier », « cette dernière », "the latter": the last person named, not the sentence's subject; the
+# registry's mentions cannot tell who that is among names it does not know, so doubt.
+_LATTER = re.compile(r"(?:ce\s+dernier|cette\s+derniere|the\s+latter)")
 _DEMONSTRATIVE_DESCRIPTION = re.compile(r"^(?:(?P<m>ce|cet)|(?P<f>cette))\s+[\w'-]+")
 
 
@@ -591,6 +596,8 @@ class ArticleContext:
                 continue  # "The Prime Minister's press secretary said": the possessor is not the speaker
             if start <= entity.start and entity.end <= end and not introduced_by_preposition(self.text, entity.start):
                 return Found(speaker=f"other:{entity.text.strip()}", gender=self._phrase_gender(folded))
+        if _LATTER.fullmatch(folded):
+            return Found(ambiguous=True)  # « ce dernier », "the latter": the last one named, whoever that is
         demonstrative = _DEMONSTRATIVE_DESCRIPTION.match(folded) if self.language == "fr" else None
         if demonstrative is not None and not inside:
             return Found(pronoun="m" if demonstrative.group("m") else "f")
@@ -733,7 +740,7 @@ class ArticleContext:
         Someone else holds it when it comes with another name or a modifier that is not the holder's
         role: « le Premier ministre palestinien Mohammed Shtayyeh », "the South Korean president".
         """
-        pattern = rf"(?<![\w'-]){re.escape(title)}(?![\w'-])"
+        pattern = rf"(?<![\w'-])(?:[a-z]+-)?{re.escape(title)}(?![\w'-])"  # "ex-President X" is a use too
         holders_own = [m for m in self.mentions if m.speaker.id == holder]
         for other in re.finditer(pattern, self.masked[:until]):
             if any(

@@ -60,6 +60,10 @@ _SENTENCE_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*[.!?…]*\s*[\"»”]*\s*")
 _CUE_ENDS_ITS_CLAUSE = re.compile(
     r"(?:\s+(?:in|at|during|on|after|before)(?:\s+[\w'-]+){1,4})?\s*(?:[.!?]|,\s*(?:adding|noting|saying|stressing)\b|$)"
 )
+# « s'est vu demander », « se voit reprocher »: the subject is the one spoken to.
+_SEEN_TO = re.compile(r"(?:s'est|se\s+sont|s'etait|se\s+voit|se\s+voient)\s+vu(?:e|s|es)?\s+$|se\s+voi(?:t|ent)\s+$")
+# Characters before a speech verb searched for « s'est vu ».
+SEEN_TO_REACH = 20
 # Someone else cited after a cue: the words may be theirs (an agency citing a principal relays instead).
 _CITING = re.compile(r"(?<![\w'])(?:citant|cite\s+par|quoting|citing|en\s+citant)(?![\w'])")
 # The agent of a passive participle: « avancé par X ».
@@ -159,12 +163,14 @@ COLON_LEAD_WORDS = 3
 # In the clause before such a colon, what makes its subject someone spoken to, not the speaker: a passive
 # or an agent (« X a été interpellé par une étudiante : »), a question put to them.
 _SPOKEN_TO = re.compile(
-    r"(?<![\w'])(?:par|by|was|were|been|being|interroge\w*|questionne\w*|asked|questioned|told)(?![\w'])"
+    r"(?<![\w'])(?:par|by|was|were|been|being|interroge\w*|questionne\w*|asked|questioned|told"
+    r"|s'est\s+vue?|s'etait\s+vue?)(?![\w'])"
 )
 # A French passive, on the text with its accents: « a été interpellé », « a été vivement critiquée » (« a été très
 # clair » is the subject's own manner, no passive).
 _FRENCH_PASSIVE = re.compile(
-    r"(?<![\w'])été\s+(?:\w+ment\s+)?\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|int|inte)"
+    r"(?<![\w'])été\s+(?:(?:\w+ment|très|si|trop|assez|plus)\s+){0,2}"
+    r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|int|inte)"
     r"(?![\w'])",
     re.IGNORECASE,
 )
@@ -570,6 +576,8 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         # speech; whoever said them, it is not X's verb (« des héros qui ... » is still X's report)
         return Verdict(UNKNOWN, None)
     cue = ctx.text[nearest.start() : nearest.end()].strip()
+    if _SEEN_TO.search(ctx.masked, max(sentence.start, nearest.start() - SEEN_TO_REACH), nearest.start()):
+        return Verdict(UNKNOWN, cue)  # « X s'est vu demander : « ... » »: X is spoken to
     agent = ctx.passive_agent(nearest, span.open_at)
     if agent is not None:  # "Putin was told by Kim that ...": the agent spoke
         return Verdict(ctx.settle(agent, quote.sentence_index), cue)
@@ -1022,6 +1030,7 @@ def report_continues(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if (
         ctx.mentions_in(*between)
         or ctx.verb_groups(*between)
+        or ctx.after_only.search(ctx.masked, *between)  # « Le ministre a rétorqué : « ... » »
         or SOURCE_PREPOSITION.search(ctx.masked, *between)
         or ctx.names_someone(*between)
         or ctx.names_a_title(*between)  # "The prime minister hit back: “...”" after another's words
