@@ -2547,3 +2547,9 @@ _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION = [
 def test_no_rule_credits_a_principal_with_words_not_theirs_found_before(extractor, language, text, words) -> None:
     found = extractor.extract("test.txt", text, language, "2023-05-01").quotations
     assert by_text(found, words).speaker not in {"putin", "kim"}
+
+
+def test_a_speaker_cited_by_an_agency_is_still_the_speaker(dev_quotes) -> None:
+    """« ..., a jugé X, cité par l'agence » is X relayed (« ..., citant un général » may be the general's)."""
+    text = "« On ne parle pas avec des menaces », a jugé Giorgia Meloni, citée par l'agence Ansa."
+    assert by_text(dev_quotes(text, "fr", "2023-05-01"), "menaces").speaker == "meloni"

@@ -65,7 +65,7 @@ _SEEN_TO = re.compile(r"(?:s'est|se\s+sont|s'etait|se\s+voit|se\s+voient)\s+vu(?
 # Characters before a speech verb searched for « s'est vu ».
 SEEN_TO_REACH = 20
 # Someone else cited after a cue: the words may be theirs (an agency citing a principal relays instead).
-_CITING = re.compile(r"(?<![\w'])(?:citant|cite\s+par|quoting|citing|en\s+citant)(?![\w'])")
+_CITING = re.compile(r"(?<![\w'])(?:citant|quoting|citing)(?![\w'])")  # « cité par l'agence » is him, relayed
 # The agent of a passive participle: « avancé par X ».
 _FR_AGENT_AFTER = re.compile(r"\s+par\s")
 # Nothing but spaces and a dash before a statement opening its sentence.
