@@ -2553,3 +2553,9 @@ def test_a_speaker_cited_by_an_agency_is_still_the_speaker(dev_quotes) -> None:
     """« ..., a jugé X, cité par l'agence » is X relayed (« ..., citant un général » may be the general's)."""
     text = "« On ne parle pas avec des menaces », a jugé Giorgia Meloni, citée par l'agence Ansa."
     assert by_text(dev_quotes(text, "fr", "2023-05-01"), "menaces").speaker == "meloni"
+
+
+def test_a_question_to_someone_questioned_before_is_not_theirs(extractor) -> None:
+    text = "Vladimir Poutine a été interrogé par un journaliste. « Allez-vous vous représenter ? », lui a-t-il demandé."
+    found = extractor.extract("test.txt", text, "fr", "2023-05-01").quotations
+    assert by_text(found, "représenter").speaker not in {"putin", "kim"}

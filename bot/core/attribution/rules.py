@@ -64,6 +64,14 @@ _CUE_ENDS_ITS_CLAUSE = re.compile(
 _SEEN_TO = re.compile(r"(?:s'est|se\s+sont|s'etait|se\s+voit|se\s+voient)\s+vu(?:e|s|es)?\s+$|se\s+voi(?:t|ent)\s+$")
 # Characters before a speech verb searched for « s'est vu ».
 SEEN_TO_REACH = 20
+# An inverted cue asking someone (« lui a-t-il demandé »), and a sentence before where someone was asked or
+# questioned (« X a été interrogé par un journaliste »): the pronoun may be the one asking.
+_ASKED_SOMEONE = re.compile(
+    r"(?:lui|leur|m'|nous|vous)\s*a-t-(?:il|elle)\s+(?:\w+\s+)?(?:demande|interroge|questionne|lance)"
+)
+_SPOKEN_TO_BEFORE = re.compile(
+    r"(?<![\w'])(?:ete|s'est\s+vue?)\s+(?:\w+ment\s+)?(?:interroge|questionne|interpelle)e?s?\s+par\b"
+)
 # Someone else cited after a cue: the words may be theirs (an agency citing a principal relays instead).
 _CITING = re.compile(r"(?<![\w'])(?:citant|quoting|citing)(?![\w'])")  # « cité par l'agence » is him, relayed
 # The agent of a passive participle: « avancé par X ».
@@ -251,6 +259,10 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     inverted = INVERTED_PRONOUN_CUE.match(ctx.masked, at)
     verb = ctx.speech_verb_at(at)
     source = SOURCE_PREPOSITION.match(ctx.masked, at)
+    since = ctx.sentences[max(0, quote.sentence_index - 1)].start
+    if inverted and _ASKED_SOMEONE.match(ctx.masked, at) and _SPOKEN_TO_BEFORE.search(ctx.masked, since, span.open_at):
+        # « X a été interrogé par un journaliste. « ... ? », lui a-t-il demandé »: the one asking is the other
+        return Verdict(UNKNOWN, ctx.text[at : inverted.end()].strip())
     if inverted:
         found = pronoun(inverted_pronoun(inverted))
         opening = ctx.opening_speaker(quote, found.pronoun) if found.pronoun else None
