@@ -2403,12 +2403,6 @@ _NOT_A_PRINCIPALS_WORDS = [
 ]
 
 
-@pytest.mark.parametrize(("language", "published", "text", "words"), _NOT_A_PRINCIPALS_WORDS)
-def test_no_rule_credits_a_principal_with_words_not_theirs(extractor, language, published, text, words) -> None:
-    found = extractor.extract("test.txt", text, language, published).quotations
-    assert by_text(found, words).speaker not in {"putin", "kim"}
-
-
 _NOT_A_PRINCIPALS_WORDS_SECOND_REVIEW = [
     (
         "fr",
@@ -2524,12 +2518,6 @@ _NOT_A_PRINCIPALS_WORDS_SECOND_REVIEW = [
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "words"), _NOT_A_PRINCIPALS_WORDS_SECOND_REVIEW)
-def test_no_rule_credits_a_principal_with_words_not_theirs_second_review(extractor, language, text, words) -> None:
-    found = extractor.extract("test.txt", text, language, "2023-05-01").quotations
-    assert by_text(found, words).speaker not in {"putin", "kim"}
-
-
 _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION = [
     ("fr", "Vladimir Poutine a reçu un message d'Alexandre Loukachenko. « Nous sommes ensemble », a écrit ce dernier.",
      "ensemble"),
@@ -2543,9 +2531,21 @@ _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("language", "text", "words"), _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION)
-def test_no_rule_credits_a_principal_with_words_not_theirs_found_before(extractor, language, text, words) -> None:
-    found = extractor.extract("test.txt", text, language, "2023-05-01").quotations
+@pytest.mark.parametrize(
+    ("language", "published", "text", "words"),
+    [
+        *_NOT_A_PRINCIPALS_WORDS,  # the first review
+        *((language, "2023-05-01", text, words) for language, text, words in _NOT_A_PRINCIPALS_WORDS_SECOND_REVIEW),
+        *(
+            (language, "2023-05-01", text, words)
+            for language, text, words in _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION
+        ),
+    ],
+)
+def test_no_rule_credits_a_principal_with_words_not_theirs(extractor, language, published, text, words) -> None:
+    """Adversarial sentences of our own where the words are someone else's: two reviews of this session's rules
+    (and the lies they found that predate it). None may go to a principal."""
+    found = extractor.extract("test.txt", text, language, published).quotations
     assert by_text(found, words).speaker not in {"putin", "kim"}
 
 
