@@ -172,6 +172,7 @@ class SpeakerRegistry:
     _by_role: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
     _by_title: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
     _by_nationality: dict[str, list[tuple[Speaker, tuple[Term, ...]]]] = field(init=False, repr=False)
+    _initials_re: list[tuple[Speaker, re.Pattern[str]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_name = {}
@@ -199,6 +200,13 @@ class SpeakerRegistry:
         self._role_re = self._alternation(roles)
         self._not_name_re = self._alternation(not_names) if not_names else None
         self._bare_surnames = [(fold_chars(n), s) for s in self.speakers for n in s.names if not re.search(r"[\s-]", n)]
+        # a principal's initials, of the full name only ("Kim Jongun" would give "KJ"), not followed by a
+        # capitalised word ("KJ Apa", « VVP Group » are other names)
+        self._initials_re = [
+            (s, re.compile(rf"(?<![\w'’.-]){initials}(?![\w'’-])(?!\s+[A-ZÀ-Þ])"))
+            for s in self.speakers
+            if s.principal and (initials := _initials_of(s.name)) is not None and initials not in COMMON_ABBREVIATIONS
+        ]
 
     @staticmethod
     def _key(variant: str) -> str:
@@ -324,16 +332,12 @@ class SpeakerRegistry:
         """A principal's initials standing alone after their full name (« NS cite Victor Hugo » in a live report
         after « Nicolas Sarkozy »): that principal. Never before the full name, never inside quotation marks."""
         found: list[Mention] = []
-        for speaker in self.speakers:
+        for speaker, initials in self._initials_re:
             first_full = min((at for at, sid, how in uses if sid == speaker.id and how == "own"), default=None)
-            if first_full is None or not speaker.principal:
+            if first_full is None:
                 continue
-            initials = _initials_of(speaker.name)  # of the full name only: "Kim Jongun" would give "KJ"
-            if initials is None or initials in COMMON_ABBREVIATIONS:
-                continue
-            # not followed by a capitalised word: "KJ Apa", « VVP Group » are other names
-            for match in re.finditer(rf"(?<![\w'’.-]){initials}(?![\w'’-])(?!\s+[A-ZÀ-Þ])", text):
-                if match.start() > first_full and not any(a <= match.start() < b for a, b in quoted):
+            for match in initials.finditer(text, first_full + 1):
+                if not any(a <= match.start() < b for a, b in quoted):
                     found.append(self._mention(text, folded, match.start(), match.end(), speaker, by_role=False))
         return found
 

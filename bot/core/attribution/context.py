@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -311,12 +312,17 @@ _NOT_A_DESCRIPTION = re.compile(
     r"^(?:\w+ing|\w+ant|m|mr|mrs|ms|mme|dr|ce|c'|c'est|cette|cela|ceci|ca|it|this|that"
     r"|il|elle|ils|elles|on|je|j'|nous|vous|he|she|they|we|i)$"  # « Il aurait voté ... »: a clause
 )
-# A demonstrative description points back to someone just named, as a pronoun does: « Cet ancien banquier
-# promet », « cette dirigeante », « ce dernier ».
 # « ce dernier », « cette dernière », "the latter": the last person named, not the sentence's subject; the
 # registry's mentions cannot tell who that is among names it does not know, so doubt.
 _LATTER = re.compile(r"(?:ce\s+dernier|cette\s+derniere|the\s+latter)")
+# A demonstrative description points back to someone just named, as a pronoun does: « Cet ancien banquier
+# promet », « cette dirigeante ».
 _DEMONSTRATIVE_DESCRIPTION = re.compile(r"^(?:(?P<m>ce|cet)|(?P<f>cette))\s+[\w'-]+")
+
+
+def _a_name(entity: Entity) -> bool:
+    """Whether what the small model took for a name looks like one: a capital and two letters (« n’ » is not)."""
+    return bool(re.match(r"[A-ZÀ-Þ]", entity.text.strip())) and len(re.findall(r"\w", entity.text)) >= 2
 
 
 def _bare_title(phrase: str) -> str | None:
@@ -588,7 +594,7 @@ class ArticleContext:
         for entity in self._entities_near(start):
             if any(m.start < entity.end and entity.start < m.end for m in inside):
                 continue  # a registry person is never "someone else"
-            if not re.match(r"[A-ZÀ-Þ]", entity.text.strip()) or len(re.findall(r"\w", entity.text)) < 2:
+            if not _a_name(entity):
                 continue  # the small model's slips (« n’ », « cela ») name nobody: a name starts with a capital
             if _within_any(entity.start, self.spans):
                 continue  # « déjà surnommé « le beau Pedro » »: a name in quoted words is not the phrase's
@@ -1145,22 +1151,20 @@ class ArticleContext:
         capitalised = {fold_chars(w) for w in re.findall(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’-]*", self.text[start:end])}
         if not capitalised - STOPWORDS - _COMMON_OPENERS:
             return False
+        return any(not self.masked[e.start : e.end].startswith("_") for e in self._entities_in(start, end))
+
+    def _entities_in(self, start: int, end: int) -> Iterator[Entity]:
+        """The model's names that start in a stretch, sentence by sentence (each sentence asked once)."""
         for index in range(bisect.bisect_right(self._sentence_starts, start) - 1, len(self.sentences)):
             sentence = self.sentences[max(index, 0)]
             if sentence.start >= end:
                 break
-            for entity in self._entities_near(max(sentence.start, start)):
-                if start <= entity.start < end and not self.masked[entity.start : entity.end].startswith("_"):
-                    return True
-        return False
+            yield from (e for e in self._entities_near(max(sentence.start, start)) if start <= e.start < end)
 
     def names_a_person(self, start: int, end: int) -> bool:
         """Whether a stretch holds a person's name the model finds (not an organisation's, « l'État islamique »)."""
         return any(
-            e.label in ("PER", "PERSON") and start <= e.start < end and not _within_any(e.start, self.spans)
-            for index in range(bisect.bisect_right(self._sentence_starts, start) - 1, len(self.sentences))
-            if index >= 0 and self.sentences[index].start < end
-            for e in self._entities_near(max(self.sentences[index].start, start))
+            e.label in ("PER", "PERSON") and not _within_any(e.start, self.spans) for e in self._entities_in(start, end)
         )
 
     def is_someone(self, found: Found, subject: tuple[int, int] | None) -> bool:
@@ -1276,8 +1280,7 @@ class ArticleContext:
             if (
                 entity.label not in ("PER", "PERSON")
                 or not main <= entity.start <= main + SUBJECT_OPENING_REACH
-                or not re.match(r"[A-ZÀ-Þ]", entity.text.strip())
-                or len(re.findall(r"\w", entity.text)) < 2  # the small model's slips: « n’ »
+                or not _a_name(entity)
                 or _within_any(entity.start, self.spans)
                 or introduced_by_preposition(self.text, entity.start)
                 or any(m.start <= entity.start < m.end or entity.start <= m.start < entity.end for m in registry_names)

@@ -107,7 +107,6 @@ _GOES_ON_WORDS = frozenset("also then still even aussi puis encore meme ensuite"
 _SUBORDINATE_AFTER_CUE = re.compile(
     r"(?:when|if|once|after|before|as\s+soon\s+as|quand|si|lorsqu|une\s+fois|des\s+que|apres|avant)\b"
 )
-# The speaker's own side as the subject of a verb: « son gouvernement a ... », "what her party has long been".
 # A heading's words that give what follows a speaker of its own: a source, a reply, a person's noun.
 _HEADING_SPEAKER = re.compile(
     r"(?<![\w'])(?:pour|selon|d'apres|for|according|reponse|reponses|replique|reaction|reactions|response|reply"
@@ -129,6 +128,7 @@ _ANNOUNCING_LEAD = re.compile(
     r"|grandes|fortes|[a-z]+ing)\s+){0,3}"
 )
 _WORDS_AFTER_POSSESSOR = re.compile(rf"(?:'s|')?\s+(?:[\w-]+\s+){{0,2}}{_WORDS_NOUNS}\b")
+# The speaker's own side as the subject of a verb: « son gouvernement a ... », "what her party has long been".
 _OWN_SIDE_BEFORE = re.compile(
     r"(?<![\w'])(?:son|sa|ses|leur|leurs|his|her|its|their)\s+(?:gouvernement|parti|equipe|camp|cabinet|entourage"
     r"|administration|government|party|team|office|ministers?|ministres)(?:\s+[\w'-]+){0,3}\s*$"
@@ -259,8 +259,10 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     inverted = INVERTED_PRONOUN_CUE.match(ctx.masked, at)
     verb = ctx.speech_verb_at(at)
     source = SOURCE_PREPOSITION.match(ctx.masked, at)
-    since = ctx.sentences[max(0, quote.sentence_index - 1)].start
-    if inverted and _ASKED_SOMEONE.match(ctx.masked, at) and _SPOKEN_TO_BEFORE.search(ctx.masked, since, span.open_at):
+    with_comma = lead.group().strip().startswith(",") or span.text(ctx.text).rstrip().endswith(",")
+    if inverted and _ASKED_SOMEONE.match(ctx.masked, at) and _SPOKEN_TO_BEFORE.search(
+        ctx.masked, ctx.sentences[max(0, quote.sentence_index - 1)].start, span.open_at
+    ):
         # « X a été interrogé par un journaliste. « ... ? », lui a-t-il demandé »: the one asking is the other
         return Verdict(UNKNOWN, ctx.text[at : inverted.end()].strip())
     if inverted:
@@ -283,18 +285,13 @@ def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     elif source:
         found = ctx.resolve_np(source.end(), ctx.clause_end(source.end(), sentence.end))
         cue, cue_end = ctx.text[at : source.end()], source.end()
-    elif (
-        lead.group().strip().startswith(",")
-        or span.text(ctx.text).rstrip().endswith(",")
-        or (
-            _STATEMENT_THEN_SUBJECT.fullmatch(ctx.masked, sentence.start, span.open_at) is not None
-            and ctx.language == "en"
-            and span.text(ctx.text)[:1].isupper()
-        )
+    elif with_comma or (
+        _STATEMENT_THEN_SUBJECT.fullmatch(ctx.masked, sentence.start, span.open_at) is not None
+        and ctx.language == "en"
+        and span.text(ctx.text)[:1].isupper()
     ):
         # English copy may drop the comma after a statement opening its sentence: "“...” PM Modi said.", when
         # the cue ends its clause. "« ... », Poutine a déclaré." / English puts the comma inside: "...," Putin said.
-        with_comma = lead.group().strip().startswith(",") or span.text(ctx.text).rstrip().endswith(",")
         window_end = ctx.clause_end(at, sentence.end)
         # "“...,” Putin said." / "“...,” the message read.": a verb that reports only after a quotation counts
         groups = sorted(
