@@ -207,6 +207,39 @@ def test_a_report_goes_on_in_the_writers_sentence(dev_quotes, text, language, sp
 # ---- speech_verb_before ------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # the completive's subject is a thing: the verb after « et » shares the reporting verb's subject
+        (
+            "La Première ministre Giorgia Meloni a affirmé que l'alliance était « solide » et s'est dite sûre "
+            "qu'elle serait « renforcée encore » cette année.",
+            "fr",
+            "meloni",
+        ),
+        (
+            "Olaf Scholz a assuré que la relation restait « essentielle » et a promis de « travailler sans relâche ».",
+            "fr",
+            "scholz",
+        ),
+        # the completive's subject is a person: the verb after « et » may be theirs
+        (
+            "Olaf Scholz a assuré que le ministre restait « confiant » et a promis de « travailler sans relâche ».",
+            "fr",
+            "unknown",
+        ),
+        (
+            "Olaf Scholz a assuré que son homologue restait « confiant » et a promis de « travailler sans relâche ».",
+            "fr",
+            "unknown",
+        ),
+    ],
+)
+def test_a_speech_verb_coordinated_after_a_completive_shares_the_subject(dev_quotes, text, language, speaker) -> None:
+    q = dev_quotes(text, language, "2023-05-02")[-1]
+    assert q.speaker.split(":")[0] == speaker, q
+
+
 def test_english_fragment_inside_a_named_subjects_sentence(dev_quotes) -> None:
     text = 'Modi touted "a new chapter" in the partnership after the talks.'
     assert by_text(dev_quotes(text, "en", "2023-06-23"), "new chapter").speaker == "modi"

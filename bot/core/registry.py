@@ -66,9 +66,9 @@ _LEADER_TITLE = re.compile(
     r"|chancellor|camarade|comrade|dirigeant|dirigeante|leader|marechal|chef|cheffe|pm|reis|sultan|roi|king|reine"
     r"|queen|emir|cheikh|sheikh)\s+$"
 )
-# Titles and kin words that make a surname another person's: "le ministre Kim", "sa sœur Kim".
-_OTHER_PERSON_TITLE = re.compile(
-    r"(?<![\w-])(?:ministre|minister|secretaire|secretary|ambassadeur|ambassadrice|ambassador|envoye|envoy"
+# Nouns of a person who is not a head of state or government: a minister, an adviser, a relative.
+PERSON_NOUNS = (
+    r"(?:ministre|minister|secretaire|secretary|ambassadeur|ambassadrice|ambassador|envoye|envoy"
     r"|depute|deputee|senateur|senatrice|senator|maire|mayor|gouverneur|governor|juge|judge|general|amiral|admiral"
     r"|professeur|professor|prof|docteur|doctor|dr\.?|chercheur|chercheuse|researcher|analyste|analyst"
     r"|journaliste|journalist|ecrivain|ecrivaine|auteur|autrice|author|economiste|economist|avocat|avocate|lawyer"
@@ -76,8 +76,10 @@ _OTHER_PERSON_TITLE = re.compile(
     r"|commissioner|directeur|directrice|director|representant|representante|representative|candidat|candidate"
     r"|s(?:oe|œ)ur|frere|pere|mere|fils|fille|epouse|mari|femme|oncle|tante|cousin|cousine|neveu|niece|grand-pere"
     r"|grand-mere|sister|brother|father|mother|son|daughter|wife|husband|uncle|aunt|nephew|niece|grandfather"
-    r"|grandmother|widow|veuve)\s+$"
+    r"|grandmother|widow|veuve)"
 )
+# Titles and kin words that make a surname another person's: "le ministre Kim", "sa sœur Kim".
+_OTHER_PERSON_TITLE = re.compile(rf"(?<![\w-]){PERSON_NOUNS}\s+$")
 
 
 @dataclass(frozen=True)

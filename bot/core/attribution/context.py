@@ -31,6 +31,7 @@ from bot.core.cues import (
 from bot.core.marks import QuoteSpan
 from bot.core.registry import (
     BARE_TITLES,
+    PERSON_NOUNS,
     POSSESSIVE,
     TITLE_ABBREVIATIONS,
     UNKNOWN,
@@ -223,6 +224,11 @@ _ADVERBS_AFTER_SUBJECT = frozenset(
 _CLITICS_ENDING_SUBJECT = re.compile(r"(?:\s+(?:ne|n'|lui|leur|y|en))+\s*$")
 _ADVERBS_ENDING_SUBJECT = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_ADVERBS_AFTER_SUBJECT))}))+\s*$")
 _AGENT_BEFORE = re.compile(r"(?<![\w'])(?:par|by)\s*$")
+# A noun that describes a person, plural too: « le ministre », « son homologue », "officials".
+_SOMEONE_NOUN = re.compile(
+    rf"(?<![\w-])(?:{PERSON_NOUNS}|homologue|counterpart|responsable|official|officiel|opposant|rival|hote|host"
+    r"|invite|guest|partenaire|partner|homme|man|woman|gens|people)s?(?![\w-])"
+)
 # A relative clause or a participle set off by commas between a subject and its verb.
 _APPOSED_RELATIVE = re.compile(r",\s*(?:que\b|qu'|dont\b)[^,]*$")
 _APPOSED_PARTICIPLE = re.compile(r"(?:[a-z]+ed|[a-zà-ÿ]+(?:é|ée|és|ées))\s+(?:to|by|as|in|for|at|à|a|par|pour|en|au)\b")
@@ -987,6 +993,11 @@ class ArticleContext:
             earlier = max((c for c in candidates if c is not None), default=None)
             if earlier is not None:
                 return self.subject_before(sentence, earlier, depth + 1)
+            reporting = self.verb_groups(sentence.start, stop)
+            if reporting and not self.names_anyone(left_start, stop):
+                # « X a affirmé que l'amitié était « ... » et s'est dite convaincue »: the completive's subject
+                # is a thing, and a thing does not speak; the speech verb's subject does
+                return self.subject_before(sentence, reporting[-1].start(), depth + 1)
         relative = _RELATIVE_SUBJECT.search(left)
         if relative:
             return self._antecedent(left_start + relative.start()), None
@@ -1160,6 +1171,16 @@ class ArticleContext:
             if sentence.start >= end:
                 break
             yield from (e for e in self._entities_near(max(sentence.start, start)) if start <= e.start < end)
+
+    def names_anyone(self, start: int, end: int) -> bool:
+        """Whether a stretch outside the marks names or describes anyone at all: a registry mention, a name or
+        pronoun, a bare title, a person's noun (« le ministre », "her counterpart")."""
+        return bool(
+            self.mentions_in(start, end)
+            or self.names_someone(start, end)
+            or self.names_a_title(start, end)
+            or _SOMEONE_NOUN.search(self.masked, start, end)
+        )
 
     def names_a_person(self, start: int, end: int) -> bool:
         """Whether a stretch holds a person's name the model finds (not an organisation's, « l'État islamique »)."""
