@@ -37,6 +37,26 @@ def test_readme_lists_the_rules_in_the_codes_order() -> None:
     assert listed == declared
 
 
+# ---- name_after_preposition --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words"),
+    [
+        ("Giorgia Meloni a déclaré dans un entretien à « Radio Nova » : « Nous tiendrons. »", "fr", "Radio Nova"),
+        ("Olaf Scholz a répondu à Jeanne Roy, du « Courrier de l'Ouest », sur la dette.", "fr", "Courrier de l'Ouest"),
+        ('Modi said in an interview with "Morning Edition" that the talks had gone well.', "en", "Morning Edition"),
+    ],
+)
+def test_a_name_in_marks_after_a_preposition_is_nobodys_speech(dev_quotes, text, language, words) -> None:
+    assert by_text(dev_quotes(text, language, "2023-05-02"), words).speaker == "unknown"
+
+
+def test_words_after_a_preposition_that_are_not_a_name_stay_the_speakers(dev_quotes) -> None:
+    text = "Giorgia Meloni a appelé à « rester unis face aux menaces »."
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "rester unis").speaker == "meloni"
+
+
 # ---- cue_after_quote ---------------------------------------------------------------------------
 
 
@@ -97,6 +117,36 @@ def test_a_quote_followed_by_a_place_after_a_is_not_a_term(quotes) -> None:
 
 
 # ---- source_before_quote / source_heading_sentence ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a medium after the speaker's own verb is who reports the words, not who said them
+        (
+            "« Je comprends vos doutes », aurait dit Olaf Scholz selon le journal allemand, « mais je suis las ».",
+            "je suis las",
+            "scholz",
+        ),
+        ("Giorgia Meloni lui aurait répondu selon le quotidien : « Nous ne céderons pas ».", "Nous ne", "meloni"),
+        ('Modi replied, according to the newspaper, "We will not back down".', "We will not", "modi"),
+        # no speech verb of the sentence's own: the medium's words
+        ("Selon le quotidien, « la réforme est enterrée ».", "la réforme", "other"),
+        # another speaker's verb after the medium: theirs
+        (
+            "Giorgia Meloni s'est tue. Selon le journal, le ministre a déclaré : « Nous ne céderons pas ».",
+            "Nous ne",
+            "other",
+        ),
+    ],
+)
+def test_a_medium_after_the_speakers_verb_reports_the_words(dev_quotes, text, words, speaker) -> None:
+    assert by_text(dev_quotes(text, None, "2023-05-02"), words).speaker.split(":")[0] == speaker
+
+
+def test_abonder_after_the_quotation_is_a_cue(dev_quotes) -> None:
+    text = "« Nous avancerons ensemble », a abondé Olaf Scholz lors de la conférence de presse."
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "avancerons").speaker == "scholz"
 
 
 def test_selon_a_principal(dev_quotes) -> None:
@@ -238,6 +288,33 @@ def test_a_report_goes_on_in_the_writers_sentence(dev_quotes, text, language, sp
 def test_a_speech_verb_coordinated_after_a_completive_shares_the_subject(dev_quotes, text, language, speaker) -> None:
     q = dev_quotes(text, language, "2023-05-02")[-1]
     assert q.speaker.split(":")[0] == speaker, q
+
+
+def test_a_question_in_a_relative_on_the_one_answered_after_an_apposition_is_not_the_answerers(dev_quotes) -> None:
+    text = (
+        "Olaf Scholz répond à Jeanne Roy, du « Courrier de l'Ouest » qui veut savoir si la coalition est "
+        "« durablement fragilisée » par la crise."
+    )
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), "durablement").speaker == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Giorgia Meloni condemned what she called “a climate of hatred”.", "meloni"),
+        ("Giorgia Meloni spoke on Monday. She condemned what she called “a climate of hatred”.", "meloni"),
+        ("Giorgia Meloni a dénoncé ce qu'elle a qualifié de « climat de haine ».", "meloni"),
+        # anyone else named or described between: the pronoun may be theirs
+        ("Olaf Scholz criticised Emmanuel Macron for what he called “a climate of hatred”.", "unknown"),
+        ("Olaf Scholz criticised Jean Dupont for what he called “a climate of hatred”.", "unknown"),
+        ("Olaf Scholz a reçu un ministre, qui a dénoncé ce qu'il a qualifié de « climat de haine ».", "unknown"),
+        ("Olaf Scholz spoke. The minister then denounced what he called “a climate of hatred”.", "unknown"),
+        # the pronoun's gender is not the subject's
+        ("Giorgia Meloni criticised the plan for what he called “a climate of hatred”.", "unknown"),
+    ],
+)
+def test_what_the_subject_called_is_the_subjects(dev_quotes, text, speaker) -> None:
+    assert dev_quotes(text, None, "2024-05-02")[-1].speaker.split(":")[0] == speaker
 
 
 def test_english_fragment_inside_a_named_subjects_sentence(dev_quotes) -> None:

@@ -338,7 +338,7 @@ _en = "|".join(re.escape(s) for s in sorted(_EN_VERBS, key=len, reverse=True))
 # Verbs that report speech only when they follow a quotation: "« ... », a lancé X".
 _FR_AFTER_ONLY = (
     "lanc", "gliss", "tonn", "repliqu", "avanc", "minimis", "temper", "plaisant", "retorqu", "coup", "enchain",
-    "cingl", "tacl", "tempet",
+    "cingl", "tacl", "tempet", "abond",
     "pens", "cri", "hurl",
 )  # fmt: skip
 _EN_AFTER_ONLY = (

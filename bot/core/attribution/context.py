@@ -139,7 +139,8 @@ PLURAL = "plural"
 _PLURAL_DESCRIPTION = re.compile(r"(?:les|des|ces|leurs|nos|vos|mes|deux|trois|plusieurs|the\s+two|both|they)\b")
 _FRENCH_GENDER_DETERMINER = re.compile(r"(le|la|un|une|ce|cette|cet)\s")
 _DETERMINERS_OF = {"m": ("le", "un", "ce", "cet"), "f": ("la", "une", "cette")}
-_TITLE_SMALL_WORDS = frozenset("of the de du des la le l' d' and 's".split())
+_ELIDED_ARTICLE = re.compile(r"^[ldLD]['’](?=\w)")  # « l'Ouest »: the name is what follows
+_TITLE_SMALL_WORDS = frozenset("of the de du des la le l' d' and 's en et a au aux sur in on for".split())
 _OBJECT_OF_VERB = re.compile(r"\b\w{3,}ing\b|\b(?:who|which|that|qui|que)\b")
 # A person's name as the text shows it: two or more capitalised words, not opening with a function word.
 _PERSON_NAME = re.compile(
@@ -230,6 +231,8 @@ _SOMEONE_NOUN = re.compile(
     r"|invite|guest|partenaire|partner|homme|man|woman|gens|people)s?(?![\w-])"
 )
 # A relative clause or a participle set off by commas between a subject and its verb.
+# One apposition after a comma, up to where it is searched: « , du journal X », ", an adviser".
+_APPOSITION_END = re.compile(r",[^,.;:!?]{1,50}$")
 _APPOSED_RELATIVE = re.compile(r",\s*(?:que\b|qu'|dont\b)[^,]*$")
 _APPOSED_PARTICIPLE = re.compile(r"(?:[a-z]+ed|[a-zà-ÿ]+(?:é|ée|és|ées))\s+(?:to|by|as|in|for|at|à|a|par|pour|en|au)\b")
 _FRENCH_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l['’])\s*$", re.I)
@@ -251,6 +254,11 @@ _MEDIUM_BEFORE = re.compile(
     r"(?<![\w'])(?:quotidien|journal|hebdomadaire|magazine|chaine|agence|radio|television|site|newspaper|daily"
     r"|weekly|channel|agency|broadcaster|network|parti|party)\s+(?:[\w'-]+\s+)?$"
 )
+# A phrase headed by a medium's noun: « le journal américain », "the newspaper", « la presse locale ».
+_MEDIUM_PHRASE = re.compile(
+    r"\s*(?:(?:le|la|les|un|une|the|a)\s+|l')?(?:quotidien|journal|hebdomadaire|magazine|chaine|radio|television"
+    r"|site|presse|medias?|newspaper|paper|daily|weekly|channel|broadcaster|network|press|media)s?(?![\w'-])"
+)
 _CANDIDATE_SUFFIX = re.compile(r"-candidate?$")
 _FORMER_TITLE = re.compile(r"^(?:le|la|l'|the)\s*(?:ancien\s+|ancienne\s+|ex-|former\s+)")
 # An infinitive's own subject, after an occasion and « pour » or "for": « l'occasion pour X de remercier », "a
@@ -267,6 +275,13 @@ _COORDINATED_PRONOUN = re.compile(
     rf"{_COORDINATION}\s+(?P<pronoun>{_SUBJECT_PRONOUNS})(?:\s+(?:y|en|lui|leur|ne|n'|se|s'))*\s*$"
 )
 _COORDINATION_BEFORE = re.compile(rf"{_COORDINATION}\s+$")
+# A pronoun subject after the pronoun of a free relative: "what she called", « ce qu'elle a qualifié de »; and
+# how far before the pronoun it is looked for; a subject pronoun opening a sentence.
+FREE_RELATIVE_REACH = 12
+_OPENING_PRONOUN = re.compile(rf"\s*(?:{_SUBJECT_PRONOUNS})(?![\w'-])")
+_FREE_RELATIVE_PRONOUN = re.compile(
+    rf"(?:\bwhat|\bce\s+qu'|\bce\s+que)\s*(?P<pronoun>{_SUBJECT_PRONOUNS})(?:\s+(?:lui|leur|ne|n'|se|s'))*\s*$"
+)
 # A pronoun opening the completive of a speech verb: « X a indiqué qu'il », "X said that he", "X said he".
 _COMPLETIVE_TO_PRONOUN = re.compile(r"\s*(?:qu'|que|that)?\s*")
 # A subordinate clause, a circumstance or a participle opening a sentence, before the main clause and its
@@ -1020,7 +1035,7 @@ class ArticleContext:
             and not _JOINED_BEFORE.search(self.masked[left_start : adjacent[-1].start])
         ):
             return Found(speaker=adjacent[-1].speaker.id), (adjacent[-1].start, adjacent[-1].end)  # "..., Starmer said"
-        coordinated = _COORDINATED_PRONOUN.search(left)
+        coordinated = _COORDINATED_PRONOUN.search(left) or _FREE_RELATIVE_PRONOUN.search(left)
         if coordinated is not None:
             at = left_start + coordinated.start("pronoun")
             return pronoun(coordinated.group("pronoun")), (at, at + len(coordinated.group("pronoun")))
@@ -1056,7 +1071,15 @@ class ArticleContext:
         return None
 
     def person_right_before(self, at: int) -> bool:
-        """Whether a person's name ends right before an offset (a comma between): « à Kim Jong-un, qui »."""
+        """Whether a person's name ends right before an offset (a comma between), or before one apposition set
+        off by a comma: « à Kim Jong-un, qui », « à Jeanne Roy, du « Courrier », qui »."""
+        if self._person_ends_at(at):
+            return True
+        end = len(self.masked[:at].rstrip(" ,"))
+        apposition = _APPOSITION_END.search(self.masked, max(0, at - ANTECEDENT_REACH), end)
+        return apposition is not None and self._person_ends_at(apposition.start())
+
+    def _person_ends_at(self, at: int) -> bool:
         before = self.masked[:at].rstrip(" ,")
         if any(m.end >= len(before) - 1 for m in self.mentions_in(at - ANTECEDENT_REACH, at)):
             return True
@@ -1182,6 +1205,10 @@ class ArticleContext:
             or _SOMEONE_NOUN.search(self.masked, start, end)
         )
 
+    def names_a_medium(self, start: int, end: int) -> bool:
+        """Whether a phrase is headed by a medium's noun (« le quotidien », "the newspaper"): who reports."""
+        return _MEDIUM_PHRASE.match(self.masked, start, end) is not None
+
     def names_a_person(self, start: int, end: int) -> bool:
         """Whether a stretch holds a person's name the model finds (not an organisation's, « l'État islamique »)."""
         return any(
@@ -1210,8 +1237,8 @@ class ArticleContext:
 
     def capitalised_words(self, start: int, end: int) -> bool:
         """Whether a stretch is capitalised words and the small words of a title only: a name's shape."""
-        words = re.findall(r"[\w'’.-]+", self.text[start:end])
-        return all(w[:1].isupper() or fold_chars(w) in _TITLE_SMALL_WORDS for w in words)
+        words = [_ELIDED_ARTICLE.sub("", w) for w in re.findall(r"[\w'’.-]+", self.text[start:end])]
+        return all(w[:1].isupper() or fold_chars(w) in _TITLE_SMALL_WORDS for w in words if w)
 
     def is_name_label(self, start: int, end: int, sentence_index: int) -> bool:
         """Whether a stretch is a name phrase only (a name, a title, an apposition) and no clause: a speaker's
@@ -1500,6 +1527,10 @@ class ArticleContext:
         speech = self.verb_groups(sentence.start, subject[0])
         reported = bool(speech) and _COMPLETIVE_TO_PRONOUN.fullmatch(self.masked, speech[-1].end(), subject[0])
         clause = _CLAUSE_BEFORE_PRONOUN.search(self.masked, sentence.start, subject[0])
+        reach = max(sentence.start, subject[0] - FREE_RELATIVE_REACH)
+        free = _FREE_RELATIVE_PRONOUN.search(self.masked, reach, subject[1])
+        if free is not None:
+            return self._free_relative_speaker(sentence, free.start(), gender)
         if not coordinated and not reported and not clause:
             return None
         if reported and _RELATIVE_SUBJECT.search(self.masked, sentence.start, speech[-1].start()):
@@ -1512,6 +1543,24 @@ class ArticleContext:
             someone = bool(self.mentions_in(*before)) or self.names_someone(*before)
             return UNKNOWN if coordinated and someone else None
         return self._if_gender_fits(named.speaker, gender) or (UNKNOWN if coordinated else None)
+
+    def _free_relative_speaker(self, sentence: Sentence, relative_at: int, gender: str) -> str | None:
+        """The pronoun of "what she called “...”", « ce qu'il a qualifié de « ... » »: the sentence's opening
+        subject (a registry person, or a pronoun followed back: None), unless anyone else is named or described
+        between ("X mocked Y for what he called", « X a reçu un ministre, qui a dénoncé ce qu'il »: either)."""
+        opening = self._named_at_start(sentence)
+        if opening is not None and opening.speaker is not None:
+            subject_end = self.mentions_in(sentence.start, relative_at)[0].end
+        else:
+            pronoun_opening = _OPENING_PRONOUN.match(self.masked, sentence.start, relative_at)
+            if pronoun_opening is None:
+                return UNKNOWN
+            subject_end = pronoun_opening.end()
+        if self.names_anyone(subject_end, relative_at):
+            return UNKNOWN
+        if opening is None or opening.speaker is None:
+            return None
+        return self._if_gender_fits(opening.speaker, gender) or UNKNOWN
 
     def settle(self, found: Found, sentence_index: int) -> str:
         """A speaker id for a resolved phrase: a pronoun is followed back, doubt is unknown."""

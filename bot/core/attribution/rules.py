@@ -204,6 +204,12 @@ _WORK_NOUN_BEFORE = re.compile(
 )
 # At most this many words in such a title.
 WORK_TITLE_MAX_WORDS = 12
+# A preposition right before the opening mark (the text as written: « à » is not « a »).
+_PREPOSITION_BEFORE_NAME = re.compile(
+    r"(?<![\w'’])(?:à|au|aux|du|des|de|d['’]|sur|dans|pour|avec|par|chez|to|on|of|for|with|by|at|from|in|into)"
+    r"\s*[«“\"„‹]?\s*$",
+    re.IGNORECASE,
+)
 _VERB_AFTER_TERM = {
     "fr": re.compile(r"\s+(?:a|ont|est|sont|était|étaient|reste|restent|demeure|devient|serait|sera)\s"),
     "en": re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|remains|can|could)\s"),
@@ -244,6 +250,21 @@ def title_of_a_work(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         return None
     before = ctx.masked[max(sentence.start, span.open_at - NAMING_REACH) : span.open_at]
     return Verdict(UNKNOWN, None, kind="scare") if _WORK_NOUN_BEFORE.search(before) else None
+
+
+def name_after_preposition(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """A proper name in marks right after a preposition is what the sentence names (a channel, a paper, a
+    programme), not speech: « dans un entretien à « Radio Nova » », « Jeanne Roy, du « Courrier de l'Ouest » »,
+    "she told "Morning Edition"". A name has no sentence's punctuation and is capitalised words only."""
+    span = quote.span
+    words = span.text(ctx.text)
+    if len(words.split()) > TERM_MAX_WORDS or not words[:1].isupper() or re.search(r"[.!?,;:]", words):
+        return None
+    reach = max(quote.sentence.start, span.open_at - NAMING_REACH)
+    if not _PREPOSITION_BEFORE_NAME.search(ctx.text, reach, span.open_at):
+        return None
+    inner_start, inner_end = span.pieces[0]
+    return Verdict(UNKNOWN, None, kind="scare") if ctx.capitalised_words(inner_start, inner_end) else None
 
 
 def cue_after_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
@@ -422,9 +443,9 @@ def term_as_subject(ctx: ArticleContext, quote: Quote) -> Verdict | None:
 
 
 def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
-    """« selon X », "according to X" before the quotation, nearer than any speech verb. An agency named
-    so after someone's speech verb is where the words were reported, not who spoke: "Kim said, according
-    to KCNA, that ..." is left to that verb."""
+    """« selon X », "according to X" before the quotation, nearer than any speech verb. An agency or a medium
+    named so after someone's speech verb is where the words were reported, not who spoke: "Kim said, according
+    to KCNA, that ...", « X aurait répondu selon le quotidien : « ... » » are left to that verb."""
     span, sentence = quote.span, quote.sentence
     verbs = ctx.verbs_before(quote)
     sources = list(SOURCE_PREPOSITION.finditer(ctx.masked, sentence.start, span.open_at))
@@ -439,7 +460,8 @@ def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if found.empty:
         return None
     reporter = ctx.registry.get(found.speaker) if found.speaker else None
-    if verbs and reporter is not None and reporter.kind == "agency":
+    agency = reporter is not None and reporter.kind == "agency"
+    if verbs and (agency or ctx.names_a_medium(nearest.end(), phrase_end)):
         return None
     return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[nearest.start() : nearest.end()].strip())
 
@@ -1079,6 +1101,7 @@ def same_words_elsewhere(ctx: ArticleContext) -> None:
 QUOTE_RULES: tuple[QuoteRule, ...] = (
     named_as_a_term,
     title_of_a_work,
+    name_after_preposition,
     cue_after_quote,
     incise_inside_marks,
     parenthetical_gloss,
