@@ -317,6 +317,24 @@ def test_what_the_subject_called_is_the_subjects(dev_quotes, text, speaker) -> N
     assert dev_quotes(text, None, "2024-05-02")[-1].speaker.split(":")[0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Giorgia Meloni a décrit la rencontre comme « franche et constructive ».", "franche", "meloni"),
+        (
+            "Javier Milei a présenté le marché, « attaqué par la gauche », comme « le seul système qui marche ».",
+            "le seul système",
+            "milei",
+        ),
+        ("Giorgia Meloni a parlé. Le ministre a présenté la loi comme « indispensable ».", "indispensable", "other"),
+        # « présenter » without « comme » says nothing of words
+        ("Giorgia Meloni a présenté son plan lors d'une réunion où « rien n'a été décidé ».", "rien", "unknown"),
+    ],
+)
+def test_presenting_or_describing_something_as_words_is_the_subjects(dev_quotes, text, words, speaker) -> None:
+    assert by_text(dev_quotes(text, "fr", "2024-05-02"), words).speaker.split(":")[0] == speaker
+
+
 def test_english_fragment_inside_a_named_subjects_sentence(dev_quotes) -> None:
     text = 'Modi touted "a new chapter" in the partnership after the talks.'
     assert by_text(dev_quotes(text, "en", "2023-06-23"), "new chapter").speaker == "modi"

@@ -360,10 +360,12 @@ _FR_REFLEXIVE_AUX = frozenset(
 )
 _REFLEXIVE_PARTICIPLE = re.compile(rf"(?:{'|'.join(_FR_REFLEXIVE_PARTICIPLES)})(?:e|ee|es|ees)")
 
-# Verbs that speak through their object and a preposition: « a appelé sa formation à », « qu'il taxe de ».
+# Verbs that speak through their object and a preposition: « a appelé sa formation à », « qu'il taxe de »,
+# « a présenté le capitalisme comme », « a décrit la rencontre comme » (the object may hold a quotation).
 _FR_OBJECT_THEN_PREPOSITION = (
     r"(?:appel(?:le|les|lent|ee|ees|e|es|ait|aient|ant|er)(?:\s+[\w'-]+){0,3}?\s+a"
-    r"|tax(?:e|es|ent|ait|aient|ant|er|ee|ees)(?:\s+[\w'-]+){0,2}?\s+de)"
+    r"|tax(?:e|es|ent|ait|aient|ant|er|ee|ees)(?:\s+[\w'-]+){0,2}?\s+de"
+    r"|(?:present(?:e|es|ent|ait|aient|ant|er)|decri(?:t|vait|vant|re))(?:\s*[\w'\",_-]+){1,8}?\s+comme)"
 )
 SPEECH_VERB = {
     "fr": rf"(?:{_FR_OBJECT_THEN_PREPOSITION}|(?:{_fr_regular}){_FR_ER_ENDINGS}|{_fr_irregular}"
