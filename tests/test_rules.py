@@ -302,13 +302,17 @@ def test_a_question_in_a_relative_on_the_one_answered_after_an_apposition_is_not
     ("text", "speaker"),
     [
         ("Giorgia Meloni condemned what she called “a climate of hatred”.", "meloni"),
-        ("Giorgia Meloni spoke on Monday. She condemned what she called “a climate of hatred”.", "meloni"),
+        # a pronoun opening the sentence: whom it stands for is not said here ("Putin met Kim. He praised what ...")
+        ("Giorgia Meloni met Olaf Scholz. She condemned what she called “a climate of hatred”.", "unknown"),
         ("Giorgia Meloni a dénoncé ce qu'elle a qualifié de « climat de haine ».", "meloni"),
         # anyone else named or described between: the pronoun may be theirs
         ("Olaf Scholz criticised Emmanuel Macron for what he called “a climate of hatred”.", "unknown"),
         ("Olaf Scholz criticised Jean Dupont for what he called “a climate of hatred”.", "unknown"),
         ("Olaf Scholz a reçu un ministre, qui a dénoncé ce qu'il a qualifié de « climat de haine ».", "unknown"),
         ("Olaf Scholz spoke. The minister then denounced what he called “a climate of hatred”.", "unknown"),
+        # the reviews' cases: someone between, not named by a noun the engine knows
+        ("Olaf Scholz met a veteran who denounced what he called “a betrayal by the generals”.", "unknown"),
+        ("Olaf Scholz a été interpellé par un étudiant, qui a dénoncé ce qu'il a qualifié de « guerre ».", "unknown"),
         # the pronoun's gender is not the subject's
         ("Giorgia Meloni criticised the plan for what he called “a climate of hatred”.", "unknown"),
     ],
@@ -2659,6 +2663,354 @@ _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION = [
 ]  # fmt: skip
 
 
+
+# A third review (of the coordinated verb, names after a preposition, the relative on the one answered, "what he
+# called", a medium after the verb): the lies it found, new and older, mended before landing.
+_NOT_A_PRINCIPALS_WORDS_THIRD_REVIEW = [
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine est arrivé à Pyongyang, où Sergueï Lavrov a affirmé que l'amitié était « "
+            "indestructible » et s'est dit convaincu qu'elle serait « éternelle »."
+        ),
+        'éternelle',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a affirmé que l'amitié était « indestructible » et s'est dite convaincue "
+            "qu'elle serait « éternelle »."
+        ),
+        'éternelle',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine s'est exprimé sur la télévision d'État « Rossiya 1 » dimanche.",
+        'Rossiya 1',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        'Vladimir Putin told state broadcaster "Rossiya 1" that the West had lost.',
+        'Rossiya 1',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        'Vladimir Poutine a évoqué le groupe « Wagner » lors de sa conférence.',
+        'Wagner',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine répond à Jeanne Roy, correspondante à Moscou du quotidien régional « Ouest-Est '
+            "», qui veut savoir s'il viendra : « Irez-vous à Séoul ? »"
+        ),
+        'Irez-vous à Séoul ?',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine répond à Jeanne Roy, correspondante à Moscou du quotidien régional « Ouest-Est '
+            "», qui veut savoir s'il viendra : « Irez-vous à Séoul ? »"
+        ),
+        'Ouest-Est',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine répond à une journaliste du « Monde », qui veut savoir si la guerre finira : « '
+            'Quand la guerre finira-t-elle ? »'
+        ),
+        'Monde',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine répond à une journaliste du « Monde », qui veut savoir si la guerre finira : « '
+            'Quand la guerre finira-t-elle ? »'
+        ),
+        'Quand la guerre finira-t-elle ',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine répond à Jeanne Roy, 34 ans, du « Monde », qui lui demande : « Regrettez-vous '
+            'la guerre ? »'
+        ),
+        'Monde',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Kim Jong-un répond à Vladimir Poutine, son invité, qui veut savoir si « la coopération militaire'
+            ' ira plus loin ».'
+        ),
+        'la coopération militaire ira p',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        (
+            'Vladimir Putin replied to a reporter from the BBC who wanted to know whether "sanctions are '
+            'working".'
+        ),
+        'sanctions are working',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        'Vladimir Putin met a veteran who denounced what he called "a betrayal by the generals".',
+        'a betrayal by the generals',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        'Vladimir Putin was heckled by a soldier, who denounced what he called "a pointless war".',
+        'a pointless war',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a été interpellé par un étudiant, qui a dénoncé ce qu'il a qualifié de « guerre"
+            ' absurde ».'
+        ),
+        'guerre absurde',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a été critiqué par le gouvernement japonais, qui a dénoncé ce qu'il a qualifié "
+            'de « provocation inacceptable ».'
+        ),
+        'provocation inacceptable',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        'Vladimir Putin listened as a priest blessed what he called "a holy union".',
+        'a holy union',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        'Putin met Kim. He praised what he called "a new era".',
+        'a new era',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a promis la paix, mais selon le quotidien, « personne n'y croit à Moscou ».",
+        "personne n'y croit à Moscou",
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a longuement parlé ; selon le journal, « rien de neuf n'a été dit ».",
+        "rien de neuf n'a été dit",
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine aurait déclaré à Kim Jong-un, selon le quotidien, « nous ne vous abandonnerons '
+            'pas ».'
+        ),
+        'nous ne vous abandonnerons pas',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine a déclaré la guerre finie, mais selon la presse locale, « les combats '
+            'continuent ».'
+        ),
+        'les combats continuent',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a quitté la salle lorsque Sergueï Lavrov a affirmé que l'amitié était « "
+            "indestructible » et s'est dit convaincu qu'elle serait « éternelle »."
+        ),
+        'indestructible',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a quitté la salle lorsque Sergueï Lavrov a affirmé que l'amitié était « "
+            "indestructible » et s'est dit convaincu qu'elle serait « éternelle »."
+        ),
+        'éternelle',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a été accueilli par Kim Jong-un, qui a affirmé que l'amitié était « "
+            "indestructible » et s'est dit convaincu qu'elle serait « éternelle »."
+        ),
+        'éternelle',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine est arrivé à Pyongyang, où l'ambassadeur a affirmé que l'amitié était « "
+            "indestructible » et s'est dit convaincu qu'elle serait « éternelle »."
+        ),
+        'indestructible',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine est arrivé à Pyongyang, où l'ambassadeur a affirmé que l'amitié était « "
+            "indestructible » et s'est dit convaincu qu'elle serait « éternelle »."
+        ),
+        'éternelle',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        (
+            'Vladimir Putin arrived in Pyongyang, where Sergei Lavrov said the friendship was "unbreakable" '
+            'and said he was sure it would be "eternal".'
+        ),
+        'eternal',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        (
+            'Vladimir Putin arrived in Pyongyang, where Sergei Lavrov said the friendship was "unbreakable" '
+            'and said he was sure it would be "eternal".'
+        ),
+        'unbreakable',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        'Kim Jong-un met Vladimir Putin. He praised what he called "a new era".',
+        'a new era',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        'Vladimir Putin was thanked by a factory worker who praised what he called "our eternal friend".',
+        'our eternal friend',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a répondu à un blogueur militaire, qui a dénoncé ce qu'il a qualifié de « "
+            'trahison des élites ».'
+        ),
+        'trahison des élites',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        'Kim Jong-un répond à un journaliste russe qui veut savoir si « les usines tournent à plein ».',
+        'les usines tournent à plein',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        (
+            'Vladimir Putin responded to NBC\'s Moscow correspondent, who wanted to know whether "the '
+            'sanctions hurt".'
+        ),
+        'the sanctions hurt',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a répondu aux questions ; selon le quotidien, « il a esquivé l'essentiel ».",
+        "il a esquivé l'essentiel",
+    ),
+    (
+        "en",
+        "2024-06-19",
+        'Vladimir Putin promised victory, but according to the newspaper, "the army is exhausted".',
+        'the army is exhausted',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Kim Jong-un a salué Vladimir Poutine, mais selon le quotidien sud-coréen, « Pyongyang veut '
+            'surtout des devises ».'
+        ),
+        'Pyongyang veut surtout des dev',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine a évoqué la guerre et promis la victoire, mais selon les médias russes, « '
+            "l'armée est épuisée »."
+        ),
+        "l'armée est épuisée",
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine aurait dit, selon le journal, que la guerre était « perdue d'avance ».",
+        "perdue d'avance",
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine a parlé à Kim Jong-un ; selon le quotidien, « les deux hommes se sont disputés '
+            '».'
+        ),
+        'les deux hommes se sont disput',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine souriait quand Sergueï Lavrov a affirmé que l'amitié était « indestructible » "
+            "et s'est dit convaincu qu'elle serait « éternelle »."
+        ),
+        'indestructible',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine souriait quand Sergueï Lavrov a affirmé que l'amitié était « indestructible » "
+            "et s'est dit convaincu qu'elle serait « éternelle »."
+        ),
+        'éternelle',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "C'est Sergueï Lavrov, et non Vladimir Poutine, qui a affirmé que l'amitié était « indestructible"
+            " » et s'est dit convaincu qu'elle serait « éternelle »."
+        ),
+        'éternelle',
+    ),
+]
+
 @pytest.mark.parametrize(
     ("language", "published", "text", "words"),
     [
@@ -2668,11 +3020,12 @@ _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION = [
             (language, "2023-05-01", text, words)
             for language, text, words in _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION
         ),
+        *_NOT_A_PRINCIPALS_WORDS_THIRD_REVIEW,
     ],
 )
 def test_no_rule_credits_a_principal_with_words_not_theirs(extractor, language, published, text, words) -> None:
-    """Adversarial sentences of our own where the words are someone else's: two reviews of this session's rules
-    (and the lies they found that predate it). None may go to a principal."""
+    """Adversarial sentences of our own where the words are someone else's: three reviews of new rules (and the
+    lies they found that predate them). None may go to a principal."""
     found = extractor.extract("test.txt", text, language, published).quotations
     assert by_text(found, words).speaker not in {"putin", "kim"}
 

@@ -478,5 +478,8 @@ NOT_A_SUBJECT = re.compile(
     r"|in|on|at|under|among|from|during|after|before|for\ (?:his|her)\ part|meanwhile|however|but|with|without"
     r"|according|as|while|when|yesterday|today|last|on\ \w+day)\b"
 )
-CLAUSE_BOUNDARY = re.compile(r"(?:\bque\b|\bdont\b|\bqu'|\bthat\b|[;:(\[]|\s-\s)")
+# What opens a clause of its own before a verb: a completive or relative, a time clause (« quand Y a dit »).
+CLAUSE_BOUNDARY = re.compile(
+    r"(?:\bque\b|\bdont\b|\bqu'|\bthat\b|\bquand\b|\blorsqu|\bwhen\b|\bwhile\b|\bwhereas\b|[;:(\[]|\s-\s)"
+)
 COORDINATION_END = re.compile(r"(?:\bet|\bmais|\bpuis|\band|\bbut|\bthen)\s*,?\s*$")

@@ -228,7 +228,10 @@ _AGENT_BEFORE = re.compile(r"(?<![\w'])(?:par|by)\s*$")
 # A noun that describes a person, plural too: « le ministre », « son homologue », "officials".
 _SOMEONE_NOUN = re.compile(
     rf"(?<![\w-])(?:{PERSON_NOUNS}|homologue|counterpart|responsable|official|officiel|opposant|rival|hote|host"
-    r"|invite|guest|partenaire|partner|homme|man|woman|gens|people)s?(?![\w-])"
+    r"|invite|guest|partenaire|partner|homme|man|woman|gens|people|reporter|correspondante?|correspondent"
+    r"|interviewer|intervieweur|intervieweuse|animateur|animatrice|presentateur|presentatrice|blogueur|blogueuse"
+    r"|blogger|etudiante?|student|soldat|soldier|veteran|militante?|activist|manifestante?|protester|citoyenne?"
+    r"|citizen|habitante?|resident|electeur|electrice|voter)s?(?![\w-])"
 )
 # A relative clause or a participle set off by commas between a subject and its verb.
 # One apposition after a comma, up to where it is searched: « , du journal X », ", an adviser".
@@ -276,9 +279,15 @@ _COORDINATED_PRONOUN = re.compile(
 )
 _COORDINATION_BEFORE = re.compile(rf"{_COORDINATION}\s+$")
 # A pronoun subject after the pronoun of a free relative: "what she called", « ce qu'elle a qualifié de »; and
-# how far before the pronoun it is looked for; a subject pronoun opening a sentence.
+# how far before the pronoun it is looked for.
 FREE_RELATIVE_REACH = 12
-_OPENING_PRONOUN = re.compile(rf"\s*(?:{_SUBJECT_PRONOUNS})(?![\w'-])")
+# At most this many words between the subject and the free relative ("X denounced on Monday what ..."), none
+# of them a determiner, a relative pronoun, a preposition of the agent or a comma (someone else may be there).
+FREE_RELATIVE_GAP_WORDS = 4
+_NOT_A_BARE_VERB_GAP = re.compile(
+    r",|(?<![\w'])(?:un|une|le|la|les|l'|des|du|de|d'|an|the|his|her|their|its|son|sa|ses|leur|leurs|ce|cet|cette"
+    r"|qui|who|which|that|par|by|to|au|aux|with|avec)(?![\w'])"
+)
 _FREE_RELATIVE_PRONOUN = re.compile(
     rf"(?:\bwhat|\bce\s+qu'|\bce\s+que)\s*(?P<pronoun>{_SUBJECT_PRONOUNS})(?:\s+(?:lui|leur|ne|n'|se|s'))*\s*$"
 )
@@ -309,6 +318,14 @@ _WORDS_NOUN = re.compile(
 )
 # A pronoun subject of a relative opened by where / in which / où: "Y's remarks, where he said", « ses propos
 # où il disait »; it is the pronoun's, whoever the main clause is about.
+# A French participle in the feminine after its auxiliary: « s'est dite », « a été saluée ».
+_FEMININE_PARTICIPLE = re.compile(
+    r"(?:s'est|s'etait|se\s+sont|est|etait|a|ont|avait)\s+(?:\w+ment\s+)?\w+(?:ee|ite|ise|ue)s?(?![\w'-])"
+)
+# « où » (the accent tells it from « ou »), "where", opening a relative with a subject that is no pronoun.
+_WHERE_THEN_SUBJECT = re.compile(
+    r"(?<![\w'’])(?:où|where)\s+(?!(?:il|elle|ils|elles|on|he|she|they|it|we|I)(?![\w'’-]))", re.IGNORECASE
+)
 _RELATIVE_PLACE_PRONOUN = re.compile(
     rf"\b(?P<opener>where|in\s+which|wherein|ou|dans\s+lequel|dans\s+laquelle)\s+(?P<pronoun>{_SUBJECT_PRONOUNS})"
     r"(?:\s+(?:[\w']+\s+){0,2})?\s*$"
@@ -1000,6 +1017,10 @@ class ArticleContext:
                 return self.subject_before(sentence, left_start + apposed.start(), depth + 1)
             left_start += boundaries[-1].end()
             left = self.masked[left_start:verb_start]
+        where = list(_WHERE_THEN_SUBJECT.finditer(self.text, left_start, verb_start))
+        if where:  # « X est arrivé à Pyongyang, où Y a affirmé »: the relative's own subject (« où il » is below)
+            left_start = where[-1].end()
+            left = self.masked[left_start:verb_start]
         coordination = COORDINATION_END.search(left)
         if coordination and depth < COORDINATION_DEPTH:
             stop = verb_start - len(coordination.group())
@@ -1011,8 +1032,15 @@ class ArticleContext:
             reporting = self.verb_groups(sentence.start, stop)
             if reporting and not self.names_anyone(left_start, stop):
                 # « X a affirmé que l'amitié était « ... » et s'est dite convaincue »: the completive's subject
-                # is a thing, and a thing does not speak; the speech verb's subject does
-                return self.subject_before(sentence, reporting[-1].start(), depth + 1)
+                # is a thing, and a thing does not speak; the speech verb's subject does, if the participle agrees
+                found, subject = self.subject_before(sentence, reporting[-1].start(), depth + 1)
+                if _RELATIVE_SUBJECT.search(self.masked, sentence.start, reporting[-1].start()):
+                    return Found(ambiguous=True), subject  # « C'est Y, et non X, qui a affirmé »: whose is unsure
+                speaker = self.registry.get(found.speaker or "")
+                feminine = _FEMININE_PARTICIPLE.match(self.masked, verb_start) is not None
+                if feminine and speaker is not None and speaker.gender == "m":
+                    return Found(ambiguous=True), subject
+                return found, subject
         relative = _RELATIVE_SUBJECT.search(left)
         if relative:
             return self._antecedent(left_start + relative.start()), None
@@ -1078,6 +1106,11 @@ class ArticleContext:
         end = len(self.masked[:at].rstrip(" ,"))
         apposition = _APPOSITION_END.search(self.masked, max(0, at - ANTECEDENT_REACH), end)
         return apposition is not None and self._person_ends_at(apposition.start())
+
+    def person_described_before(self, start: int, at: int) -> bool:
+        """Whether a person's noun stands in a stretch before a relative: « répond à une journaliste du « ... »,
+        qui », "replied to a reporter from the BBC who"."""
+        return _SOMEONE_NOUN.search(self.masked, start, at) is not None
 
     def _person_ends_at(self, at: int) -> bool:
         before = self.masked[:at].rstrip(" ,")
@@ -1238,7 +1271,7 @@ class ArticleContext:
     def capitalised_words(self, start: int, end: int) -> bool:
         """Whether a stretch is capitalised words and the small words of a title only: a name's shape."""
         words = [_ELIDED_ARTICLE.sub("", w) for w in re.findall(r"[\w'’.-]+", self.text[start:end])]
-        return all(w[:1].isupper() or fold_chars(w) in _TITLE_SMALL_WORDS for w in words if w)
+        return all(w[:1].isupper() or w.isdigit() or fold_chars(w) in _TITLE_SMALL_WORDS for w in words if w)
 
     def is_name_label(self, start: int, end: int, sentence_index: int) -> bool:
         """Whether a stretch is a name phrase only (a name, a title, an apposition) and no clause: a speaker's
@@ -1544,22 +1577,22 @@ class ArticleContext:
             return UNKNOWN if coordinated and someone else None
         return self._if_gender_fits(named.speaker, gender) or (UNKNOWN if coordinated else None)
 
-    def _free_relative_speaker(self, sentence: Sentence, relative_at: int, gender: str) -> str | None:
-        """The pronoun of "what she called “...”", « ce qu'il a qualifié de « ... » »: the sentence's opening
-        subject (a registry person, or a pronoun followed back: None), unless anyone else is named or described
-        between ("X mocked Y for what he called", « X a reçu un ministre, qui a dénoncé ce qu'il »: either)."""
+    def _free_relative_speaker(self, sentence: Sentence, relative_at: int, gender: str) -> str:
+        """The pronoun of "what she called “...”", « ce qu'il a qualifié de « ... » »: the registry person opening
+        the sentence, when only their verb stands between (a few words, no determiner, relative or comma: "X
+        met a veteran who denounced what he called", « X a été interpellé par un étudiant, qui »: theirs, or
+        either). A pronoun opening the sentence is left in doubt ("Putin met Kim. He praised what he called")."""
         opening = self._named_at_start(sentence)
-        if opening is not None and opening.speaker is not None:
-            subject_end = self.mentions_in(sentence.start, relative_at)[0].end
-        else:
-            pronoun_opening = _OPENING_PRONOUN.match(self.masked, sentence.start, relative_at)
-            if pronoun_opening is None:
-                return UNKNOWN
-            subject_end = pronoun_opening.end()
-        if self.names_anyone(subject_end, relative_at):
-            return UNKNOWN
         if opening is None or opening.speaker is None:
-            return None
+            return UNKNOWN
+        subject_end = self.mentions_in(sentence.start, relative_at)[0].end
+        gap = self.masked[subject_end:relative_at]
+        if (
+            word_count(gap) > FREE_RELATIVE_GAP_WORDS
+            or _NOT_A_BARE_VERB_GAP.search(gap)
+            or self.names_anyone(subject_end, relative_at)
+        ):
+            return UNKNOWN
         return self._if_gender_fits(opening.speaker, gender) or UNKNOWN
 
     def settle(self, found: Found, sentence_index: int) -> str:

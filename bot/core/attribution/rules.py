@@ -154,6 +154,10 @@ CONTINUED_REPORT_SENTENCES = 2
 # report or announce as speaking.
 LIST_REACH_PARAGRAPHS = 3
 # A relative clause standing between a speech verb and the quotation: « , qui l'avait appelé ».
+# A relative that asks or speaks (« qui veut savoir si », "who asked whether"): its words are the relative's.
+_RELATIVE_ASKS_OR_SPEAKS = re.compile(
+    r"(?<![\w'])(?:savoir|demande\w*|interroge\w*|ask\w*|know|wonder\w*|question\w*|dit|dis|declar\w*|said|says)(?![\w'])"
+)
 _RELATIVE_CLAUSE_BETWEEN = re.compile(r"(?<![\w'])(?:qui|dont|lequel|laquelle|lesquels|who|whom|which)\s")
 # A cue followed by a colon and a quotation introduces that quotation, not the one before it.
 _INTRODUCES_NEXT_QUOTE = re.compile(r"[^.!?_]{0,40}?:\s*[^\w\s]{0,2}\s*_")
@@ -204,6 +208,17 @@ _WORK_NOUN_BEFORE = re.compile(
 )
 # At most this many words in such a title.
 WORK_TITLE_MAX_WORDS = 12
+# Between a medium that only reports a speech verb's words (« aurait dit X selon le journal », not « a promis la
+# paix, mais selon le quotidien ») and the quotation: a comma, a colon or « que ».
+_INTRODUCES_THE_QUOTE = re.compile(r"[\s,:]*(?:que|qu'|that)?[\s,:]*[\"«“„‹]?\s*")
+# The noun of what a name names, a few words before it: « la télévision d'État « Rossiya 1 » », « le groupe
+# « Wagner » », "state broadcaster "Rossiya 1"", « le quotidien régional « Ouest-Est » ».
+_KIND_BEFORE_NAME = re.compile(
+    r"(?<![\w'])(?:quotidien|journal|hebdomadaire|magazine|chaine|radio|television|site|agence|groupe|parti"
+    r"|mouvement|organisation|operation|programme|projet|sommet|forum|palais|hotel|newspaper|daily|weekly|channel"
+    r"|broadcaster|network|agency|group|party|movement|organization|operation|program|project|summit|palace)"
+    r"(?:\s+[\w'-]+){0,2}\s*[\"«“„‹]?\s*$"
+)
 # A preposition right before the opening mark (the text as written: « à » is not « a »).
 _PREPOSITION_BEFORE_NAME = re.compile(
     r"(?<![\w'’])(?:à|au|aux|du|des|de|d['’]|sur|dans|pour|avec|par|chez|to|on|of|for|with|by|at|from|in|into)"
@@ -253,15 +268,19 @@ def title_of_a_work(ctx: ArticleContext, quote: Quote) -> Verdict | None:
 
 
 def name_after_preposition(ctx: ArticleContext, quote: Quote) -> Verdict | None:
-    """A proper name in marks right after a preposition is what the sentence names (a channel, a paper, a
-    programme), not speech: « dans un entretien à « Radio Nova » », « Jeanne Roy, du « Courrier de l'Ouest » »,
-    "she told "Morning Edition"". A name has no sentence's punctuation and is capitalised words only."""
+    """A proper name in marks right after a preposition, or after the noun of its kind, is what the sentence
+    names (a channel, a paper, a group), not speech: « dans un entretien à « Radio Nova » », « Jeanne Roy, du
+    « Courrier de l'Ouest » », "she told "Morning Edition"", « le groupe « Wagner » ». A name has no sentence's
+    punctuation and is capitalised words only."""
     span = quote.span
     words = span.text(ctx.text)
     if len(words.split()) > TERM_MAX_WORDS or not words[:1].isupper() or re.search(r"[.!?,;:]", words):
         return None
     reach = max(quote.sentence.start, span.open_at - NAMING_REACH)
-    if not _PREPOSITION_BEFORE_NAME.search(ctx.text, reach, span.open_at):
+    if not (
+        _PREPOSITION_BEFORE_NAME.search(ctx.text, reach, span.open_at)
+        or _KIND_BEFORE_NAME.search(ctx.masked, reach, span.open_at)
+    ):
         return None
     inner_start, inner_end = span.pieces[0]
     return Verdict(UNKNOWN, None, kind="scare") if ctx.capitalised_words(inner_start, inner_end) else None
@@ -460,10 +479,25 @@ def source_before_quote(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if found.empty:
         return None
     reporter = ctx.registry.get(found.speaker) if found.speaker else None
-    agency = reporter is not None and reporter.kind == "agency"
-    if verbs and (agency or ctx.names_a_medium(nearest.end(), phrase_end)):
+    if verbs and reporter is not None and reporter.kind == "agency":
         return None
+    if (
+        verbs
+        and ctx.names_a_medium(nearest.end(), phrase_end)
+        and _only_its_subject_between(ctx, verbs[-1].end(), nearest.start())
+        and _INTRODUCES_THE_QUOTE.fullmatch(ctx.masked, phrase_end, span.open_at)
+    ):
+        return None  # « aurait dit X selon le journal, « ... » », "replied, according to the newspaper, “...”"
     return Verdict(ctx.settle(found, quote.sentence_index), ctx.text[nearest.start() : nearest.end()].strip())
+
+
+def _only_its_subject_between(ctx: ArticleContext, verb_end: int, at: int) -> bool:
+    """Whether only commas and a name (capitalised words, an honorific) stand between a verb and a phrase."""
+    between = ctx.text[verb_end:at]
+    if re.search(r"[;:.!?()]", between.replace("M.", "M")):
+        return False
+    words = re.findall(r"[\w'’-]+", between)
+    return len(words) <= CUE_AFTER_SUBJECT_WORDS and all(w[:1].isupper() for w in words)
 
 
 def source_heading_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
@@ -602,7 +636,13 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if ctx.in_closed_relative(sentence, nearest, span.open_at):
         return None  # the relative's verb reports its own words, not the main clause's
     relative = _RELATIVE_CLAUSE_BETWEEN.search(ctx.masked, nearest.end(), span.open_at)
-    if relative and ctx.person_right_before(relative.start()):
+    if relative and (
+        ctx.person_right_before(relative.start())
+        or (
+            ctx.person_described_before(nearest.end(), relative.start())
+            and _RELATIVE_ASKS_OR_SPEAKS.search(ctx.masked, relative.start(), span.open_at)
+        )
+    ):
         # « X a répondu à Y, qui l'avait appelé « ... » »: the words may be Y's, whose verb is not one of
         # speech; whoever said them, it is not X's verb (« des héros qui ... » is still X's report)
         return Verdict(UNKNOWN, None)
