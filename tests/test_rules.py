@@ -339,6 +339,65 @@ def test_presenting_or_describing_something_as_words_is_the_subjects(dev_quotes,
     assert by_text(dev_quotes(text, "fr", "2024-05-02"), words).speaker.split(":")[0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Olaf Scholz a longuement parlé. Et le chancelier allemand d'ajouter : « Nous tiendrons. »", "scholz"),
+        ("Olaf Scholz a longuement parlé. Et Olaf Scholz de conclure : « Nous tiendrons. »", "scholz"),
+        # the subject between « Et » and « de » is someone else, or described only
+        ("Olaf Scholz a longuement parlé. Et Jean Dupuis d'ajouter : « Nous tiendrons. »", "other"),
+        ("Olaf Scholz a longuement parlé. Et son ministre d'ajouter : « Nous tiendrons. »", "other"),
+        # a role followed by a complement is another office, not the narrative infinitive
+        ("Le chancelier allemand de l'époque a dit : « Nous tiendrons. »", "unknown"),
+    ],
+)
+def test_the_narrative_infinitive_takes_its_subject(dev_quotes, text, speaker) -> None:
+    assert dev_quotes(text, "fr", "2023-05-02")[-1].speaker.split(":")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("« Nous tiendrons. » C'est en ces termes que Giorgia Meloni a décrit la situation.", "meloni"),
+        ("« Nous tiendrons. » C'est ce que Giorgia Meloni a déclaré mardi.", "meloni"),
+        ("« Nous tiendrons. » C'est en ces termes que le ministre a décrit la position de Giorgia Meloni.", "other"),
+    ],
+)
+def test_the_next_sentence_says_who_in_normal_order(dev_quotes, text, speaker) -> None:
+    assert dev_quotes(text, "fr", "2023-05-02")[0].speaker.split(":")[0] == speaker
+
+
+def test_a_word_talked_about_does_not_take_the_speaker_of_the_same_word_elsewhere(dev_quotes) -> None:
+    text = (
+        "Olaf Scholz said Merz talks “tünkram” all the time, he said on Tuesday. “Tünkram” is Low German for nonsense."
+    )
+    quotes = dev_quotes(text, "en", "2023-05-02")
+    assert [q.speaker for q in quotes if q.text == "Tünkram"] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # an infinitive after an elided « d' » is a verb, as after « de »
+        (
+            "Olaf Scholz a parlé. « Je reste », a-t-il rappelé avant d'évoquer « sa conception » du pouvoir.",
+            "sa conception",
+            "scholz",
+        ),
+        ("Olaf Scholz a parlé. « Je reste », a-t-il dit avant de rappeler « sa conception » du rôle.", "sa", "scholz"),
+        # « d' » before a noun is no verb: « l'idée d'accord » says nothing of words
+        ("Olaf Scholz a reçu Jean Dupuis, qui parle d'accord et de « confiance retrouvée ».", "confiance", "unknown"),
+    ],
+)
+def test_an_infinitive_after_an_elided_de_is_a_speech_verb(dev_quotes, text, words, speaker) -> None:
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), words).speaker.split(":")[0] == speaker
+
+
+def test_a_name_after_a_preposition_and_its_article_is_named_not_said(dev_quotes) -> None:
+    text = "Ursula von der Leyen a présenté son collège, avec le « Green Deal » confié à son vice-président."
+    assert by_text(dev_quotes(text, "fr", "2019-11-27"), "Green Deal").speaker == "unknown"
+
+
 def test_english_fragment_inside_a_named_subjects_sentence(dev_quotes) -> None:
     text = 'Modi touted "a new chapter" in the partnership after the talks.'
     assert by_text(dev_quotes(text, "en", "2023-06-23"), "new chapter").speaker == "modi"

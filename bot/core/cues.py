@@ -429,14 +429,15 @@ def reflexive_only(verb: re.Match[str]) -> bool:
 
 
 def verb_pattern(language: str, *, after_quote: bool = False) -> re.Pattern[str]:
-    """A speech verb with its auxiliary and inserted adverbs, e.g. "a de son cote declare".
+    """A speech verb with its auxiliary and inserted adverbs, e.g. "a de son cote declare"; an infinitive may
+    follow an elided « d' » (« avant d'evoquer »).
 
     With `after_quote`, the verbs that report speech only right after a quotation.
     """
     verbs = AFTER_QUOTE_VERB[language] if after_quote else SPEECH_VERB[language]
     insert = _FR_INSERT if language == "fr" else r"(?:\w+ly|also|then|later|again)"
     return re.compile(
-        rf"(?<![\w'-]){_CLITIC[language]}(?:(?P<aux>{_AUX[language]})\s+(?:{insert}\s+){{0,3}})?"
+        rf"(?:(?<![\w'-])|(?<=(?<!\w)d')){_CLITIC[language]}(?:(?P<aux>{_AUX[language]})\s+(?:{insert}\s+){{0,3}})?"
         rf"(?P<verb>{verbs})(?![\w])"
     )
 

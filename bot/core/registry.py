@@ -33,7 +33,9 @@ UNKNOWN = "unknown"
 _ROLE_BLOCKERS = re.compile(r"(?:ancien|ancienne|ex|former|futur|future|vice|sous|deputy|late)[\s-]*$")
 # A role followed by a complement is a longer title: "le chef russe de la diplomatie"; an age is not
 # one (« le dirigeant nord-coréen de 40 ans »).
-_ROLE_COMPLEMENT = re.compile(r"^\s+(?:de|du|des|d'|of)\b(?!\s*\d+\s*ans\b)")
+# A complement after a role makes it another office (« de la Défense »); not an age (« de 70 ans ») nor the
+# infinitive of the narrative « Et le président russe d'ajouter : ».
+_ROLE_COMPLEMENT = re.compile(r"^\s+(?:de|du|des|d'|of)\b(?!\s*\d+\s*ans\b)(?!(?<=d'|de)\s*[a-z]+(?:er|ir|re)\b)")
 # What may stand before a name or role inside the same noun phrase: "le président Poutine".
 _DETERMINER = re.compile(
     r"(?:\b(?:le|la|les|l'|du|au|aux|the|son|sa|leur|notre|votre|un|une)\s*)?"

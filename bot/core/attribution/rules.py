@@ -84,7 +84,8 @@ _GERUND_TAIL = re.compile(r"(?:\s+\w+){0,3}?\s*,\s*(?:en\s+)?(?!citant\b)\w+ant\
 _DATELINE = re.compile(r"[^.\"_]{2,60}?\s[-–—]\s*")
 # A sentence opening that points back at the quotation before it.
 _POINTS_BACK = re.compile(
-    r"(?:c'est|ce\s+sont|voila|telle\s+est|tels\s+sont)\s+(?:ce|les\s+(?:mots|propos))\s+(?:qu'|que\s+)"
+    r"(?:c'est|ce\s+sont|voila|telle\s+est|tels\s+sont)\s+(?:ce|les\s+(?:mots|propos)|(?:en|par|avec)\s+ces\s+"
+    r"(?:termes|mots))\s+(?:qu'|que\s+)"
     r"|(?:that|this)\s+(?:is|was)\s+what\s+"
 )
 _COORDINATION = re.compile(r"\b(?:mais|et|puis|but|and|then|yet)\b")
@@ -219,10 +220,20 @@ _KIND_BEFORE_NAME = re.compile(
     r"|broadcaster|network|agency|group|party|movement|organization|operation|program|project|summit|palace)"
     r"(?:\s+[\w'-]+){0,2}\s*[\"«“„‹]?\s*$"
 )
-# A preposition right before the opening mark (the text as written: « à » is not « a »).
+# « Et X d'ajouter : », « Et le président de conclure, » before the quotation (folded text): X at most this many words.
+NARRATIVE_SUBJECT_WORDS = 8
+_NARRATIVE_INFINITIVE = re.compile(
+    rf"\s*et\s+(?P<subject>(?:[\w'.-]+\s+){{1,{NARRATIVE_SUBJECT_WORDS}}}?)(?P<verb>(?:d'|de\s+)(?:ajouter|affirmer"
+    r"|conclure|lancer|declarer|souligner|insister|preciser|expliquer|rappeler|repondre|repliquer|retorquer|assurer"
+    r"|commenter|poursuivre|rencherir|resumer|marteler|ironiser|s'exclamer|plaisanter|avertir|prevenir|dire"
+    r"|promettre|reconnaitre|admettre|estimer|juger|noter|observer|relever|tonner|trancher|glisser|enchainer"
+    r"|confier|lacher|asener|temperer|nuancer|interroger|demander))\s*[:,]?\s*[\"«“„‹]?\s*"
+)
+# A preposition right before the opening mark, or with its article (« avec le « Green Deal » », "in the "Post"";
+# the text as written: « à » is not « a »).
 _PREPOSITION_BEFORE_NAME = re.compile(
     r"(?<![\w'’])(?:à|au|aux|du|des|de|d['’]|sur|dans|pour|avec|par|chez|to|on|of|for|with|by|at|from|in|into)"
-    r"\s*[«“\"„‹]?\s*$",
+    r"(?:\s+(?:le|la|les|l['’]|the))?\s*[«“\"„‹]?\s*$",
     re.IGNORECASE,
 )
 _VERB_AFTER_TERM = {
@@ -622,6 +633,18 @@ def _names_nobody(ctx: ArticleContext, start: int, end: int) -> bool:
     )
 
 
+def narrative_infinitive(ctx: ArticleContext, quote: Quote) -> Verdict | None:
+    """« Et X d'ajouter : « ... » », « Et le président de conclure « ... » »: the narrative infinitive of French
+    copy, whose subject stands between « Et » and « de »."""
+    sentence = quote.sentence
+    head = _NARRATIVE_INFINITIVE.fullmatch(ctx.masked, sentence.start, quote.span.open_at)
+    if head is None:
+        return None
+    found = ctx.resolve_np(head.start("subject"), head.end("subject"))
+    cue = ctx.text[head.start("verb") : head.end("verb")]
+    return Verdict(ctx.settle(found, quote.sentence_index), cue) if not found.empty else Verdict(UNKNOWN, cue)
+
+
 def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     """The nearest speech verb before the quotation in its sentence, and that verb's subject."""
     span, sentence = quote.span, quote.sentence
@@ -960,8 +983,8 @@ def _alone_in(ctx: ArticleContext, quote: Quote, start: int, end: int) -> bool:
 
 
 def cue_in_next_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
-    """A quotation alone in its sentence, named by the next one: « ... ». C'est ce qu'a déclaré X.
-    / "...". That is what X said."""
+    """A quotation alone in its sentence, named by the next one: « ... ». C'est ce qu'a déclaré X. / « ... ».
+    C'est en ces termes que X a décrit ... / "...". That is what X said."""
     sentence, index = quote.sentence, quote.sentence_index
     start = sentence.start
     dateline = _DATELINE.match(ctx.masked, start, quote.span.open_at)
@@ -978,12 +1001,11 @@ def cue_in_next_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         return None
     verb = verbs[0]
     between = ctx.masked[pointer.end() : verb.start()]
-    if ctx.language == "fr" and not re.fullmatch(r"\s*(?:a|ont|avait|avaient)?\s*", between):
-        return None  # « qu'a déclaré »: nothing but the auxiliary glued to qu' before the verb
-    if ctx.language == "fr":  # « qu'a déclaré X »: the subject follows
+    if ctx.language == "fr" and re.fullmatch(r"\s*(?:a|ont|avait|avaient)?\s*", between):
+        # « qu'a déclaré X »: nothing but the auxiliary glued to qu' before the verb, the subject follows
         found = ctx.resolve_after_verb(verb.end(), following.end, allow_description=False)
-    else:  # "That is what X said"
-        found = ctx.resolve_np(pointer.end(), verb.start(), allow_description=False)
+    else:  # "That is what X said", « C'est en ces termes que X décrit »
+        found, _ = ctx.subject_before(following, verb.start())
     if found.empty:
         return None
     return Verdict(ctx.settle(found, index + 1), ctx.text[verb.start() : verb.end()].strip(), kind="full")
@@ -1124,8 +1146,9 @@ def same_words_elsewhere(ctx: ArticleContext) -> None:
     a quotation its words are part of (« « Loyauté et franchise » » over « ... loyauté et franchise ... »)."""
     keys = {q: f" {normalise(ctx.spans[q].text(ctx.text))} " for q in ctx.decided}
     in_heading = {quote.index for quote in ctx.quotes() if ctx.is_heading(quote.sentence)}
+    quotes = {quote.index: quote for quote in ctx.quotes()}
     for q, result in list(ctx.decided.items()):
-        if result.speaker != UNKNOWN:
+        if result.speaker != UNKNOWN or _mentioned_as_a_word(ctx, quotes[q]):
             continue
         part_of = q in in_heading and word_count(keys[q]) >= HEADING_FRAGMENT_WORDS
         others = {
@@ -1136,6 +1159,17 @@ def same_words_elsewhere(ctx: ArticleContext) -> None:
         if len(others) == 1:
             kind = "partial" if result.kind == "scare" else result.kind
             ctx.decided[q] = Attribution(others.pop(), kind, None)
+
+
+def _mentioned_as_a_word(ctx: ArticleContext, quote: Quote) -> bool:
+    """A few words in marks that are the subject of the writer's verb in a sentence without a cue: the word
+    itself is talked about ("“Tünkram” is Low German for nonsense"), whoever said it elsewhere."""
+    span, sentence = quote.span, quote.sentence
+    return (
+        word_count(span.text(ctx.text)) <= TERM_MAX_WORDS
+        and _VERB_AFTER_TERM[ctx.language].match(ctx.text, span.close_at + 1) is not None
+        and not ctx.verb_groups(sentence.start, sentence.end)
+    )
 
 
 QUOTE_RULES: tuple[QuoteRule, ...] = (
@@ -1152,6 +1186,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     credit_line_after_quote,
     quote_then_subject_heading,
     quote_resumes_after_its_cue,
+    narrative_infinitive,
     speech_verb_before,
     inverted_cue_ending_sentence,
     subject_cue_ending_sentence,
