@@ -144,6 +144,19 @@ def test_a_medium_after_the_speakers_verb_reports_the_words(dev_quotes, text, wo
     assert by_text(dev_quotes(text, None, "2023-05-02"), words).speaker.split(":")[0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("« Nous verrons », a insisté, pour sa part, le chancelier allemand.", "Nous verrons", "scholz"),
+        ("« Nous verrons », a insisté, de son côté, Jean Dupuis.", "Nous verrons", "other"),
+        ("« La haine n'a aucune limite », réagit Olaf Scholz, « c'est un scandale ».", "scandale", "scholz"),
+        ("« La haine n'a aucune limite », a réagi le porte-parole.", "La haine", "other"),
+    ],
+)
+def test_an_inverted_cue_past_an_aside_and_reagir(dev_quotes, text, words, speaker) -> None:
+    assert by_text(dev_quotes(text, "fr", "2023-05-02"), words).speaker.split(":")[0] == speaker
+
+
 def test_abonder_after_the_quotation_is_a_cue(dev_quotes) -> None:
     text = "« Nous avancerons ensemble », a abondé Olaf Scholz lors de la conférence de presse."
     assert by_text(dev_quotes(text, "fr", "2023-05-02"), "avancerons").speaker == "scholz"
@@ -396,6 +409,27 @@ def test_an_infinitive_after_an_elided_de_is_a_speech_verb(dev_quotes, text, wor
 def test_a_name_after_a_preposition_and_its_article_is_named_not_said(dev_quotes) -> None:
     text = "Ursula von der Leyen a présenté son collège, avec le « Green Deal » confié à son vice-président."
     assert by_text(dev_quotes(text, "fr", "2019-11-27"), "Green Deal").speaker == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # an adverbial clause with a subject of its own between the verb and the quotation: that clause's words
+        (
+            "Giorgia Meloni a accusé Olaf Scholz d'être « un lâche » après que ce dernier avait rejeté les « leçons "
+            "de morale » de Rome.",
+            "leçons",
+            "unknown",
+        ),
+        ('Modi accused Scholz of "cowardice" after the minister had dismissed the "lectures" from Delhi.', "lectures",
+         "unknown"),
+        # a pronoun subject, or no finite verb, leaves the words the speaker's
+        ("Giorgia Meloni a dénoncé, après qu'elle a été critiquée, une « campagne de haine ».", "campagne", "meloni"),
+        ("Giorgia Meloni a accusé Olaf Scholz d'être « un lâche ».", "lâche", "meloni"),
+    ],
+)  # fmt: skip
+def test_an_adverbial_clause_with_its_own_subject_keeps_its_words(dev_quotes, text, words, speaker) -> None:
+    assert by_text(dev_quotes(text, None, "2023-05-02"), words).speaker.split(":")[0] == speaker
 
 
 def test_english_fragment_inside_a_named_subjects_sentence(dev_quotes) -> None:
@@ -3070,6 +3104,275 @@ _NOT_A_PRINCIPALS_WORDS_THIRD_REVIEW = [
     ),
 ]
 
+# A fourth review (the narrative infinitive, « d' » infinitives, « C'est ce que X ... » in normal order, names after
+# their kind, time clauses): the lies it found, new and older, mended before landing.
+_NOT_A_PRINCIPALS_WORDS_FOURTH_REVIEW = [
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a répondu à une question sur l'Ukraine. Et Poutine de laisser à Lavrov le soin "
+            "d'expliquer : « Nous ne négocierons pas sous la menace. »"
+        ),
+        'Nous ne négocierons pas sous l',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Le chef du Kremlin a salué les troupes. Et le chef russe de Wagner d'ajouter : « Nous sommes "
+            'prêts. »'
+        ),
+        'Nous sommes prêts.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Au sommet, un dirigeant russe de premier plan a pris la parole. Et ce dirigeant russe de premier'
+            " plan d'assurer : « La Russie tiendra parole. »"
+        ),
+        'La Russie tiendra parole.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        'Un dirigeant russe de premier plan a déclaré : « La Corée est notre alliée. »',
+        'La Corée est notre alliée.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        'Le chef russe de guerre Evgueni Prigojine a déclaré : « Nos hommes sont épuisés. »',
+        'Nos hommes sont épuisés.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a laissé à Sergueï Lavrov le soin d'expliquer : « Nous ne reculerons pas. »",
+        'Nous ne reculerons pas.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a chargé Dmitri Peskov d'annoncer aux journalistes : « La visite est reportée. "
+            '»'
+        ),
+        'La visite est reportée.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a reproché à Volodymyr Zelensky d'affirmer « que la Russie veut tout l'Ukraine "
+            '».'
+        ),
+        "que la Russie veut tout l'Ukra",
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a refusé d'expliquer la formule de Lavrov, « une alliance sans limites ».",
+        'une alliance sans limites',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a évité d'évoquer « la guerre totale » annoncée la veille par Dmitri Medvedev.",
+        'la guerre totale',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a permis à Kim Jong-un d'affirmer devant les caméras : « Nous sommes "
+            'invincibles. »'
+        ),
+        'Nous sommes invincibles.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "« Un homme de paix et de parole ». C'est en ces termes que Vladimir Poutine a été décrit par "
+            'Sergueï Lavrov.'
+        ),
+        'Un homme de paix et de parole',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "« La Russie a perdu la guerre ». C'est ce que Vladimir Poutine n'a jamais dit, selon Dmitri "
+            'Peskov.'
+        ),
+        'La Russie a perdu la guerre',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "« Nous enverrons des soldats ». C'est ce que Kim Jong-un aurait dû répondre à Vladimir Poutine, "
+            'estime un analyste.'
+        ),
+        'Nous enverrons des soldats',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "« Nous ne sommes pas des vassaux ». C'est ce que Vladimir Poutine a reproché à Kim Jong-un "
+            "d'avoir déclaré."
+        ),
+        'Nous ne sommes pas des vassaux',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "« Le monde a changé ». C'est ce que Vladimir Poutine a démenti avoir déclaré à Kim Jong-un.",
+        'Le monde a changé',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Kim Jong-un a accueilli Vladimir Poutine. Et Kim de donner à sa sœur l'occasion d'ajouter : « "
+            'Les ennemis trembleront. »'
+        ),
+        'Les ennemis trembleront.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a félicité Kim Jong-un d'avoir déclaré : « Nous sommes avec la Russie. »",
+        'Nous sommes avec la Russie.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Kim Jong-un a remercié Vladimir Poutine d'avoir affirmé : « La Corée n'est pas seule. »",
+        "La Corée n'est pas seule.",
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "« Nous livrerons des missiles ». C'est ce que Vladimir Poutine a refusé de dire aux "
+            'journalistes.'
+        ),
+        'Nous livrerons des missiles',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "« Merci pour votre soutien ». C'est ce que Vladimir Poutine s'est entendu répondre par Kim "
+            'Jong-un.'
+        ),
+        'Merci pour votre soutien',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        'Un dirigeant nord-coréen de premier plan a déclaré : « Nous ne céderons pas. »',
+        'Nous ne céderons pas.',
+    ),
+    (
+        "fr",
+        "2023-06-24",
+        'Le chef russe de Wagner a lancé samedi : « Nous marchons sur Moscou. »',
+        'Nous marchons sur Moscou.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a interdit à ses ministres d'évoquer « le dossier nucléaire » devant la presse.",
+        'le dossier nucléaire',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a conseillé à Kim Jong-un d'affirmer : « Nous ne voulons pas la guerre. »",
+        'Nous ne voulons pas la guerre.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Kim Jong-un a prié Vladimir Poutine d'annoncer lui-même : « Les troupes arrivent. »",
+        'Les troupes arrivent.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "« Ne cédez jamais ». C'est ce que Vladimir Poutine a demandé à Kim Jong-un de déclarer.",
+        'Ne cédez jamais',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        "Vladimir Poutine a accusé l'OTAN d'affirmer depuis des mois : « La Russie est isolée. »",
+        'La Russie est isolée.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine a demandé à sa porte-parole d'expliquer aux journalistes : « Le président est "
+            'fatigué. »'
+        ),
+        'Le président est fatigué.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Sergueï Lavrov a reçu l'ambassadeur nord-coréen. Interrogé, Vladimir Poutine a refusé d'en dire "
+            "plus, laissant à son ministre le soin d'ajouter : « Tout a été dit. »"
+        ),
+        'Tout a été dit.',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        '"We will win." That is what Putin was told by Kim Jong Un in Pyongyang.',
+        'We will win.',
+    ),
+    (
+        "en",
+        "2024-06-19",
+        '"Russia has lost." That is what Putin has never said, according to his spokesman.',
+        'Russia has lost.',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            'Vladimir Poutine a rendu hommage au groupe « Wagner », dont le chef avait lancé : « Nous irons '
+            "jusqu'à Moscou. »"
+        ),
+        'Wagner',
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Kim Jong-un a parlé d'alliance. Vladimir Poutine a répondu à Kim, avant que Sergueï Lavrov ne "
+            "prenne soin d'ajouter : « Rien n'est décidé. »"
+        ),
+        "Rien n'est décidé.",
+    ),
+    (
+        "fr",
+        "2024-06-19",
+        (
+            "Vladimir Poutine s'est tu. C'est à Sergueï Lavrov qu'il est revenu d'expliquer : « Rien n'a "
+            'changé. »'
+        ),
+        "Rien n'a changé.",
+    ),
+]
+
 @pytest.mark.parametrize(
     ("language", "published", "text", "words"),
     [
@@ -3080,10 +3383,11 @@ _NOT_A_PRINCIPALS_WORDS_THIRD_REVIEW = [
             for language, text, words in _NOT_A_PRINCIPALS_WORDS_BEFORE_THIS_SESSION
         ),
         *_NOT_A_PRINCIPALS_WORDS_THIRD_REVIEW,
+        *_NOT_A_PRINCIPALS_WORDS_FOURTH_REVIEW,
     ],
 )
 def test_no_rule_credits_a_principal_with_words_not_theirs(extractor, language, published, text, words) -> None:
-    """Adversarial sentences of our own where the words are someone else's: three reviews of new rules (and the
+    """Adversarial sentences of our own where the words are someone else's: four reviews of new rules (and the
     lies they found that predate them). None may go to a principal."""
     found = extractor.extract("test.txt", text, language, published).quotations
     assert by_text(found, words).speaker not in {"putin", "kim"}

@@ -387,7 +387,8 @@ _FR_INSERT = (
 _PRONOUN_FR = r"(?:il|elle|ils|elles)"
 
 # Irregular ones: « a poursuivi X », « s'est défendu X » (before a quotation « défendu » is no speech).
-_FR_AFTER_ONLY_FORMS = "poursuivi|conclu|defendu|rencheri|rencherit|rencherissant"  # not -er: « a renchéri »
+# not -er: « a renchéri », « réagit X »
+_FR_AFTER_ONLY_FORMS = "poursuivi|conclu|defendu|rencheri|rencherit|rencherissant|reagi|reagit|reagissant"
 AFTER_QUOTE_VERB = {
     "fr": rf"(?:(?:{'|'.join(re.escape(fold_chars(s)) for s in _FR_AFTER_ONLY)}){_FR_ER_ENDINGS}"
     rf"|{_FR_AFTER_ONLY_FORMS})",

@@ -33,9 +33,18 @@ UNKNOWN = "unknown"
 _ROLE_BLOCKERS = re.compile(r"(?:ancien|ancienne|ex|former|futur|future|vice|sous|deputy|late)[\s-]*$")
 # A role followed by a complement is a longer title: "le chef russe de la diplomatie"; an age is not
 # one (« le dirigeant nord-coréen de 40 ans »).
-# A complement after a role makes it another office (« de la Défense »); not an age (« de 70 ans ») nor the
-# infinitive of the narrative « Et le président russe d'ajouter : ».
-_ROLE_COMPLEMENT = re.compile(r"^\s+(?:de|du|des|d'|of)\b(?!\s*\d+\s*ans\b)(?!(?<=d'|de)\s*[a-z]+(?:er|ir|re)\b)")
+# The infinitives of the narrative « Et le président russe d'ajouter : « ... » » (folded text).
+NARRATIVE_INFINITIVES = (
+    r"(?:ajouter|affirmer|conclure|lancer|declarer|souligner|insister|preciser|expliquer|rappeler|repondre|repliquer"
+    r"|retorquer|assurer|commenter|poursuivre|rencherir|resumer|marteler|ironiser|s'exclamer|plaisanter|avertir"
+    r"|prevenir|dire|promettre|reconnaitre|admettre|estimer|juger|noter|observer|relever|tonner|trancher|glisser"
+    r"|enchainer|confier|lacher|asener|temperer|nuancer|interroger|demander)"
+)
+# A complement after a role makes it another office (« de la Défense », « de premier plan »); not an age (« de 70
+# ans ») nor the narrative infinitive right before its colon or quotation (« Et le président russe d'ajouter : »).
+_ROLE_COMPLEMENT = re.compile(
+    rf"^\s+(?:de|du|des|d'|of)\b(?!\s*\d+\s*ans\b)(?!(?<=d'|de)\s*{NARRATIVE_INFINITIVES}\s*[:,]?\s*[\"«“„‹])"
+)
 # What may stand before a name or role inside the same noun phrase: "le président Poutine".
 _DETERMINER = re.compile(
     r"(?:\b(?:le|la|les|l'|du|au|aux|the|son|sa|leur|notre|votre|un|une)\s*)?"

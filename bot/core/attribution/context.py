@@ -322,6 +322,11 @@ _WORDS_NOUN = re.compile(
 _FEMININE_PARTICIPLE = re.compile(
     r"(?:s'est|s'etait|se\s+sont|est|etait|a|ont|avait)\s+(?:\w+ment\s+)?\w+(?:ee|ite|ise|ue)s?(?![\w'-])"
 )
+# An aside set off by commas between an inverted verb and its subject: « a insisté, pour sa part, X ».
+_ASIDE_AFTER_VERB = re.compile(
+    r"\s*,\s*(?:pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+cote|de\s+leur\s+cote|quant\s+a\s+lui"
+    r"|quant\s+a\s+elle|a\s+son\s+tour|lui|elle|aussi|encore|egalement|ensuite|enfin|alors)\s*,\s*"
+)
 # « où » (the accent tells it from « ou »), "where", opening a relative with a subject that is no pronoun.
 _WHERE_THEN_SUBJECT = re.compile(
     r"(?<![\w'’])(?:où|where)\s+(?!(?:il|elle|ils|elles|on|he|she|they|it|we|I)(?![\w'’-]))", re.IGNORECASE
@@ -913,6 +918,9 @@ class ArticleContext:
     def resolve_after_verb(self, start: int, limit: int, *, allow_description: bool = True) -> Found:
         """The subject after an inverted verb, with its apposition when the title alone names nobody:
         « a déclaré la présidente du Conseil, Giorgia Meloni, lors de ... »."""
+        aside = _ASIDE_AFTER_VERB.match(self.masked, start, limit)
+        if aside is not None:
+            start = aside.end()  # « a insisté, pour sa part, le président américain »
         end = self.clause_end(start, limit)
         found = self.resolve_np(start, end, allow_description=False)
         if found.empty and end < limit and self.masked[end] == ",":
@@ -1228,14 +1236,16 @@ class ArticleContext:
                 break
             yield from (e for e in self._entities_near(max(sentence.start, start)) if start <= e.start < end)
 
-    def names_anyone(self, start: int, end: int) -> bool:
+    def names_anyone(self, start: int, end: int, *, pronouns: bool = True) -> bool:
         """Whether a stretch outside the marks names or describes anyone at all: a registry mention, a name or
-        pronoun, a bare title, a person's noun (« le ministre », "her counterpart")."""
+        (unless `pronouns` is false) a pronoun, a bare title, a person's noun (« le ministre », "her
+        counterpart"), « ce dernier »."""
         return bool(
             self.mentions_in(start, end)
-            or self.names_someone(start, end)
+            or self.names_someone(start, end, pronouns=pronouns)
             or self.names_a_title(start, end)
             or _SOMEONE_NOUN.search(self.masked, start, end)
+            or _LATTER.search(self.masked, start, end)
         )
 
     def names_a_medium(self, start: int, end: int) -> bool:

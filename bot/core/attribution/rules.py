@@ -30,7 +30,7 @@ from bot.core.cues import (
     inverted_pronoun,
     reflexive_only,
 )
-from bot.core.registry import UNKNOWN
+from bot.core.registry import NARRATIVE_INFINITIVES, UNKNOWN
 from bot.core.sentences import Sentence
 from bot.core.text import fold_chars, normalise, word_count
 
@@ -223,12 +223,36 @@ _KIND_BEFORE_NAME = re.compile(
 # « Et X d'ajouter : », « Et le président de conclure, » before the quotation (folded text): X at most this many words.
 NARRATIVE_SUBJECT_WORDS = 8
 _NARRATIVE_INFINITIVE = re.compile(
-    rf"\s*et\s+(?P<subject>(?:[\w'.-]+\s+){{1,{NARRATIVE_SUBJECT_WORDS}}}?)(?P<verb>(?:d'|de\s+)(?:ajouter|affirmer"
-    r"|conclure|lancer|declarer|souligner|insister|preciser|expliquer|rappeler|repondre|repliquer|retorquer|assurer"
-    r"|commenter|poursuivre|rencherir|resumer|marteler|ironiser|s'exclamer|plaisanter|avertir|prevenir|dire"
-    r"|promettre|reconnaitre|admettre|estimer|juger|noter|observer|relever|tonner|trancher|glisser|enchainer"
-    r"|confier|lacher|asener|temperer|nuancer|interroger|demander))\s*[:,]?\s*[\"«“„‹]?\s*"
+    rf"\s*et\s+(?P<subject>(?:[\w'.-]+\s+){{1,{NARRATIVE_SUBJECT_WORDS}}}?)(?P<verb>(?:d'|de\s+){NARRATIVE_INFINITIVES})"
+    r"\s*[:,]?\s*[\"«“„‹]?\s*"
 )
+# What the subject of a narrative infinitive cannot hold: a verb of its own and whom it hands the words to (« Et
+# Poutine de laisser à Lavrov le soin d'expliquer »).
+_NOT_A_NARRATIVE_SUBJECT = re.compile(r"(?:\bd'|\bde\s+)[a-z]+(?:er|ir|re)\b|(?<![\w'])(?:a|au|aux|pour|par)(?![\w'])")
+# An adverbial clause opening between a speech verb and the quotation, with a subject of its own: « après que
+# ce dernier avait rejeté les « ... » », "after the minister had dismissed the “...”".
+_ADVERBIAL_CLAUSE = re.compile(
+    r"(?<![\w'])(?:(?:apres|avant|parce|alors|tandis|bien|pendant)\s+(?:que\b|qu')|puisque\b|puisqu'|lorsque\b"
+    r"|lorsqu'|quand\b|since\b|after\b|because\b|while\b|when\b|although\b|whereas\b|before\b)"
+)
+# An infinitive after « de » or « d' » (or « d'avoir » and its participle) as the speech verb.
+_INFINITIVE_HANDED_OVER = re.compile(r"(?<![\w'])(?:de\s+|d')(?:avoir\s+)?$")
+# « avant de », « afin de », « sans », « après avoir »: the infinitive is the main clause's subject's own.
+_SAME_SUBJECT_INFINITIVE = re.compile(r"(?<![\w'])(?:avant|afin|sans|apres)\s+(?:de\s+|d')?(?:avoir\s+)?$")
+# Main verbs that refuse, avoid or forbid the words of their infinitive, or hand them to someone else (« a chargé
+# Y d'annoncer », « a accusé Y d'affirmer », « a félicité Y d'avoir dit », « a cédé à Y le soin de conclure »).
+_REFUSES = re.compile(
+    r"(?<![\w'])(?:refus|evit|interdi|empech|renonc|omis|omet|oubli|accus|ced|laiss|charg|permi|permet|felicit"
+    r"|remerci|reproch|demand|conseill|autoris|ordonn|exhort|invit|incit|encourag|pouss|somm)\w*"
+)
+# Between « C'est ce que » and its verb, what makes the words not plainly the subject's: a negation, a passive, a
+# verb of its own that refuses, denies, blames or asks (« a refusé de dire », « a démenti avoir déclaré »,
+# « aurait dû répondre », « s'est entendu répondre », « a reproché à Y d'avoir dit », « a demandé à Y de »).
+_NOT_PLAINLY_SAID = re.compile(
+    r"(?<![\w'])(?:ne|n'|jamais|pas|never|not|ete|was|were|been|being|refus\w*|dementi\w*|nie|niait|reproch\w*"
+    r"|demand\w*|conseill\w*|entendu|aurait|auraient|devait|should|would|could)(?![\w'])"
+)
+_BY_AFTER = re.compile(r"\s+by\s")
 # A preposition right before the opening mark, or with its article (« avec le « Green Deal » », "in the "Post"";
 # the text as written: « à » is not « a »).
 _PREPOSITION_BEFORE_NAME = re.compile(
@@ -638,7 +662,7 @@ def narrative_infinitive(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     copy, whose subject stands between « Et » and « de »."""
     sentence = quote.sentence
     head = _NARRATIVE_INFINITIVE.fullmatch(ctx.masked, sentence.start, quote.span.open_at)
-    if head is None:
+    if head is None or _NOT_A_NARRATIVE_SUBJECT.search(head.group("subject")):
         return None
     found = ctx.resolve_np(head.start("subject"), head.end("subject"))
     cue = ctx.text[head.start("verb") : head.end("verb")]
@@ -669,6 +693,10 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         # « X a répondu à Y, qui l'avait appelé « ... » »: the words may be Y's, whose verb is not one of
         # speech; whoever said them, it is not X's verb (« des héros qui ... » is still X's report)
         return Verdict(UNKNOWN, None)
+    clause = _ADVERBIAL_CLAUSE.search(ctx.masked, nearest.end(), span.open_at)
+    if clause is not None and _another_subject_in_clause(ctx, clause.end(), span.open_at):
+        # « X a accusé Y d'être « ... » après que ce dernier avait rejeté les « ... » »: that clause's words
+        return Verdict(UNKNOWN, None)
     cue = ctx.text[nearest.start() : nearest.end()].strip()
     if _SEEN_TO.search(ctx.masked, max(sentence.start, nearest.start() - SEEN_TO_REACH), nearest.start()):
         return Verdict(UNKNOWN, cue)  # « X s'est vu demander : « ... » »: X is spoken to
@@ -684,6 +712,10 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     own_subject = ctx.infinitive_subject(sentence, nearest.start())
     if own_subject is not None:  # « l'occasion pour le président X de remercier Y : « ... » »
         return Verdict(ctx.checked(own_subject[0], quote.sentence_index, nearest.start(), own_subject[1]), cue)
+    if _INFINITIVE_HANDED_OVER.search(ctx.masked, sentence.start, nearest.start()) and _words_handed_over(
+        ctx, sentence, nearest
+    ):
+        return Verdict(UNKNOWN, cue)  # « X a chargé Y d'annoncer : « ... » », « X a refusé d'évoquer « ... » »
     if nearest.group("aux") is None and _ELIDED_SUBJECT.fullmatch(ctx.masked, sentence.start, nearest.start()):
         # « Il a fait un mea culpa. Et concédé avoir été « dur » »: the subject left out is the one before
         return Verdict(ctx.recent_speaker(quote.sentence_index, ANY_GENDER), cue)
@@ -713,6 +745,25 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         if not after.empty:
             return Verdict(ctx.settle(after, quote.sentence_index), cue)
     return Verdict(ctx.checked(found, quote.sentence_index, nearest.start(), subject), cue)
+
+
+def _words_handed_over(ctx: ArticleContext, sentence: Sentence, infinitive: re.Match[str]) -> bool:
+    """Whether an infinitive after « de » may not be its main clause's subject's words: someone is named or
+    described between the main verb and it (« a permis à Y d' »), or the main verb refuses, avoids or hands the
+    words over (« a refusé d'expliquer », « a chargé Y d'annoncer »)."""
+    if _SAME_SUBJECT_INFINITIVE.search(ctx.masked, sentence.start, infinitive.start()):
+        return False  # « ..., a souligné le chef de l'État, avant de rappeler le « ... » »: the same subject's
+    main_at = ctx.first_verb(sentence.start, infinitive.start())
+    start = sentence.start if main_at is None else main_at
+    if _REFUSES.search(ctx.masked, start, infinitive.start()):
+        return True
+    return ctx.names_anyone(start, infinitive.start(), pronouns=False)
+
+
+def _another_subject_in_clause(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether an adverbial clause has a finite verb and, before it, a subject naming someone (not a pronoun)."""
+    verb_at = ctx.any_verb_before(start, end)
+    return verb_at is not None and ctx.names_anyone(start, verb_at, pronouns=False)
 
 
 def _new_subject_since_earlier_quote(ctx: ArticleContext, quote: Quote, participle: re.Match[str]) -> bool:
@@ -1004,6 +1055,10 @@ def cue_in_next_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if ctx.language == "fr" and re.fullmatch(r"\s*(?:a|ont|avait|avaient)?\s*", between):
         # « qu'a déclaré X »: nothing but the auxiliary glued to qu' before the verb, the subject follows
         found = ctx.resolve_after_verb(verb.end(), following.end, allow_description=False)
+    elif _NOT_PLAINLY_SAID.search(ctx.masked, pointer.end(), verb.end()) or _FR_AGENT_AFTER.match(
+        ctx.masked, verb.end()
+    ) or _BY_AFTER.match(ctx.masked, verb.end()):
+        return None  # « C'est ce que X n'a jamais dit », « ... X a refusé de dire », "what X was told by Y"
     else:  # "That is what X said", « C'est en ces termes que X décrit »
         found, _ = ctx.subject_before(following, verb.start())
     if found.empty:
