@@ -316,8 +316,6 @@ _WORDS_NOUN = re.compile(
     r"\b(?:statements?|remarks|comments|words|interviews?|speech|letter|message|posts?|tweets?|declarations?"
     r"|film|book|article|propos|entretien|discours|lettre|tribune|communique|allocution|livre|ouvrage)\b"
 )
-# A pronoun subject of a relative opened by where / in which / où: "Y's remarks, where he said", « ses propos
-# où il disait »; it is the pronoun's, whoever the main clause is about.
 # A French participle in the feminine after its auxiliary: « s'est dite », « a été saluée ».
 _FEMININE_PARTICIPLE = re.compile(
     r"(?:s'est|s'etait|se\s+sont|est|etait|a|ont|avait)\s+(?:\w+ment\s+)?\w+(?:ee|ite|ise|ue)s?(?![\w'-])"
@@ -331,6 +329,8 @@ _ASIDE_AFTER_VERB = re.compile(
 _WHERE_THEN_SUBJECT = re.compile(
     r"(?<![\w'’])(?:où|where)\s+(?!(?:il|elle|ils|elles|on|he|she|they|it|we|I)(?![\w'’-]))", re.IGNORECASE
 )
+# A pronoun subject of a relative opened by where / in which / où: "Y's remarks, where he said", « ses propos
+# où il disait »; it is the pronoun's, whoever the main clause is about.
 _RELATIVE_PLACE_PRONOUN = re.compile(
     rf"\b(?P<opener>where|in\s+which|wherein|ou|dans\s+lequel|dans\s+laquelle)\s+(?P<pronoun>{_SUBJECT_PRONOUNS})"
     r"(?:\s+(?:[\w']+\s+){0,2})?\s*$"
