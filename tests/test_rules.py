@@ -432,6 +432,24 @@ def test_an_adverbial_clause_with_its_own_subject_keeps_its_words(dev_quotes, te
     assert by_text(dev_quotes(text, None, "2023-05-02"), words).speaker.split(":")[0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # a participle hangs on the main clause, not on the verb of a time clause inside it
+        (
+            "Giorgia Meloni a applaudi longuement lorsque Olaf Scholz est entré, avant de déclarer : « Bienvenue. »",
+            "fr",
+            "meloni",
+        ),
+        ("Giorgia Meloni a souri quand Olaf Scholz a terminé, déclarant : « Nous sommes prêtes. »", "fr", "meloni"),
+        # a time phrase that has ended before the subject leaves the main verb as it is
+        ('Before the meeting, Modi thanked the host, saying the countries are "true allies."', "en", "modi"),
+    ],
+)
+def test_a_participle_hangs_on_the_main_clause_not_a_time_clause(dev_quotes, text, language, speaker) -> None:
+    assert dev_quotes(text, language, "2023-05-02")[-1].speaker.split(":")[0] == speaker
+
+
 def test_english_fragment_inside_a_named_subjects_sentence(dev_quotes) -> None:
     text = 'Modi touted "a new chapter" in the partnership after the talks.'
     assert by_text(dev_quotes(text, "en", "2023-06-23"), "new chapter").speaker == "modi"

@@ -731,6 +731,9 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         for anchor in anchors or [ctx.any_verb_before(sentence.start, nearest.start())]:
             if anchor is None:
                 continue
+            anchor = _out_of_time_clause(ctx, sentence, anchor)
+            if anchor is None:
+                continue
             found, subject = ctx.subject_before(sentence, anchor)
             if not found.empty:
                 return Verdict(ctx.checked(found, quote.sentence_index, anchor, subject), cue)
@@ -745,6 +748,15 @@ def speech_verb_before(ctx: ArticleContext, quote: Quote) -> Verdict | None:
         if not after.empty:
             return Verdict(ctx.settle(after, quote.sentence_index), cue)
     return Verdict(ctx.checked(found, quote.sentence_index, nearest.start(), subject), cue)
+
+
+def _out_of_time_clause(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> int | None:
+    """The main clause's verb for a participle that hangs on a verb inside an adverbial clause: « X a applaudi
+    lorsque Y est entré, avant de déclarer » hangs on « a applaudi », not on « est entré » (None: no main verb)."""
+    clauses = list(_ADVERBIAL_CLAUSE.finditer(ctx.masked, sentence.start, verb_at))
+    if not clauses or "," in ctx.masked[clauses[-1].end() : verb_at] or ctx.verb_groups(clauses[-1].end(), verb_at):
+        return verb_at  # "Before the meeting, X thanked": the clause has ended
+    return ctx.any_verb_before(sentence.start, clauses[-1].start())
 
 
 def _words_handed_over(ctx: ArticleContext, sentence: Sentence, infinitive: re.Match[str]) -> bool:
