@@ -131,16 +131,9 @@ class Speaker:
     names: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     not_names: tuple[str, ...] = ()
-    born: date | None = None  # for an age the press gives instead of the name ("the 71-year-old")
     # For front ends only (the engine never reads them): (language, value) pairs, first one the default.
     commands: tuple[tuple[str, str], ...] = ()  # the bot command that searches this person's words
     display_names: tuple[tuple[str, str], ...] = ()  # how replies name this person
-
-    def age_on(self, when: date) -> int | None:
-        """Full years on a day, when the birth date is known."""
-        if self.born is None:
-            return None
-        return when.year - self.born.year - ((when.month, when.day) < (self.born.month, self.born.day))
 
     def command(self, language: str) -> str:
         """The command menus in this language show for this person (another language's, else the id)."""
@@ -582,16 +575,6 @@ def _term_date(value: object, where: str) -> date | None:
         raise RegistryError(f"{where}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
 
 
-def _birth_date(value: object, where: str) -> date | None:
-    """`born`: a full date (an age needs the day)."""
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise RegistryError(f"{where}: born = {value!r} is not a date (YYYY-MM-DD)") from None
-
-
 def _terms(entries: object, where: str) -> tuple[Term, ...]:
     if entries is None:
         return ALWAYS
@@ -652,7 +635,6 @@ def load_registry(path: Path) -> SpeakerRegistry:
                 names=tuple(entry.get("names", [])),
                 roles=_roles(entry, where),
                 not_names=tuple(entry.get("not_names", [])),
-                born=_birth_date(entry.get("born"), where),
                 commands=_per_language(entry, "commands", where, _COMMAND),
                 display_names=_per_language(entry, "display", where),
             )

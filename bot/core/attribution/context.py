@@ -253,14 +253,14 @@ _GENERIC_LEADER = re.compile(
     r"(?:\s+(?P<after>[a-z-]+))?"
 )
 # A medium or a party named right before a capitalised run: the run is its name, not a person's.
-_MEDIUM_BEFORE = re.compile(
-    r"(?<![\w'])(?:quotidien|journal|hebdomadaire|magazine|chaine|agence|radio|television|site|newspaper|daily"
-    r"|weekly|channel|agency|broadcaster|network|parti|party)\s+(?:[\w'-]+\s+)?$"
+_MEDIUM_NOUNS = (
+    r"(?:quotidien|journal|hebdomadaire|magazine|chaine|radio|television|site|newspaper|daily|weekly|channel"
+    r"|broadcaster|network)"
 )
+_MEDIUM_BEFORE = re.compile(rf"(?<![\w'])(?:{_MEDIUM_NOUNS}|agence|agency|parti|party)\s+(?:[\w'-]+\s+)?$")
 # A phrase headed by a medium's noun: « le journal américain », "the newspaper", « la presse locale ».
 _MEDIUM_PHRASE = re.compile(
-    r"\s*(?:(?:le|la|les|un|une|the|a)\s+|l')?(?:quotidien|journal|hebdomadaire|magazine|chaine|radio|television"
-    r"|site|presse|medias?|newspaper|paper|daily|weekly|channel|broadcaster|network|press|media)s?(?![\w'-])"
+    rf"\s*(?:(?:le|la|les|un|une|the|a)\s+|l')?(?:{_MEDIUM_NOUNS}|presse|medias?|paper|press|media)s?(?![\w'-])"
 )
 _CANDIDATE_SUFFIX = re.compile(r"-candidate?$")
 _FORMER_TITLE = re.compile(r"^(?:le|la|l'|the)\s*(?:ancien\s+|ancienne\s+|ex-|former\s+)")

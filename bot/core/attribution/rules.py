@@ -252,7 +252,7 @@ _NOT_PLAINLY_SAID = re.compile(
     r"(?<![\w'])(?:ne|n'|jamais|pas|never|not|ete|was|were|been|being|refus\w*|dementi\w*|nie|niait|reproch\w*"
     r"|demand\w*|conseill\w*|entendu|aurait|auraient|devait|should|would|could)(?![\w'])"
 )
-_BY_AFTER = re.compile(r"\s+by\s")
+_AGENT_AFTER = re.compile(r"\s+(?:par|by)\s")
 # A preposition right before the opening mark, or with its article (« avec le « Green Deal » », "in the "Post"";
 # the text as written: « à » is not « a »).
 _PREPOSITION_BEFORE_NAME = re.compile(
@@ -1067,9 +1067,7 @@ def cue_in_next_sentence(ctx: ArticleContext, quote: Quote) -> Verdict | None:
     if ctx.language == "fr" and re.fullmatch(r"\s*(?:a|ont|avait|avaient)?\s*", between):
         # « qu'a déclaré X »: nothing but the auxiliary glued to qu' before the verb, the subject follows
         found = ctx.resolve_after_verb(verb.end(), following.end, allow_description=False)
-    elif _NOT_PLAINLY_SAID.search(ctx.masked, pointer.end(), verb.end()) or _FR_AGENT_AFTER.match(
-        ctx.masked, verb.end()
-    ) or _BY_AFTER.match(ctx.masked, verb.end()):
+    elif _NOT_PLAINLY_SAID.search(ctx.masked, pointer.end(), verb.end()) or _AGENT_AFTER.match(ctx.masked, verb.end()):
         return None  # « C'est ce que X n'a jamais dit », « ... X a refusé de dire », "what X was told by Y"
     else:  # "That is what X said", « C'est en ces termes que X décrit »
         found, _ = ctx.subject_before(following, verb.start())
